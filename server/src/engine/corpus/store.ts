@@ -1,0 +1,50 @@
+import type { CorpusReport, SkippedFile } from '../types';
+
+/**
+ * The corpus as the features see it: the current reports plus derived indexes, each
+ * built on first use and memoised until the reports change. Features name their own
+ * index builders, so adding an index touches only the feature that uses it.
+ */
+export class CorpusStore {
+  private reportsValue: CorpusReport[] = [];
+  private skippedValue: SkippedFile[] = [];
+  private versionValue = 0;
+  private readonly cache = new Map<string, unknown>();
+  private readonly listeners: Array<() => void> = [];
+
+  get reports(): readonly CorpusReport[] {
+    return this.reportsValue;
+  }
+  get skipped(): readonly SkippedFile[] {
+    return this.skippedValue;
+  }
+  /** Incremented on every change of reports. */
+  get version(): number {
+    return this.versionValue;
+  }
+
+  set(reports: CorpusReport[], skipped: SkippedFile[] = []): void {
+    this.reportsValue = reports;
+    this.skippedValue = skipped;
+    this.versionValue++;
+    this.cache.clear();
+    for (const l of this.listeners) l();
+  }
+
+  /** Returns the index named `key`, building it from the current reports if needed. */
+  index<T>(key: string, build: (reports: readonly CorpusReport[]) => T): T {
+    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const value = build(this.reportsValue);
+    this.cache.set(key, value);
+    return value;
+  }
+
+  /** Stores a prebuilt index (e.g. loaded from a snapshot). */
+  setIndex(key: string, value: unknown): void {
+    this.cache.set(key, value);
+  }
+
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * Typed settings mirroring the `shuzhi.*` keys of package.json, normalised once at the
+ * boundary (workspace/configuration, initializationOptions, .shuzhirc.json, CLI flags).
+ */
+export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
+
+export interface Settings {
+  corpusPaths: string[];
+  useBundledCorpus: boolean;
+  maxFileSizeMB: number;
+  /** Report type id or Chinese name; '' = infer from the title / front matter. */
+  reportType: string;
+  completion: { enable: boolean; maxItems: number; minPrefix: number };
+  hover: { maxExamples: number };
+  lint: { rules: Record<string, RuleLevel> };
+  outline: { showOrdinals: boolean };
+  length: { limit: number };
+  export: ExportSettings;
+}
+
+export interface ExportSettings {
+  titleFont: string;
+  titleSize: number;
+  bodyFont: string;
+  bodySize: number;
+  heading1Font: string;
+  heading2Font: string;
+  heading3Font: string;
+  pageNumberFont: string;
+  pageNumberSize: number;
+  lineSpacing: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  corpusPaths: [],
+  useBundledCorpus: true,
+  maxFileSizeMB: 20,
+  reportType: '',
+  completion: { enable: true, maxItems: 20, minPrefix: 1 },
+  hover: { maxExamples: 3 },
+  lint: { rules: {} },
+  outline: { showOrdinals: false },
+  length: { limit: 0 },
+  export: {
+    titleFont: '方正小标宋简体',
+    titleSize: 22,
+    bodyFont: '仿宋_GB2312',
+    bodySize: 16,
+    heading1Font: '黑体',
+    heading2Font: '楷体_GB2312',
+    heading3Font: '仿宋_GB2312',
+    pageNumberFont: '宋体',
+    pageNumberSize: 14,
+    lineSpacing: 28.9,
+  },
+};
+
+const LEVELS = new Set<RuleLevel>(['off', 'hint', 'info', 'warning', 'error']);
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Accepts nested (`{completion: {enable}}`) and dotted (`{"completion.enable": …}`) keys,
+ * with or without the `shuzhi.` prefix, and drops values of the wrong type.
+ */
+export function normalizeSettings(...sources: unknown[]): Settings {
+  const s: Settings = structuredClone(DEFAULT_SETTINGS);
+  for (const raw of sources) {
+    if (!isObject(raw)) continue;
+    const flat = flatten(isObject(raw.shuzhi) ? raw.shuzhi : raw);
+    for (const [key, value] of Object.entries(flat)) apply(s, key.replace(/^shuzhi\./, ''), value);
+  }
+  return s;
+}
+
+function flatten(o: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) {
+    const key = prefix + k;
+    // lint.rules is a map whose keys are rule ids: keep it whole.
+    if (isObject(v) && key !== 'lint.rules') Object.assign(out, flatten(v, key + '.'));
+    else out[key] = v;
+  }
+  return out;
+}
+
+function apply(s: Settings, key: string, v: unknown): void {
+  const num = (min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined);
+  switch (key) {
+    case 'corpusPaths':
+      if (Array.isArray(v)) s.corpusPaths = v.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
+      return;
+    case 'useBundledCorpus':
+      if (typeof v === 'boolean') s.useBundledCorpus = v;
+      return;
+    case 'maxFileSizeMB':
+      s.maxFileSizeMB = num(0.001, 100000) ?? s.maxFileSizeMB;
+      return;
+    case 'reportType':
+      if (typeof v === 'string') s.reportType = v.trim();
+      return;
+    case 'completion.enable':
+      if (typeof v === 'boolean') s.completion.enable = v;
+      return;
+    case 'completion.maxItems':
+      s.completion.maxItems = num(1, 200) ?? s.completion.maxItems;
+      return;
+    case 'completion.minPrefix':
+      s.completion.minPrefix = num(0, 20) ?? s.completion.minPrefix;
+      return;
+    case 'hover.maxExamples':
+      s.hover.maxExamples = num(0, 50) ?? s.hover.maxExamples;
+      return;
+    case 'lint.rules':
+      if (isObject(v)) {
+        for (const [id, level] of Object.entries(v)) {
+          if (typeof level === 'string' && LEVELS.has(level as RuleLevel)) s.lint.rules[id] = level as RuleLevel;
+        }
+      }
+      return;
+    case 'outline.showOrdinals':
+      if (typeof v === 'boolean') s.outline.showOrdinals = v;
+      return;
+    case 'length.limit':
+      s.length.limit = num(0, 10_000_000) ?? s.length.limit;
+      return;
+    default:
+      if (key.startsWith('export.')) {
+        const k = key.slice(7) as keyof ExportSettings;
+        if (k in s.export && typeof v === typeof s.export[k]) (s.export as unknown as Record<string, unknown>)[k] = v;
+      }
+  }
+}
