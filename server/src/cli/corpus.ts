@@ -1,0 +1,40 @@
+import * as path from 'node:path';
+import { getReportType } from '../engine/report/reportTypes';
+import { SECTION_KIND_NAMES } from '../engine/types';
+import { CORPUS_BOOLEANS, cliCorpus, cliSettings } from './common';
+import { formatOf, parseArgs, UsageError, type CliIO } from './io';
+
+/** `shuzhi corpus [--corpus DIR]... [--no-default-corpus] [--format json]`: lists the reports and skipped files. */
+export async function run(args: string[], io: CliIO): Promise<number> {
+  const { positional, flags } = parseArgs(args, CORPUS_BOOLEANS);
+  if (positional.length) throw new UsageError(`corpus 命令不接受参数“${positional[0]}”；语料文件夹请用 --corpus 指定。`);
+  const format = formatOf(flags);
+  const { reports, skipped } = await cliCorpus(cliSettings(io, flags));
+  const rows = reports.map((r) => ({
+    title: r.title,
+    source: r.source,
+    type: getReportType(r.typeId)?.name ?? r.typeId,
+    sections: r.tree.sections
+      .filter((s) => s.style !== 'shi')
+      .map((s) => ({ heading: s.name, kinds: s.kinds })),
+    chars: r.text.replace(/\s/g, '').length,
+  }));
+  if (format === 'json') {
+    io.out(JSON.stringify({ reports: rows, skipped }, null, 2) + '\n');
+    return 0;
+  }
+  const lines: string[] = [`共 ${rows.length} 篇报告：`];
+  rows.forEach((r, i) => {
+    lines.push(`${i + 1}. ${r.title}  〔${r.type}，${r.chars} 字，${path.basename(r.source)}〕`);
+    for (const s of r.sections) {
+      const kinds = s.kinds.map((k) => SECTION_KIND_NAMES[k]).join('、');
+      lines.push(`     ${s.heading}${kinds ? `  → ${kinds}` : ''}`);
+    }
+  });
+  if (skipped.length) {
+    lines.push('', `跳过 ${skipped.length} 个文件：`);
+    for (const s of skipped) lines.push(`  ${s.path}：${s.reason}`);
+  }
+  io.out(lines.join('\n') + '\n');
+  return 0;
+}

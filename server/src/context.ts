@@ -1,0 +1,17 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { CorpusStore } from './engine/corpus/store';
+import type { Settings } from './engine/settings';
+
+/** What every feature adapter gets from the server: the connection, open documents, settings, corpus. */
+export interface ServerContext {
+  readonly connection: Connection;
+  readonly documents: TextDocuments<TextDocument>;
+  /** Current settings (workspace/configuration `shuzhi`, initializationOptions, .shuzhirc.json). */
+  settings(): Settings;
+  readonly corpus: CorpusStore;
+  /** Writes a line to the server log (the client's “述职助手” output channel). */
+  log(message: string): void;
+  /** Registers a callback run when settings change (after they are re-read). */
+  onSettingsChanged(listener: () => void): void;
+}

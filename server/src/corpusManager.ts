@@ -1,0 +1,241 @@
+/**
+ * Loads the corpus for the server in the background and keeps it current: restores the
+ * snapshot, reads new and changed files between requests (the event loop is yielded after
+ * every file), publishes a partial corpus after the first batch, reports `$/progress` and
+ * `shuzhi/corpusStatus`, applies file changes incrementally (didChangeWatchedFiles or the
+ * server's own fs.watch), saves the snapshot when idle, and answers the corpus requests
+ * (`shuzhi/stats`, `shuzhi/status`, `shuzhi/rebuild`).
+ */
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { InitializeParams, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
+import type { ServerContext } from './context';
+import type { CorpusStore } from './engine/corpus/store';
+import { SECTION_KIND_NAMES, type SectionKind } from './engine/types';
+import { getReportType } from './engine/report/reportTypes';
+import { flattenNodes } from './engine/report/structure';
+import { CachedCorpus, warmTrees, type LoadOutcome } from './snapshot/cachedCorpus';
+import { cacheDir } from './snapshot/cacheLocation';
+import { FolderWatcher } from './snapshot/folderWatcher';
+
+export interface CorpusStatus {
+  state: 'indexing' | 'ready' | 'error';
+  reports: number;
+  skipped: number;
+  message?: string;
+  /** Where the last load came from: the snapshot (all files unchanged), partly, or the files. */
+  source?: 'snapshot' | 'partial-snapshot' | 'files';
+}
+
+/** Options the server reads from initializationOptions (besides the settings). */
+interface ManagerOptions {
+  /** Folder for the snapshot (the client passes VS Code's globalStorageUri path). */
+  storagePath?: string;
+  /** Watch corpus folders with fs.watch (default: when the client does not send file events). */
+  watchCorpus?: boolean;
+  /** false disables the snapshot. */
+  snapshot?: boolean;
+}
+
+/** Delays before the snapshot is written after the corpus settles: once soon, once when indexes are likely built. */
+const SAVE_DELAYS_MS = [1500, 20000];
+/** Minimum time between two `$/progress` reports. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Indexes built so far. Uses `CorpusStore.builtIndexes()` when the store has it. */
+function builtIndexes(store: CorpusStore): Array<[string, unknown]> {
+  const s = store as unknown as { builtIndexes?(): Iterable<[string, unknown]>; cache?: unknown };
+  if (typeof s.builtIndexes === 'function') return [...s.builtIndexes()];
+  return s.cache instanceof Map ? [...(s.cache as Map<string, unknown>)] : [];
+}
+
+function isAbort(e: unknown): boolean {
+  return (e as Error)?.name === 'AbortError';
+}
+
+export class CorpusManager {
+  private workDone = false;
+  private status: CorpusStatus = { state: 'indexing', reports: 0, skipped: 0 };
+  private cached = new CachedCorpus({ cacheDir: cacheDir(), log: (m) => this.ctx.log(m) });
+  private watchCorpus = false;
+  private watcher?: FolderWatcher;
+  /** Loads, updates and saves run one after another. */
+  private queue: Promise<void> = Promise.resolve();
+  private controller = new AbortController();
+  private refreshQueued = false;
+  private saveTimers: NodeJS.Timeout[] = [];
+
+  constructor(private readonly ctx: ServerContext) {}
+
+  setWorkDoneSupport(v: boolean): void {
+    this.workDone = v;
+  }
+
+  /** Reads what the manager needs from the initialize request (call from onInitialize). */
+  configure(params: InitializeParams): void {
+    this.workDone = !!params.capabilities.window?.workDoneProgress;
+    const o = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as ManagerOptions;
+    this.cached = new CachedCorpus({
+      cacheDir: o.snapshot === false ? undefined : cacheDir(o.storagePath),
+      log: (m) => this.ctx.log(m),
+    });
+    this.watchCorpus = typeof o.watchCorpus === 'boolean' ? o.watchCorpus : !params.capabilities.workspace?.didChangeWatchedFiles;
+  }
+
+  register(): void {
+    const { connection } = this.ctx;
+    connection.onRequest('shuzhi/rebuild', async () => {
+      await this.reload();
+      return this.status;
+    });
+    connection.onRequest('shuzhi/status', () => this.status);
+    connection.onRequest('shuzhi/stats', () => this.stats());
+  }
+
+  private publish(status: CorpusStatus): void {
+    this.status = status;
+    void this.ctx.connection.sendNotification('shuzhi/corpusStatus', status);
+  }
+
+  /** (Re)loads the corpus for the current settings; a newer reload supersedes one still running. */
+  reload(): Promise<void> {
+    this.controller.abort();
+    const controller = new AbortController();
+    this.controller = controller;
+    this.refreshQueued = false;
+    return this.enqueue(() => (controller.signal.aborted ? Promise.resolve() : this.run(controller.signal, true)));
+  }
+
+  /** Re-lists the corpus and reads only what changed (after file events). Coalesces bursts. */
+  refresh(): Promise<void> {
+    if (this.refreshQueued) return this.queue;
+    this.refreshQueued = true;
+    const signal = this.controller.signal;
+    return this.enqueue(() => {
+      this.refreshQueued = false;
+      return signal.aborted ? Promise.resolve() : this.run(signal, false);
+    });
+  }
+
+  private enqueue(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(task);
+    this.queue = run.catch(() => undefined);
+    return this.queue;
+  }
+
+  private async run(signal: AbortSignal, full: boolean): Promise<void> {
+    const s = this.ctx.settings();
+    for (const t of this.saveTimers) clearTimeout(t);
+    this.saveTimers = [];
+    let progress: WorkDoneProgressServerReporter | undefined;
+    if (full) {
+      this.publish({ state: 'indexing', reports: this.ctx.corpus.reports.length, skipped: this.ctx.corpus.skipped.length });
+      progress = this.workDone ? await this.ctx.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      progress?.begin('述职助手：正在建立语料索引', 0, undefined, false);
+    }
+    let lastReport = 0;
+    const before = this.ctx.corpus.skipped.map((k) => k.path + k.reason).join('\n');
+    try {
+      const outcome = await this.cached.load(
+        { paths: s.corpusPaths, useBundled: s.useBundledCorpus, maxFileSizeBytes: s.maxFileSizeMB * 1024 * 1024 },
+        {
+          signal,
+          onProgress: (done, total) => {
+            const now = performance.now();
+            if (!progress || (now - lastReport < PROGRESS_INTERVAL_MS && done < total)) return;
+            lastReport = now;
+            progress.report(total ? Math.round((done / total) * 100) : 100, `${done}/${total}`);
+          },
+          onPartial: (reports, skipped) => {
+            if (signal.aborted) return;
+            this.ctx.corpus.set(reports, skipped);
+            this.publish({ state: 'indexing', reports: reports.length, skipped: skipped.length });
+          },
+        },
+      );
+      if (signal.aborted) return;
+      const after = outcome.skipped.map((k) => k.path + k.reason).join('\n');
+      if (!full && outcome.read === 0 && outcome.removed === 0 && after === before) return;
+      this.apply(outcome, full);
+      this.watchRoots();
+    } catch (e) {
+      if (isAbort(e) || signal.aborted) return;
+      this.ctx.log(`读取语料失败：${(e as Error).stack ?? e}`);
+      this.publish({ state: 'error', reports: this.ctx.corpus.reports.length, skipped: this.ctx.corpus.skipped.length, message: (e as Error).message });
+    } finally {
+      progress?.done();
+    }
+  }
+
+  private apply(outcome: LoadOutcome, full: boolean): void {
+    const { reports, skipped } = outcome;
+    this.ctx.corpus.set(reports, skipped);
+    // Restored indexes go in right after set (which clears the index cache), before any request runs.
+    for (const i of outcome.indexes) this.ctx.corpus.setIndex(i.key, i.value);
+    if (full) for (const k of skipped) this.ctx.log(`已跳过语料文件 ${k.path}：${k.reason}`);
+    const source = outcome.read === 0 && outcome.restored > 0 ? 'snapshot' : outcome.restored > 0 ? 'partial-snapshot' : 'files';
+    this.ctx.log(
+      `语料已就绪：${reports.length} 篇报告，跳过 ${skipped.length} 个文件` +
+        `（从快照恢复 ${outcome.restored} 个文件、读取 ${outcome.read} 个、移除 ${outcome.removed} 个；恢复索引 ${outcome.indexes.length} 个）。`,
+    );
+    this.publish({ state: 'ready', reports: reports.length, skipped: skipped.length, source });
+    const signal = this.controller.signal;
+    void warmTrees(reports, signal);
+    for (const delay of SAVE_DELAYS_MS) {
+      const t = setTimeout(() => void this.enqueue(() => this.save(signal)), delay);
+      t.unref();
+      this.saveTimers.push(t);
+    }
+  }
+
+  private async save(signal: AbortSignal): Promise<void> {
+    if (signal.aborted) return;
+    try {
+      const t = performance.now();
+      if (await this.cached.save(this.ctx.corpus.reports, builtIndexes(this.ctx.corpus))) {
+        this.ctx.log(`语料快照已保存（${Math.round(performance.now() - t)} 毫秒）：${this.cached.snapshotFile}`);
+      }
+    } catch (e) {
+      this.ctx.log(`保存语料快照失败：${(e as Error).message}`);
+    }
+  }
+
+  /** Starts or updates the server's own watchers on the user's corpus roots, when enabled. */
+  private watchRoots(): void {
+    if (!this.watchCorpus) return;
+    this.watcher ??= new FolderWatcher(() => void this.refresh(), (m) => this.ctx.log(m));
+    this.watcher.watch(this.ctx.settings().corpusPaths);
+  }
+
+  /** Corpus files changed on disk (workspace/didChangeWatchedFiles): update when one is ours. */
+  filesChanged(uris: string[]): void {
+    const roots = this.ctx.settings().corpusPaths.map((p) => path.resolve(p));
+    const ours = uris.some((u) => {
+      if (!u.startsWith('file:')) return false;
+      const p = fileURLToPath(u);
+      return roots.some((r) => p === r || p.startsWith(r + path.sep));
+    });
+    if (ours) void this.refresh();
+  }
+
+  /** Stops watchers and pending work (on shutdown). */
+  dispose(): void {
+    this.controller.abort();
+    this.watcher?.close();
+    for (const t of this.saveTimers) clearTimeout(t);
+    this.saveTimers = [];
+  }
+
+  stats(): { reports: number; byType: Record<string, number>; byKind: Record<string, number>; skipped: { path: string; reason: string }[] } {
+    const byType: Record<string, number> = {};
+    const byKind: Record<string, number> = {};
+    for (const r of this.ctx.corpus.reports) {
+      const name = getReportType(r.typeId)?.name ?? r.typeId;
+      byType[name] = (byType[name] ?? 0) + 1;
+      const kinds = new Set<SectionKind>();
+      for (const n of flattenNodes(r.tree)) for (const k of n.kinds) kinds.add(k);
+      for (const k of kinds) byKind[SECTION_KIND_NAMES[k]] = (byKind[SECTION_KIND_NAMES[k]] ?? 0) + 1;
+    }
+    return { reports: this.ctx.corpus.reports.length, byType, byKind, skipped: [...this.ctx.corpus.skipped] };
+  }
+}

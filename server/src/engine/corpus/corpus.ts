@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { CorpusReport, LoadedFile, SkippedFile } from '../types';
+import { parseReport } from '../report/structure';
+import { inferKinds } from '../report/kinds';
+import { detectReportType } from '../report/reportTypes';
+import { cleanText } from './clean';
+import { splitReports } from './split';
+import { loadCorpusPaths } from './loader';
+
+/**
+ * Turns one file's text into reports: clean (in memory), split compilations, parse each
+ * report's structure, classify its type. `firstId` numbers the reports within a corpus.
+ */
+export function reportsFromText(text: string, source: string, firstId = 0): CorpusReport[] {
+  const cleaned = cleanText(text);
+  const fallback = path.basename(source).replace(/\.[^.]+$/, '');
+  return splitReports(cleaned, fallback).map((slice, k) => {
+    const tree = parseReport(slice.text);
+    inferKinds(tree);
+    return {
+      id: firstId + k,
+      title: slice.title,
+      source,
+      text: slice.text,
+      typeId: detectReportType(slice.title).id,
+      tree,
+    };
+  });
+}
+
+/** Reports of several loaded files, numbered in order. */
+export function reportsFromFiles(files: readonly LoadedFile[]): CorpusReport[] {
+  const reports: CorpusReport[] = [];
+  for (const f of files) reports.push(...reportsFromText(f.text, f.path, reports.length));
+  return reports;
+}
+
+/**
+ * The folder of the bundled corpus: `corpus/` beside `dist/` in the built extension,
+ * or at the repository root when running from sources.
+ */
+export function bundledCorpusDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = path.join(dir, 'corpus');
+    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(candidate)) return candidate;
+    dir = path.dirname(dir);
+  }
+  return path.join(__dirname, '..', 'corpus');
+}
+
+export interface LoadCorpusOptions {
+  /** User folders or files, added to the bundled corpus. */
+  paths: readonly string[];
+  useBundled: boolean;
+  maxFileSizeBytes: number;
+  signal?: AbortSignal;
+  onProgress?(done: number, total: number): void;
+}
+
+/** Loads the bundled corpus (unless disabled) and the user's paths into reports. */
+export async function loadCorpus(opts: LoadCorpusOptions): Promise<{ reports: CorpusReport[]; skipped: SkippedFile[]; files: LoadedFile[] }> {
+  const paths = [...(opts.useBundled ? [bundledCorpusDir()] : []), ...opts.paths];
+  const { files, skipped } = await loadCorpusPaths(paths, {
+    maxFileSizeBytes: opts.maxFileSizeBytes,
+    signal: opts.signal,
+    onProgress: opts.onProgress,
+  });
+  // The bundled folder holds a README about the corpus, which is not a report.
+  const usable = files.filter((f) => !(opts.useBundled && path.basename(f.path) === 'README.md' && path.dirname(f.path) === bundledCorpusDir()));
+  return { reports: reportsFromFiles(usable), skipped, files: usable };
+}

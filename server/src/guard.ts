@@ -1,0 +1,65 @@
+import type { Connection } from 'vscode-languageserver/node';
+
+/**
+ * Wraps every handler a feature registers on the connection so that one failure answers
+ * an error (or an empty result) and is logged, never killing the server. Handlers run after
+ * `setImmediate`, so a request cancelled while queued is answered as cancelled without work.
+ */
+export function guardConnection(connection: Connection, log: (msg: string) => void): Connection {
+  const wrap = <A extends unknown[], R>(name: string, handler: (...args: A) => R) =>
+    (...args: A) =>
+      new Promise<Awaited<R> | null>((resolve) => {
+        setImmediate(async () => {
+          const token = args.find((a): a is { isCancellationRequested: boolean } =>
+            typeof a === 'object' && a !== null && 'isCancellationRequested' in a);
+          if (token?.isCancellationRequested) return resolve(null);
+          try {
+            resolve(await handler(...args));
+          } catch (e) {
+            log(`处理 ${name} 时出错：${(e as Error)?.stack ?? String(e)}`);
+            resolve(null);
+          }
+        });
+      });
+
+  const handlerMethods = new Set([
+    'onCompletion', 'onCompletionResolve', 'onHover', 'onDocumentSymbol', 'onFoldingRanges', 'onCodeAction',
+    'onCodeActionResolve', 'onExecuteCommand', 'onSignatureHelp', 'onDefinition', 'onReferences',
+    'onDocumentHighlight', 'onDocumentFormatting', 'onRenameRequest', 'onPrepareRename', 'onRequest',
+  ]);
+  return new Proxy(connection, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof prop === 'string' && handlerMethods.has(prop) && typeof value === 'function') {
+        return (...args: unknown[]) => {
+          // onRequest(method, handler) or onX(handler)
+          const i = args.findIndex((a) => typeof a === 'function');
+          if (i >= 0) args[i] = wrap(typeof args[0] === 'string' ? args[0] : prop, args[i] as (...a: unknown[]) => unknown);
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      if (prop === 'languages') {
+        const languages = value as Connection['languages'];
+        return new Proxy(languages, {
+          get(t, p, r) {
+            const v = Reflect.get(t, p, r);
+            if (p === 'diagnostics') {
+              const d = v as Connection['languages']['diagnostics'];
+              return {
+                on: (h: Parameters<typeof d.on>[0]) => d.on(wrap('diagnostics', h) as unknown as typeof h),
+                onWorkspace: d.onWorkspace.bind(d),
+                refresh: d.refresh.bind(d),
+              };
+            }
+            if (p === 'foldingRange') {
+              const f = v as Connection['languages']['foldingRange'];
+              return { ...f, on: (h: Parameters<typeof f.on>[0]) => f.on(wrap('foldingRange', h) as unknown as typeof h) };
+            }
+            return typeof v === 'function' ? v.bind(t) : v;
+          },
+        });
+      }
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}

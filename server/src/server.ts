@@ -1,0 +1,123 @@
+/**
+ * The language server: wires the pure engine to the LSP connection. Handlers live in
+ * features/*; this file owns start-up, settings, the corpus and its status.
+ */
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { fileURLToPath } from 'node:url';
+import type { ServerContext } from './context';
+import { CorpusStore } from './engine/corpus/store';
+import { normalizeSettings, type Settings } from './engine/settings';
+import { guardConnection } from './guard';
+import { readRcFile } from './rc';
+import { CorpusManager } from './corpusManager';
+import * as completion from './features/completion';
+import * as hover from './features/hover';
+import * as search from './features/search';
+import * as outline from './features/outline';
+import * as lint from './features/lint';
+import * as delivery from './features/delivery';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const corpus = new CorpusStore();
+const log = (message: string) => connection.console.log(message);
+
+let initOptions: unknown;
+let rcSettings: unknown;
+let clientSettings: unknown;
+let trusted = true;
+let hasConfiguration = false;
+let settings: Settings = normalizeSettings();
+const settingsListeners: Array<() => void> = [];
+
+const ctx: ServerContext = {
+  connection: guardConnection(connection, log),
+  documents,
+  settings: () => settings,
+  corpus,
+  log,
+  onSettingsChanged: (l) => settingsListeners.push(l),
+};
+const manager = new CorpusManager(ctx);
+
+function recomputeSettings(): void {
+  const s = normalizeSettings(rcSettings, initOptions, clientSettings);
+  // In an untrusted workspace, folders named by workspace settings are not read.
+  if (!trusted) s.corpusPaths = [];
+  settings = s;
+}
+
+async function pullSettings(): Promise<void> {
+  if (hasConfiguration) {
+    try {
+      clientSettings = await connection.workspace.getConfiguration({ section: 'shuzhi' });
+    } catch (e) {
+      log(`读取设置失败：${(e as Error).message}`);
+    }
+  }
+  recomputeSettings();
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  initOptions = params.initializationOptions;
+  if (typeof initOptions === 'object' && initOptions !== null && (initOptions as { trusted?: unknown }).trusted === false) trusted = false;
+  hasConfiguration = !!params.capabilities.workspace?.configuration;
+  const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
+  if (folder?.startsWith('file:')) {
+    const rc = readRcFile(fileURLToPath(folder));
+    if (rc.error) log(rc.error);
+    rcSettings = rc.settings;
+  }
+  recomputeSettings();
+  manager.setWorkDoneSupport(!!params.capabilities.window?.workDoneProgress);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      completionProvider: { triggerCharacters: ['“', '、', '，', '（'], resolveProvider: false },
+      hoverProvider: true,
+      documentSymbolProvider: { label: '述职助手' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.shuzhi'] },
+      workspace: { workspaceFolders: { supported: true } },
+    },
+    serverInfo: { name: 'shuzhi', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  await pullSettings();
+  for (const l of settingsListeners) l();
+  void manager.reload();
+});
+
+connection.onDidChangeConfiguration(async (change) => {
+  const before = JSON.stringify([settings.corpusPaths, settings.useBundledCorpus, settings.maxFileSizeMB]);
+  if (!hasConfiguration && change.settings) clientSettings = (change.settings as { shuzhi?: unknown }).shuzhi ?? change.settings;
+  await pullSettings();
+  for (const l of settingsListeners) l();
+  if (JSON.stringify([settings.corpusPaths, settings.useBundledCorpus, settings.maxFileSizeMB]) !== before) void manager.reload();
+});
+
+connection.onDidChangeWatchedFiles((change) => manager.filesChanged(change.changes.map((c) => c.uri)));
+
+completion.register(ctx);
+hover.register(ctx);
+search.register(ctx);
+outline.register(ctx);
+lint.register(ctx);
+delivery.register(ctx);
+manager.register();
+
+process.on('uncaughtException', (e) => log(`未处理的错误：${e?.stack ?? e}`));
+process.on('unhandledRejection', (e) => log(`未处理的错误：${(e as Error)?.stack ?? e}`));
+
+documents.listen(connection);
+connection.listen();
