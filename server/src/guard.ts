@@ -1,14 +1,14 @@
-import type { Connection } from 'vscode-languageserver/node';
+import { ResponseError, type Connection } from 'vscode-languageserver/node';
 
 /**
  * Wraps every handler a feature registers on the connection so that one failure answers
- * an error (or an empty result) and is logged, never killing the server. Handlers run after
+ * an empty result and is logged (a deliberate ResponseError passes through), never killing the server. Handlers run after
  * `setImmediate`, so a request cancelled while queued is answered as cancelled without work.
  */
 export function guardConnection(connection: Connection, log: (msg: string) => void): Connection {
   const wrap = <A extends unknown[], R>(name: string, handler: (...args: A) => R) =>
     (...args: A) =>
-      new Promise<Awaited<R> | null>((resolve) => {
+      new Promise<Awaited<R> | null>((resolve, reject) => {
         setImmediate(async () => {
           const token = args.find((a): a is { isCancellationRequested: boolean } =>
             typeof a === 'object' && a !== null && 'isCancellationRequested' in a);
@@ -16,6 +16,8 @@ export function guardConnection(connection: Connection, log: (msg: string) => vo
           try {
             resolve(await handler(...args));
           } catch (e) {
+            // A deliberate protocol error (e.g. “target exists”) is the handler's answer.
+            if (e instanceof ResponseError) return reject(e);
             log(`处理 ${name} 时出错：${(e as Error)?.stack ?? String(e)}`);
             resolve(null);
           }

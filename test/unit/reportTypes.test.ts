@@ -83,3 +83,12 @@ test('presentKinds: a headless report and its closing line', () => {
   const missing = missingKinds(getReportType('four-parts')!, present);
   assert.deepEqual(missing, ['study', 'integrity', 'law']);
 });
+
+test('getReportType accepts ids, names with or without 报告, and free-form names; unknown gives undefined', () => {
+  assert.equal(getReportType('party-building')?.id, 'party-building');
+  assert.equal(getReportType('抓基层党建工作述职')?.id, 'party-building');
+  assert.equal(getReportType('述学述职述廉述法')?.id, 'four-parts');
+  assert.equal(getReportType('述责述廉')?.id, 'duty-integrity');
+  assert.equal(getReportType(''), undefined);
+  assert.equal(getReportType('不相干'), undefined);
+});

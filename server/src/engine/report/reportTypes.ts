@@ -148,7 +148,13 @@ export function detectReportType(title: string): ReportType {
 /** A type by id (`party-building`) or Chinese name (`抓基层党建工作述职报告`). */
 export function getReportType(idOrName: string): ReportType | undefined {
   const key = idOrName.trim();
-  return REPORT_TYPES.find((t) => t.id === key || t.name === key);
+  if (!key) return undefined;
+  const bare = (s: string) => s.replace(/报告$/, '');
+  const exact = REPORT_TYPES.find((t) => t.id === key || t.name === key || bare(t.name) === bare(key));
+  if (exact) return exact;
+  // A free-form name (“抓基层党建述职”, “述责述廉”) is read like a title.
+  const detected = detectReportType(key);
+  return detected.titlePatterns.some((re) => re.test(key)) ? detected : undefined;
 }
 
 /**

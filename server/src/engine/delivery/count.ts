@@ -1,0 +1,103 @@
+/**
+ * Character count as Word's 字数 gives it for Chinese text: every CJK character and every
+ * full-width punctuation mark counts one; a run of Latin letters or digits (with whatever
+ * ASCII signs are glued to it, as in `95%` or `COVID-19`) counts one word; spaces and pure
+ * sign runs (`-`, `...`) count nothing. Markdown markup is not text in the Word document,
+ * so it is masked first (see `visibleText`).
+ */
+import type { ReportNode, ReportTree, SectionKind } from '../types';
+import { visibleText } from './markdown';
+
+/**
+ * Characters counted one by one: Han (all extensions), CJK symbols and punctuation, full-width
+ * forms, kana, hangul, bopomofo, enclosed/circled numbers, and the punctuation Chinese text
+ * borrows from general punctuation (“” ‘’ —— …… ·).
+ */
+const CJK_UNIT =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3001-\u303f\u3200-\u33ff\uff01-\uffef\u2460-\u24ff\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7\u2160-\u217f]/u;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const SPACE = /\s/u;
+
+/** Counts `s` (already free of markup) by Word's rules. */
+export function countPlain(s: string): number {
+  let n = 0;
+  // Whether the current non-CJK run holds a letter or digit (then it is one word).
+  let runCounts = false;
+  for (const ch of s) {
+    if (SPACE.test(ch) || CJK_UNIT.test(ch)) {
+      if (runCounts) n++;
+      runCounts = false;
+      if (!SPACE.test(ch)) n++;
+    } else if (!runCounts && LETTER_OR_DIGIT.test(ch)) runCounts = true;
+  }
+  if (runCounts) n++;
+  return n;
+}
+
+// The outline asks for one node after another of the same text: keep the last mask.
+let lastText: string | undefined;
+let lastVisible = '';
+
+function visibleOf(text: string): string {
+  if (text !== lastText) {
+    lastVisible = visibleText(text);
+    lastText = text;
+  }
+  return lastVisible;
+}
+
+/** Word-style count of a whole Markdown draft (front matter, comments and markup excluded). */
+export function countText(text: string): number {
+  return countPlain(visibleOf(text));
+}
+
+/** Word-style count of the draft's text between offsets `start` and `end`. */
+export function countRange(text: string, start: number, end: number): number {
+  const s = Math.max(0, Math.min(start, end));
+  const e = Math.min(text.length, Math.max(start, end));
+  return countPlain(visibleOf(text).slice(s, e));
+}
+
+/** Count of one section of the report tree, with its sub-sections. */
+export interface SectionCount {
+  /** Heading as written (e.g. `一、履职情况`). */
+  name: string;
+  label: string;
+  depth: number;
+  kinds: SectionKind[];
+  count: number;
+  start: number;
+  end: number;
+  children: SectionCount[];
+}
+
+/**
+ * Per-section counts: every heading section (一是… items are left out, they are
+ * paragraphs) with the count of its heading and content.
+ */
+export function countSections(tree: ReportTree): SectionCount[] {
+  const walk = (nodes: readonly ReportNode[]): SectionCount[] =>
+    nodes
+      .filter((n) => n.style !== 'shi')
+      .map((n) => ({
+        name: n.name,
+        label: n.label,
+        depth: n.depth,
+        kinds: [...n.kinds],
+        count: countRange(tree.text, n.start, n.end),
+        start: n.start,
+        end: n.end,
+        children: walk(n.children),
+      }));
+  return walk(tree.sections);
+}
+
+/** 1234 → `1,234` (the grouping Word's status bar uses). */
+export function formatCount(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+/** Outline detail for a node, e.g. `1,234 字`. `text` is the document the node was parsed from. */
+export function sectionCountDetail(node: ReportNode, text: string): string {
+  return `${formatCount(countRange(text, node.start, node.end))} 字`;
+}

@@ -1,0 +1,79 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startServer, type TestServer } from '../helpers/lspClient';
+
+async function waitReady(server: TestServer, ms = 20000): Promise<{ state: string; reports: number; skipped: number }> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const s = await server.request('shuzhi/status', {});
+    if (s.state === 'ready') return s;
+    if (Date.now() > end) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function userFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-proto-'));
+  fs.writeFileSync(
+    path.join(dir, 'a.md'),
+    '# 2024年个人述职报告\n\n## 一、履职情况\n\n一年来，我认真学习贯彻党的二十大精神，扎实推进各项工作，较好完成了全年目标任务，取得了一定成效。\n\n## 二、存在的问题\n\n学习不够深入。\n\n## 三、下一步打算\n\n继续加强学习。\n',
+  );
+  fs.writeFileSync(path.join(dir, 'junk.txt'), Buffer.from([0, 0, 0, 1, 2, 3]));
+  return dir;
+}
+
+test('the server starts on the bundled corpus with no set-up', async () => {
+  const server = await startServer();
+  try {
+    assert.equal(server.initializeResult.serverInfo.name, 'shuzhi');
+    const caps = server.initializeResult.capabilities;
+    assert.ok(caps.completionProvider && caps.hoverProvider && caps.documentSymbolProvider && caps.codeActionProvider);
+    const status = await waitReady(server);
+    assert.equal(status.reports, 17);
+    const stats = await server.request('shuzhi/stats', {});
+    assert.equal(stats.reports, 17);
+    assert.equal(Object.values(stats.byType as Record<string, number>).reduce((a, b) => a + b, 0), 17);
+    assert.ok(stats.byKind['履职情况'] > 10);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('corpusPaths from initializationOptions add a folder; broken files are skipped and reported', async () => {
+  const dir = userFolder();
+  const server = await startServer({ initializationOptions: { corpusPaths: [dir] } });
+  try {
+    const status = await waitReady(server);
+    assert.equal(status.reports, 18);
+    assert.equal(status.skipped, 1);
+    const stats = await server.request('shuzhi/stats', {});
+    assert.equal(stats.skipped[0].path, path.join(dir, 'junk.txt'));
+  } finally {
+    await server.stop();
+  }
+});
+
+test('workspace/configuration section shuzhi is read (useBundledCorpus off, a user folder on)', async () => {
+  const dir = userFolder();
+  const server = await startServer({ configuration: { corpusPaths: [dir], useBundledCorpus: false } });
+  try {
+    const status = await waitReady(server);
+    assert.equal(status.reports, 1);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('an untrusted workspace does not read corpus folders from settings; the bundled corpus still works', async () => {
+  const dir = userFolder();
+  const server = await startServer({ initializationOptions: { corpusPaths: [dir], trusted: false } });
+  try {
+    const status = await waitReady(server);
+    assert.equal(status.reports, 17);
+  } finally {
+    await server.stop();
+  }
+});
