@@ -1,0 +1,53 @@
+import type { CorpusStore } from '../corpus/store';
+import type { CorpusReport } from '../types';
+import { runSliced, type Steps } from './slices';
+
+const NOT_BUILT = Symbol('not built');
+
+/** The index stored under `key`, or undefined when it has not been built — never builds it. */
+export function peekIndex<T>(store: CorpusStore, key: string): T | undefined {
+  try {
+    return store.index<T>(key, () => {
+      throw NOT_BUILT;
+    });
+  } catch (e) {
+    if (e === NOT_BUILT) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * An index of the corpus store built in slices, so a large corpus is indexed while the
+ * server keeps answering. The result is memoised in the store under `key` like any other
+ * index (dropped when the corpus changes, saved by the snapshot when it can be); a build
+ * for a corpus that has meanwhile changed is abandoned. Concurrent callers share one build.
+ */
+export class SlicedIndex<T> {
+  private pending?: { version: number; promise: Promise<T> };
+
+  constructor(
+    private readonly store: CorpusStore,
+    private readonly key: string,
+    private readonly steps: (reports: readonly CorpusReport[]) => Steps<T>,
+    private readonly onBuilt?: (value: T, ms: number, reports: readonly CorpusReport[]) => void,
+  ) {}
+
+  /** The index of the current corpus: at once when built, else when its build ends (rejects with BuildCancelled if the corpus changes first). */
+  get(): Promise<T> {
+    const built = peekIndex<T>(this.store, this.key);
+    if (built !== undefined) return Promise.resolve(built);
+    const version = this.store.version;
+    if (this.pending?.version === version) return this.pending.promise;
+    const reports = this.store.reports;
+    const started = performance.now();
+    const promise = runSliced(this.steps(reports), 15, () => this.store.version !== version).then((value) => {
+      if (this.store.version === version) this.store.index(this.key, () => value);
+      this.onBuilt?.(value, performance.now() - started, reports);
+      return value;
+    });
+    // Callers handle the rejection; this keeps an unawaited warm-up from being reported as unhandled.
+    promise.catch(() => undefined);
+    this.pending = { version, promise };
+    return promise;
+  }
+}

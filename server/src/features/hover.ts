@@ -1,0 +1,52 @@
+import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import type { ServerContext } from '../context';
+import { findPhraseAt, phraseHoverMarkdown } from '../engine/search/hoverPhrase';
+import { phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex';
+import { SlicedIndex } from '../engine/search/slicedIndex';
+import { BuildCancelled } from '../engine/search/slices';
+
+/** Key of the hover index in the corpus store. */
+export const HOVER_INDEX = 'hover';
+
+/** Wait after a corpus change before indexing it: a loading corpus changes several times in a row. */
+const WARM_DELAY_MS = 300;
+
+/**
+ * Hover: for the phrase of the draft under the mouse that the corpus knows, shows how
+ * often the corpus uses it and example sentences with their report and section.
+ */
+export function register(ctx: ServerContext): void {
+  const index = new SlicedIndex<PhraseIndex>(ctx.corpus, HOVER_INDEX, phraseIndexSteps, (built, ms, reports) =>
+    ctx.log(`悬停索引已建立：${reports.length} 篇报告，${built.sa.length} 字，用时 ${Math.round(ms)} 毫秒。`),
+  );
+
+  // Index a new corpus in the background, so the first hover does not wait for it.
+  let warm: NodeJS.Timeout | undefined;
+  ctx.corpus.onDidChange(() => {
+    if (warm) clearTimeout(warm);
+    warm = setTimeout(() => {
+      if (ctx.corpus.reports.length) void index.get().catch(() => undefined);
+    }, WARM_DELAY_MS);
+    warm.unref();
+  });
+
+  ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
+    if (!ctx.documents.get(params.textDocument.uri) || ctx.corpus.reports.length === 0) return null;
+    let built: PhraseIndex;
+    try {
+      built = await index.get();
+    } catch (e) {
+      if (e instanceof BuildCancelled) return null;
+      throw e;
+    }
+    // The wait may have been long: answer for the document as it is now, unless the client gave up.
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc || token.isCancellationRequested) return null;
+    const found = findPhraseAt(built, doc.getText(), doc.offsetAt(params.position));
+    if (!found) return null;
+    return {
+      contents: { kind: MarkupKind.Markdown, value: phraseHoverMarkdown(built, found.stats, ctx.settings().hover.maxExamples) },
+      range: { start: doc.positionAt(found.start), end: doc.positionAt(found.end) },
+    };
+  });
+}

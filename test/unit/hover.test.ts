@@ -1,0 +1,160 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { reportsFromText } from '../../server/src/engine/corpus/corpus';
+import type { CorpusReport } from '../../server/src/engine/types';
+import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
+import { findPhraseAt, phraseHoverMarkdown } from '../../server/src/engine/search/hoverPhrase';
+import { escapeMarkdown } from '../../server/src/engine/search/escape';
+
+// markdown-it (present through markdownlint) renders the hover as an editor would; it ships no types.
+const MarkdownIt = require('markdown-it') as new (o: { html: boolean; linkify: boolean }) => {
+  render(s: string): string;
+  renderInline(s: string): string;
+};
+
+const A = `甲单位党支部书记2023年述职报告
+　　一年来，在上级党委的坚强领导下，我认真履行抓党建第一责任人职责，团结带领支部党员扎实工作，现将有关情况报告如下。
+一、履职情况
+（一）加强组织建设
+　　严格落实“三会一课”制度，全年召开支部党员大会12次。坚持每月开展主题党日活动，组织党员集中学习。
+（二）强化理论学习
+　　坚持读原著学原文，撰写心得体会8篇，参加集中研讨6次。
+二、存在的问题
+　　理论学习不够深入，“三会一课”质量有待提高。
+三、下一步打算
+　　继续落实三会一课制度，提升组织生活质量。
+`;
+const B = `乙单位支部书记2023年抓基层党建工作述职报告
+　　现将本人一年来抓基层党建工作情况报告如下，请予审议，不妥之处敬请批评指正。
+一、主要做法
+　　规范落实“三会一课”，开展谈心谈话30余人次。严格执行组织生活会制度，认真开展民主评议党员。
+二、廉洁自律情况
+　　严格遵守中央八项规定精神，从未收受礼品礼金，自觉接受党员群众监督。
+三、存在问题
+　　创新意识不强，工作方法单一，抓党建的办法不多。
+`;
+const C = `丙局局长2023年述职述廉报告
+一、履职尽责情况
+　　抓好安全生产工作，全年未发生较大事故。推进重点项目建设，全面完成年度投资任务，群众满意度持续提升。
+二、廉洁自律情况
+　　自觉遵守廉洁自律各项规定，严格执行中央八项规定，带头落实一岗双责。
+`;
+
+function corpus(...texts: string[]): CorpusReport[] {
+  const reports: CorpusReport[] = [];
+  texts.forEach((t, i) => reports.push(...reportsFromText(t, `/corpus/fixture-${i}.txt`, reports.length)));
+  return reports;
+}
+
+/** Sentences (split at 。！？； and line breaks) of all reports that contain `phrase`, counted naively. */
+function naiveSentences(reports: CorpusReport[], phrase: string): { sentences: number; reports: number } {
+  let sentences = 0;
+  let withPhrase = 0;
+  for (const r of reports) {
+    const n = r.text.split(/[。！？；\n]/).filter((s) => s.includes(phrase)).length;
+    sentences += n;
+    if (n) withPhrase++;
+  }
+  return { sentences, reports: withPhrase };
+}
+
+test('hover on 三会一课 shows the phrase, its counts and examples with titles and sections', () => {
+  const reports = corpus(A, B, C);
+  const index = buildPhraseIndex(reports);
+  const draft = '我们支部坚持“三会一课”，效果明显。';
+  const at = draft.indexOf('会');
+  const found = findPhraseAt(index, draft, at);
+  assert.ok(found);
+  assert.equal(draft.slice(found.start, found.end), '三会一课');
+  assert.equal(found.start, draft.indexOf('三会一课'));
+  const naive = naiveSentences(reports, '三会一课');
+  assert.equal(found.stats.sentences, naive.sentences);
+  assert.equal(found.stats.reports, naive.reports);
+  assert.equal(naive.reports, 2, 'fixture has the phrase in two reports');
+
+  const md = phraseHoverMarkdown(index, found.stats, 3);
+  assert.match(md, new RegExp(`见于 ${naive.reports} 篇报告的 ${naive.sentences} 个句子`));
+  const examples = md.split('\n').filter((l) => /^\d+\. /.test(l));
+  assert.equal(examples.length, 3);
+  for (const e of examples) assert.ok(e.includes('**三会一课**'), e);
+  // Examples from both reports come before a second one from the same report.
+  assert.ok(md.indexOf('甲单位党支部书记2023年述职报告') > 0);
+  assert.ok(md.indexOf('乙单位支部书记2023年抓基层党建工作述职报告') > 0);
+  // Each example names its section heading.
+  assert.ok(/一、主要做法/.test(md), md);
+  assert.ok(/（一）加强组织建设|二、存在的问题|三、下一步打算/.test(md), md);
+});
+
+test('the longest phrase the corpus knows wins over a shorter one inside it', () => {
+  const index = buildPhraseIndex(corpus(A, B, C));
+  const draft = '今后要继续落实三会一课制度。';
+  const found = findPhraseAt(index, draft, draft.indexOf('课'));
+  assert.ok(found);
+  const phrase = draft.slice(found.start, found.end);
+  assert.ok(phrase.includes('三会一课') && phrase.length >= 8, phrase);
+  assert.ok(A.includes(phrase));
+  assert.equal(found.stats.sentences, 1);
+});
+
+test('hover answers nothing on unknown words, punctuation and single characters', () => {
+  const index = buildPhraseIndex(corpus(A, B, C));
+  const draft = '量子纠缠，钢琴。党 2023';
+  assert.equal(findPhraseAt(index, draft, 1), undefined, 'unknown word');
+  assert.equal(findPhraseAt(index, draft, draft.indexOf('，')), undefined, 'punctuation');
+  assert.equal(findPhraseAt(index, draft, draft.indexOf('钢')), undefined, 'unknown word');
+  assert.equal(findPhraseAt(index, draft, draft.indexOf('党')), undefined, 'a single character is not a phrase');
+  assert.equal(findPhraseAt(index, draft, draft.indexOf('2023')), undefined, 'a number alone is not a phrase (though the corpus has it)');
+  assert.equal(findPhraseAt(index, draft, draft.length), undefined, 'end of text');
+});
+
+test('maxExamples bounds the examples; the first ones come from different reports', () => {
+  const index = buildPhraseIndex(corpus(A, B, C));
+  const draft = '严格执行中央八项规定。';
+  const found = findPhraseAt(index, draft, draft.indexOf('八'));
+  assert.ok(found);
+  const phrase = draft.slice(found.start, found.end);
+  assert.ok(phrase.includes('八项规定'), phrase);
+  const one = phraseHoverMarkdown(index, found.stats, 1).split('\n').filter((l) => /^\d+\. /.test(l));
+  assert.equal(one.length, 1);
+  const none = phraseHoverMarkdown(index, found.stats, 0);
+  assert.ok(!/^\d+\. /m.test(none) && none.includes(phrase));
+  const two = found.stats.examples.slice(0, 2).map((e) => e.report);
+  assert.equal(new Set(two).size, Math.min(2, found.stats.reports));
+});
+
+const HOSTILE = `丁单位[链接](command:evil.run)述职报告
+一、履职情况<b>粗体</b>
+　　严格落实三会一课制度[x](command:foo)，参加<img src=x onerror=alert(1)>活动**bold**。
+　　三会一课详见![i](http://x)与www.evil.com及http://evil.example/a。
+　　坚持三会一课制度<script>alert(2)</script>&lt;b&gt;实体&#60;img&#62;，落实_强调_与\`代码\`以及 # 标题。
+`;
+
+test('corpus text in the hover is escaped: no links, images, HTML or emphasis from a hostile report', () => {
+  const reports = corpus(HOSTILE, B);
+  const index = buildPhraseIndex(reports);
+  const draft = '坚持“三会一课”。';
+  const found = findPhraseAt(index, draft, draft.indexOf('三'));
+  assert.ok(found);
+  const md = phraseHoverMarkdown(index, found.stats, 10);
+  const html = new MarkdownIt({ html: true, linkify: true }).render(md);
+  assert.ok(!/<a[\s>]/i.test(html), html);
+  assert.ok(!/<img/i.test(html), html);
+  assert.ok(!/<script/i.test(html), html);
+  assert.ok(!/<b>/i.test(html), html);
+  assert.ok(!/<(em|code|h\d)>/i.test(html), html);
+  // The only emphasis is ours: the phrase in bold.
+  for (const m of html.matchAll(/<strong>(.*?)<\/strong>/g)) assert.equal(m[1], '三会一课');
+  // The hostile text is still shown, as text.
+  const text = html.replace(/<[^>]+>/g, '');
+  assert.ok(text.includes('[x](command:foo)'), text);
+  assert.ok(text.includes('&lt;img src=x onerror=alert(1)&gt;'), text);
+  assert.ok(text.includes('**bold**'), text);
+  assert.ok(text.includes('![i](http://x)') && text.includes('www.evil.com'), text);
+  assert.ok(text.includes('[链接](command:evil.run)'), 'the hostile title is shown as text');
+});
+
+test('escapeMarkdown makes every ASCII punctuation literal and removes line breaks', () => {
+  const s = '[a](command:x) ![i](y) <b>&amp; *e* _u_ `c` # h\n- l |t| ~s~';
+  const html = new MarkdownIt({ html: true, linkify: true }).renderInline(escapeMarkdown(s));
+  assert.equal(html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"'), s.replace('\n', ' '));
+});

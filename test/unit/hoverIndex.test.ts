@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { CorpusReport } from '../../server/src/engine/types';
+import { CorpusStore } from '../../server/src/engine/corpus/store';
+import { buildPhraseIndex, countOccurrences, phraseIndexSteps } from '../../server/src/engine/search/phraseIndex';
+import { peekIndex, SlicedIndex } from '../../server/src/engine/search/slicedIndex';
+import { BuildCancelled } from '../../server/src/engine/search/slices';
+import { findPhraseAt } from '../../server/src/engine/search/hoverPhrase';
+import { buildSuffixArray, codeAt, MAX_DEPTH } from '../../server/src/engine/search/suffixArray';
+import { segmentWords } from '../../server/src/engine/text/segment';
+
+/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
+function rng(seed: number): () => number {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+// A small alphabet makes repeats (and long shared prefixes) frequent; punctuation and line
+// breaks are terminators, 𠀀 (a surrogate pair) and Latin letters are phrase characters.
+const ALPHABET = ['党', '建', '工', '作', '会', '课', '三', '一', 'x', '2', '，', '。', '\n', '𠀀'];
+
+function randomText(next: () => number, n: number): string {
+  let s = '';
+  for (let i = 0; i < n; i++) s += ALPHABET[Math.floor(next() * ALPHABET.length)];
+  return s;
+}
+
+function reportOf(text: string, id: number): CorpusReport {
+  return { id, title: `报告${id}`, source: `/mem/${id}.txt`, text, typeId: 'general', tree: { text, sections: [], anomalies: [] } };
+}
+
+function naiveCount(hay: string, needle: string): number {
+  let n = 0;
+  for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) n++;
+  return n;
+}
+
+/** The text a suffix is ordered by: up to the first terminator, at most MAX_DEPTH characters. */
+function key(text: string, pos: number): number[] {
+  const out: number[] = [];
+  for (let d = 0; d < MAX_DEPTH; d++) {
+    const c = codeAt(text, pos + d);
+    if (c === 0) break;
+    out.push(c);
+  }
+  return out;
+}
+
+function compareKeys(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
+  return a.length - b.length;
+}
+
+test('the suffix array holds every phrase position once, in order of the text up to the first terminator', () => {
+  const next = rng(7);
+  for (let round = 0; round < 20; round++) {
+    const text = randomText(next, 50 + Math.floor(next() * 400));
+    const sa = buildSuffixArray(text);
+    const expected = [...text].length ? [...Array(text.length).keys()].filter((i) => codeAt(text, i) !== 0) : [];
+    assert.deepEqual([...sa].sort((a, b) => a - b), expected, 'each phrase position exactly once');
+    for (let x = 1; x < sa.length; x++) {
+      assert.ok(compareKeys(key(text, sa[x - 1]), key(text, sa[x])) <= 0, `order at ${x} in round ${round}`);
+    }
+  }
+});
+
+test('occurrence counts equal a naive scan for random phrases', () => {
+  const next = rng(11);
+  const texts = [0, 1, 2].map(() => randomText(next, 600));
+  const index = buildPhraseIndex(texts.map(reportOf));
+  const phraseChars = ALPHABET.filter((c) => !'，。\n'.includes(c));
+  for (let k = 0; k < 300; k++) {
+    const len = 1 + Math.floor(next() * 5);
+    let phrase = '';
+    for (let i = 0; i < len; i++) phrase += phraseChars[Math.floor(next() * phraseChars.length)];
+    const expected = texts.reduce((n, t) => n + naiveCount(t, phrase), 0);
+    assert.equal(countOccurrences(index, phrase), expected, phrase);
+  }
+});
+
+test('findPhraseAt returns the longest word-aligned phrase in the corpus covering the position', () => {
+  const next = rng(23);
+  const corpus = [0, 1].map(() => randomText(next, 800));
+  const index = buildPhraseIndex(corpus.map(reportOf));
+  const joined = corpus.join('\n');
+  for (let k = 0; k < 150; k++) {
+    const draft = randomText(next, 40);
+    const offset = Math.floor(next() * draft.length);
+    const found = findPhraseAt(index, draft, offset);
+    // Brute force over the same boundaries: words of the run of phrase characters.
+    let runStart = offset;
+    let runEnd = offset;
+    if (codeAt(draft, offset) !== 0) {
+      while (runStart > 0 && codeAt(draft, runStart - 1) !== 0) runStart--;
+      while (runEnd < draft.length && codeAt(draft, runEnd) !== 0) runEnd++;
+    }
+    const cuts = new Set<number>([runStart, runEnd]);
+    for (const w of segmentWords(draft.slice(runStart, runEnd))) cuts.add(runStart + w.start);
+    let bestLen = 0;
+    for (const s of cuts) {
+      for (const e of cuts) {
+        const phrase = draft.slice(s, e);
+        const hasHan = /\p{Script=Han}|[\ud800-\udfff]/u.test(phrase);
+        if (s <= offset && e > offset && e - s >= 2 && e - s <= 12 && hasHan && joined.includes(phrase)) bestLen = Math.max(bestLen, e - s);
+      }
+    }
+    if (bestLen === 0) {
+      assert.equal(found, undefined, `nothing expected at ${offset} of ${JSON.stringify(draft)}`);
+      continue;
+    }
+    assert.ok(found, `a phrase expected at ${offset} of ${JSON.stringify(draft)}`);
+    const phrase = draft.slice(found.start, found.end);
+    assert.equal(phrase.length, bestLen, `longest phrase at ${offset} of ${JSON.stringify(draft)}`);
+    assert.ok(found.start <= offset && offset < found.end);
+    assert.equal(found.stats.occurrences, naiveCount(joined, phrase));
+  }
+});
+
+test('an empty corpus and a corpus without phrase characters answer nothing', () => {
+  assert.equal(findPhraseAt(buildPhraseIndex([]), '三会一课', 1), undefined);
+  assert.equal(findPhraseAt(buildPhraseIndex([reportOf('，。\n！', 0)]), '三会一课', 1), undefined);
+});
+
+test('a sliced build gives the same index, is memoised in the store, and is abandoned when the corpus changes', async () => {
+  const next = rng(5);
+  const reports = [0, 1, 2].map((i) => reportOf(randomText(next, 200_000), i));
+  const store = new CorpusStore();
+  store.set(reports);
+  const sliced = new SlicedIndex(store, 'hover', phraseIndexSteps);
+  assert.equal(peekIndex(store, 'hover'), undefined, 'not built before asked');
+  const [a, b] = await Promise.all([sliced.get(), sliced.get()]);
+  assert.equal(a, b, 'concurrent callers share one build');
+  assert.equal(peekIndex(store, 'hover'), a, 'memoised in the store');
+  const sync = buildPhraseIndex(reports);
+  assert.deepEqual(a.sa, sync.sa);
+  assert.deepEqual(a.sentStart, sync.sentStart);
+
+  store.set(reports.slice(0, 2));
+  const pending = sliced.get();
+  store.set(reports.slice(0, 1)); // changes before the build can finish its first slice
+  await assert.rejects(pending, BuildCancelled);
+  const fresh = await sliced.get();
+  assert.equal(fresh.reports.length, 1);
+});
