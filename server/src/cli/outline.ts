@@ -1,5 +1,4 @@
-import { parseReport } from '../engine/report/structure';
-import { inferKinds } from '../engine/report/kinds';
+import { parseDraft } from '../engine/lint/parseDraft';
 import { outlineSymbols, type OutlineSymbol } from '../engine/report/symbols';
 import { readDraft } from './common';
 import { formatOf, parseArgs, UsageError, type CliIO } from './io';
@@ -10,8 +9,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (positional.length !== 1) throw new UsageError('用法：shuzhi outline 文件 [--items] [--format json]');
   const format = formatOf(flags);
   const { text } = readDraft(io, positional[0]);
-  const tree = parseReport(text);
-  inferKinds(tree);
+  // The same parse as the editor's outline: front matter and comments are not structure.
+  const tree = parseDraft(text);
   const symbols = outlineSymbols(tree, { showItems: flags.has('items') });
   if (format === 'json') {
     io.out(JSON.stringify(symbols, null, 2) + '\n');

@@ -1,0 +1,61 @@
+/**
+ * Lints a draft: parses it once (or reuses the caller's tree), runs every rule that is not
+ * switched off, stamps each finding with its rule id and the configured level, and drops
+ * findings in spans switched off by inline comments.
+ */
+import type { KindShareStats } from '../delivery/kindShare';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
+import { LineIndex } from '../text/lineIndex';
+import type { ReportTree, SectionKind } from '../types';
+import { DisableMap } from './disable';
+import { parseDraft } from './parseDraft';
+import { proseView } from './prose';
+import { RULES } from './registry';
+import { reportTypeOf } from './reportTypeOf';
+import type { Finding, RuleContext, Severity } from './types';
+
+export interface LintOptions {
+  settings?: Settings;
+  /** The draft's tree when the caller already has it (the server's per-version cache). */
+  tree?: ReportTree;
+  /** Typical headings per kind from the corpus (see corpusHeadings.ts). */
+  corpusHeadings?: ReadonlyMap<SectionKind, readonly string[]>;
+  /** Usual shares of each kind in the corpus (delivery/kindShare.ts). */
+  corpusStats?: KindShareStats;
+  /** Run only these rules (by id); default all. */
+  only?: readonly string[];
+}
+
+/** The level a rule runs at under `settings`, or 'off'. */
+export function ruleLevel(settings: Settings, id: string, fallback: Severity): Severity | 'off' {
+  return settings.lint.rules[id] ?? fallback;
+}
+
+/** All findings for `text`, in document order. */
+export function lintText(text: string, opts: LintOptions = {}): Finding[] {
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  const tree = opts.tree ?? parseDraft(text);
+  const lines = new LineIndex(text);
+  const ctx: RuleContext = {
+    text,
+    prose: proseView(text),
+    tree,
+    lines,
+    settings,
+    reportType: reportTypeOf(text, tree, settings.reportType),
+    corpusHeadings: opts.corpusHeadings,
+    corpusStats: opts.corpusStats,
+  };
+  const disabled = new DisableMap(text, lines);
+  const out: Finding[] = [];
+  for (const rule of RULES) {
+    if (opts.only && !opts.only.includes(rule.id)) continue;
+    const level = ruleLevel(settings, rule.id, rule.defaultSeverity);
+    if (level === 'off') continue;
+    for (const f of rule.check(ctx)) {
+      if (!disabled.empty && disabled.isDisabled(rule.id, f.start)) continue;
+      out.push({ rule: rule.id, severity: level, ...f });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}

@@ -1,0 +1,43 @@
+/**
+ * Turns the parser's numbering anomalies (ReportTree.anomalies) into findings of the
+ * numbering rules, and builds their fixes.
+ */
+import type { Anomaly, AnomalyType, ReportNode, ReportTree } from '../types';
+import { listRun, markerSpan, renumberEdits } from './numbering';
+import type { Fix, RuleContext, RuleFinding } from './types';
+
+/** Findings for the anomalies of the given types, at each node's marker. */
+export function numberingFindings(ctx: RuleContext, types: readonly AnomalyType[], fixesOf: (a: Anomaly) => Fix[]): RuleFinding[] {
+  const out: RuleFinding[] = [];
+  for (const a of ctx.tree.anomalies) {
+    if (!types.includes(a.type)) continue;
+    const span = markerSpan(a.node);
+    const [start, end] = span.end > span.start ? [span.start, span.end] : [a.node.headingStart, a.node.headingEnd];
+    const fixes = fixesOf(a);
+    out.push(fixes.length ? { start, end, message: a.message, fixes } : { start, end, message: a.message });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Renumber the list holding `node` from its first item: 1, 2, 3 …. */
+export function renumberFix(tree: ReportTree, node: ReportNode): Fix[] {
+  const run = listRun(tree, node);
+  const edits = renumberEdits(run);
+  if (!edits.length) return [];
+  const from = renumberEdits(run.slice(0, 1), 1)[0]?.newText ?? markerSpan(run[0]).text;
+  const to = renumberEdits(run.slice(-1), run.length)[0]?.newText ?? markerSpan(run[run.length - 1]).text;
+  return [{ title: `重排本级编号：${from}至${to}`, edits, safe: true, preferred: true }];
+}
+
+const SEPARATOR_RE = /[、.．]$/;
+
+/** Give `node` the separator the first item of its list uses (1、 → 1.). */
+export function separatorFix(tree: ReportTree, node: ReportNode): Fix[] {
+  const run = listRun(tree, node);
+  const want = SEPARATOR_RE.exec(markerSpan(run[0]).text)?.[0];
+  const span = markerSpan(node);
+  const have = SEPARATOR_RE.exec(span.text)?.[0];
+  if (!want || !have || want === have) return [];
+  const newText = span.text.slice(0, -1) + want;
+  return [{ title: `改为“${newText}”，与本级第一项一致`, edits: [{ start: span.start, end: span.end, newText }], safe: true, preferred: true }];
+}

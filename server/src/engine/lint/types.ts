@@ -1,0 +1,80 @@
+/**
+ * Shapes of the lint layer. Everything is in string offsets (UTF-16, as JavaScript strings
+ * are); adapters turn offsets into LSP ranges with a LineIndex.
+ */
+import type { KindShareStats } from '../delivery/kindShare';
+import type { LineIndex } from '../text/lineIndex';
+import type { Settings } from '../settings';
+import type { ReportTree, SectionKind } from '../types';
+import type { ProseView } from './prose';
+import type { ReportTypeChoice } from './reportTypeOf';
+
+/** Severity of a finding; `off` (in settings) removes the rule instead. */
+export type Severity = 'hint' | 'info' | 'warning' | 'error';
+
+/** One replacement of text[start, end) by newText, in offsets of the text that was linted. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A way to fix a finding: edits applied together. */
+export interface Fix {
+  /** What the fix does, as a plain Chinese phrase for the light-bulb menu. */
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes change form only (punctuation, numbering) and are applied by “fix all”. */
+  safe: boolean;
+  /** The fix an editor should offer first (LSP isPreferred). */
+  preferred?: boolean;
+}
+
+/** Something lint has to say about a span of the draft. */
+export interface Finding {
+  /** Rule id, e.g. `placeholder`. */
+  rule: string;
+  /** Offsets [start, end) of the text the finding is about. */
+  start: number;
+  end: number;
+  message: string;
+  severity: Severity;
+  fixes?: Fix[];
+  /** Other places that explain the finding (the first occurrence of a repeated sentence …). */
+  related?: Array<{ start: number; end: number; message: string }>;
+}
+
+/** What a rule reports: a finding before lint stamps it with the rule id and the configured severity. */
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'>;
+
+/** Everything a rule may look at, computed once per lint run. */
+export interface RuleContext {
+  /** The draft as given. */
+  text: string;
+  /**
+   * The draft with everything that is not prose (front matter, comments, code, link targets,
+   * URLs, Markdown markers) replaced by spaces, offsets kept.
+   */
+  prose: ProseView;
+  /** The report tree (section kinds inferred). */
+  tree: ReportTree;
+  lines: LineIndex;
+  settings: Settings;
+  /** The report type the draft is measured against, and where it was read from. */
+  reportType: ReportTypeChoice;
+  /** Typical headings per section kind learnt from the corpus, most frequent first. */
+  corpusHeadings?: ReadonlyMap<SectionKind, readonly string[]>;
+  /** Usual share of each section kind in the corpus (for section-thin). */
+  corpusStats?: KindShareStats;
+}
+
+/** A lint rule: its id, default level, a Chinese description and the check itself. */
+export interface LintRule {
+  id: string;
+  defaultSeverity: Severity;
+  /** One Chinese sentence saying what the rule looks for (shown in docs and `shuzhi lint --rules`). */
+  description: string;
+  /** A short example of text the rule flags, for the README table. */
+  example: string;
+  check(ctx: RuleContext): RuleFinding[];
+}

@@ -1,0 +1,205 @@
+/**
+ * Lint in the editor: diagnostics (source `shuzhi`, code = rule id) pushed on open and
+ * change (debounced), when settings change and when the corpus is (re)loaded; code actions
+ * for the fixes each finding carries, a “turn this rule off for this line” action, and
+ * `source.fixAll.shuzhi` applying every safe fix (punctuation, numbering) at once.
+ */
+import {
+  CodeActionKind,
+  DiagnosticSeverity,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit as LspTextEdit,
+} from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ServerContext } from '../context';
+import { getTree } from '../documentCache';
+import { KIND_SHARE_INDEX_KEY, kindShareStats } from '../engine/delivery/kindShare';
+import { CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings } from '../engine/lint/corpusHeadings';
+import { safeFixEdits } from '../engine/lint/edits';
+import { lintText } from '../engine/lint/lint';
+import type { Finding, Severity, TextEdit } from '../engine/lint/types';
+
+/** Diagnostic source; clients filter and label by it. */
+export const SOURCE = 'shuzhi';
+/** Code action kind of “fix all” for this server. */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
+const DEBOUNCE_MS = 200;
+/**
+ * Most diagnostics pushed per document: a pasted compilation can hold tens of thousands of
+ * repeats and placeholders, which no one reads in the Problems view and which cost seconds
+ * to send. The most severe are kept, in document order.
+ */
+export const MAX_DIAGNOSTICS = 1000;
+const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** At most `max` findings, the most severe first chosen, returned in document order. */
+export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS): Finding[] {
+  if (findings.length <= max) return [...findings];
+  return [...findings]
+    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start)
+    .slice(0, max)
+    .sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+interface Linted {
+  version: number;
+  /** Settings and corpus the findings were computed under. */
+  stamp: string;
+  findings: Finding[];
+}
+
+export function register(ctx: ServerContext): void {
+  const { connection, documents } = ctx;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const results = new Map<string, Linted>();
+
+  const stamp = () => `${ctx.corpus.version}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
+
+  /** Findings of `doc` at its current version, computed once per version, settings and corpus. */
+  const findingsOf = (doc: TextDocument): Finding[] => {
+    const s = stamp();
+    const hit = results.get(doc.uri);
+    if (hit && hit.version === doc.version && hit.stamp === s) return hit.findings;
+    const findings = lintText(doc.getText(), {
+      settings: ctx.settings(),
+      tree: getTree(ctx, doc),
+      corpusHeadings: ctx.corpus.index(CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings),
+      corpusStats: ctx.corpus.index(KIND_SHARE_INDEX_KEY, kindShareStats),
+    });
+    results.set(doc.uri, { version: doc.version, stamp: s, findings });
+    return findings;
+  };
+
+  const toDiagnostic = (doc: TextDocument, f: Finding): Diagnostic => {
+    const d: Diagnostic = {
+      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+      severity: SEVERITY[f.severity],
+      source: SOURCE,
+      code: f.rule,
+      message: f.message,
+    };
+    if (f.related?.length) {
+      d.relatedInformation = f.related.map((r) => ({
+        location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
+        message: r.message,
+      }));
+    }
+    return d;
+  };
+
+  const validate = (uri: string) => {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    try {
+      const diagnostics = capFindings(findingsOf(doc)).map((f) => toDiagnostic(doc, f));
+      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
+    } catch (e) {
+      ctx.log(`检查 ${uri} 时出错：${(e as Error).stack ?? e}`);
+    }
+  };
+
+  const schedule = (uri: string) => {
+    clearTimeout(timers.get(uri));
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        validate(uri);
+      }, DEBOUNCE_MS),
+    );
+  };
+  const revalidateAll = () => {
+    for (const doc of documents.all()) schedule(doc.uri);
+  };
+
+  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    timers.delete(e.document.uri);
+    results.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+  ctx.onSettingsChanged(revalidateAll);
+  ctx.corpus.onDidChange(revalidateAll);
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    return codeActions(doc, findingsOf(doc), params, (f) => toDiagnostic(doc, f));
+  });
+}
+
+/** Is an action of `kind` wanted, given the client's `only` filter? */
+function wanted(only: string[] | undefined, kind: string): boolean {
+  if (!only?.length) return kind === CodeActionKind.QuickFix;
+  return only.some((o) => kind === o || kind.startsWith(o + '.'));
+}
+
+function lspEdits(doc: TextDocument, edits: readonly TextEdit[]): LspTextEdit[] {
+  return edits.map((e) => ({ range: { start: doc.positionAt(e.start), end: doc.positionAt(e.end) }, newText: e.newText }));
+}
+
+/** The code actions for the findings touching the requested range. */
+export function codeActions(
+  doc: TextDocument,
+  findings: readonly Finding[],
+  params: CodeActionParams,
+  toDiagnostic: (f: Finding) => Diagnostic,
+): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+  const changes = (edits: readonly TextEdit[]) => ({ changes: { [doc.uri]: lspEdits(doc, edits) } });
+
+  if (wanted(only, CodeActionKind.QuickFix)) {
+    const from = doc.offsetAt(params.range.start);
+    const to = doc.offsetAt(params.range.end);
+    const asked = params.context.diagnostics.filter((d) => d.source === SOURCE);
+    const switchOffered = new Set<string>();
+    for (const f of findings) {
+      // The client names the diagnostics under the cursor; without them, use the range.
+      const diagnostic = toDiagnostic(f);
+      const named = asked.some((d) => d.code === f.rule && sameRange(d.range, diagnostic.range));
+      const touches = f.start <= to && f.end >= from;
+      if (!(named || (!asked.length && touches))) continue;
+      for (const fix of f.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred === true,
+          edit: changes(fix.edits),
+        });
+      }
+      const line = doc.positionAt(f.start).line;
+      if (switchOffered.has(`${f.rule}:${line}`)) continue;
+      switchOffered.add(`${f.rule}:${line}`);
+      const lineStart = doc.offsetAt({ line, character: 0 });
+      const indent = /^[ \t\u3000]*/.exec(doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }))![0];
+      actions.push({
+        title: `在这一行停用规则 ${f.rule}`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: changes([{ start: lineStart, end: lineStart, newText: `${indent}<!-- shuzhi-disable-next-line ${f.rule} -->\n` }]),
+      });
+    }
+  }
+
+  if (wanted(only, FIX_ALL_KIND)) {
+    const edits = safeFixEdits(findings);
+    if (edits.length) actions.push({ title: '述职助手：修正所有可自动修正的问题', kind: FIX_ALL_KIND, edit: changes(edits) });
+  }
+  return actions;
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
