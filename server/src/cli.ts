@@ -16,7 +16,7 @@ type Command = { run(args: string[], io: CliIO): Promise<number> };
 const COMMANDS: Record<string, { cmd: Command; usage: string }> = {
   corpus: { cmd: corpus, usage: 'corpus [--corpus 文件夹]... [--no-default-corpus] [--format json]   列出语料中的报告' },
   outline: { cmd: outline, usage: 'outline 文件 [--items] [--format json]                          显示报告结构' },
-  lint: { cmd: lint, usage: 'lint 文件... [--rule 规则=级别]... [--format text|json]           检查草稿' },
+  lint: { cmd: lint, usage: 'lint 文件... [--rule 规则=级别]... [--report-type 类型] [--list-rules] [--format text|json]  检查草稿' },
   search: { cmd: search, usage: 'search 查询 [--limit N] [--format json]                         在语料中查找相似表述' },
   count: { cmd: count, usage: 'count 文件 [--format json]                                      统计字数' },
   export: { cmd: exportCmd, usage: 'export 文件.md [-o 文件.docx] [--force]                         导出为 Word' },
@@ -24,7 +24,18 @@ const COMMANDS: Record<string, { cmd: Command; usage: string }> = {
 };
 
 export function usage(): string {
-  return ['用法：shuzhi <命令> [选项]', '', '命令：', ...Object.values(COMMANDS).map((c) => '  ' + c.usage)].join('\n') + '\n';
+  return (
+    [
+      '用法：shuzhi <命令> [选项]',
+      '',
+      '命令：',
+      ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
+      '',
+      '读取语料的命令（corpus、lint、search）都接受 --corpus 文件夹（可重复）和 --no-default-corpus；',
+      '当前文件夹中的 .shuzhirc.json（规则、报告类型、语料路径）会被读取。',
+      '退出码：0 正常，1 有错误级别的问题，2 用法错误或无法读取输入。',
+    ].join('\n') + '\n'
+  );
 }
 
 export async function main(argv: string[], io: CliIO): Promise<number> {
