@@ -77,7 +77,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     rcSettings = rc.settings;
   }
   recomputeSettings();
-  manager.setWorkDoneSupport(!!params.capabilities.window?.workDoneProgress);
+  manager.configure(params);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -105,6 +105,8 @@ connection.onDidChangeConfiguration(async (change) => {
   for (const l of settingsListeners) l();
   if (JSON.stringify([settings.corpusPaths, settings.useBundledCorpus, settings.maxFileSizeMB]) !== before) void manager.reload();
 });
+
+connection.onShutdown(() => manager.dispose());
 
 connection.onDidChangeWatchedFiles((change) => manager.filesChanged(change.changes.map((c) => c.uri)));
 

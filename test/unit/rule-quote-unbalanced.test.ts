@@ -33,3 +33,12 @@ test('quote-unbalanced: balanced marks, nested brackets and list markers stay qu
   assert.deepEqual(found('1）加强学习\n一）狠抓落实\n（一）（二）并列'), []);
   assert.deepEqual(found('网站(共产党员网等）'), [], 'width is the other rule’s business');
 });
+
+test('the close fix lands in the right line of a multi-line draft', () => {
+  const text = '2024年述职报告\n\n一、履职情况\n\n前面一段很长的文字，没有任何引号问题。\n\n严格落实“三会一课制度，学习条例。\n';
+  const findings = lintText(text, {}).filter((f) => f.rule === 'quote-unbalanced');
+  assert.equal(findings.length, 1);
+  const edit = findings[0].fixes![0].edits[0];
+  const fixed = text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
+  assert.ok(fixed.includes('严格落实“三会一课制度”，学习条例。'), fixed);
+});

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadCorpus } from '../engine/corpus/corpus';
+import { loadCorpusCached } from '../snapshot/cliCorpus';
 import { normalizeSettings, type Settings } from '../engine/settings';
 import type { CorpusReport, SkippedFile } from '../engine/types';
 import { readRcFile } from '../rc';
@@ -25,11 +25,7 @@ export async function cliCorpus(settings: Settings): Promise<{ reports: CorpusRe
   for (const p of settings.corpusPaths) {
     if (!fs.existsSync(p)) throw new UsageError(`找不到语料路径：${p}`);
   }
-  return loadCorpus({
-    paths: settings.corpusPaths,
-    useBundled: settings.useBundledCorpus,
-    maxFileSizeBytes: settings.maxFileSizeMB * 1024 * 1024,
-  });
+  return loadCorpusCached(settings);
 }
 
 /** Reads a draft given on the command line as text; unreadable input is a UsageError (exit 2). */

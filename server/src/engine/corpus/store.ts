@@ -39,6 +39,16 @@ export class CorpusStore {
     return value;
   }
 
+  /** The indexes built so far (for the snapshot). */
+  builtIndexes(): Iterable<[string, unknown]> {
+    return this.cache.entries();
+  }
+
+  /** The index named `key` when it is already built, without building it. */
+  peekIndex<T>(key: string): T | undefined {
+    return this.cache.get(key) as T | undefined;
+  }
+
   /** Stores a prebuilt index (e.g. loaded from a snapshot). */
   setIndex(key: string, value: unknown): void {
     this.cache.set(key, value);

@@ -2,18 +2,9 @@ import type { CorpusStore } from '../corpus/store';
 import type { CorpusReport } from '../types';
 import { runSliced, type Steps } from './slices';
 
-const NOT_BUILT = Symbol('not built');
-
 /** The index stored under `key`, or undefined when it has not been built — never builds it. */
 export function peekIndex<T>(store: CorpusStore, key: string): T | undefined {
-  try {
-    return store.index<T>(key, () => {
-      throw NOT_BUILT;
-    });
-  } catch (e) {
-    if (e === NOT_BUILT) return undefined;
-    throw e;
-  }
+  return store.peekIndex<T>(key);
 }
 
 /**

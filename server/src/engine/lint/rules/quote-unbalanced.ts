@@ -34,6 +34,7 @@ const LIST_MARKER_RE = /^[ \t\u3000]*[0-9０-９一二三四五六七八九十A-
 const ANY_MARK_RE = /[“”（()）《》]/;
 const CLAUSE_BREAK_RE = /[，。；：！？、,;:!?]/;
 
+/** `text` is the line's own text; offsets are document offsets, `lineStart` converts between them. */
 function closeFix(pair: Pair, text: string, lineStart: number, openAt: number, lineEnd: number): Fix {
   const rest = text.slice(openAt + 1 - lineStart, lineEnd - lineStart);
   const nextOpen = rest.search(new RegExp(`[${pair.opens}]`));
@@ -95,7 +96,7 @@ export const quoteUnbalancedRule: LintRule = {
             start: at,
             end: at + 1,
             message: `左${pair.name}缺少对应的右${pair.name}：同一段中${pair.name}应成对使用。`,
-            fixes: [closeFix(pair, masked, line.start, at, line.end)],
+            fixes: [closeFix(pair, text, line.start, at, line.end)],
           });
         }
       }

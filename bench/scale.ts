@@ -1,0 +1,215 @@
+/**
+ * Scale benchmark: large synthetic corpora (bench/synth.ts) through the real server over
+ * stdio. For each size: cold load and index time, snapshot restore time, peak RSS of the
+ * server process (VmHWM), completion and hover latency (p50/p99, client round trip), and
+ * outline + lint of a 5,000-line draft.
+ *
+ *   npm run build && node --import tsx bench/scale.ts 10 100
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileUri, startServer, type TestServer } from '../test/helpers/lspClient';
+import { cleanText } from '../server/src/engine/corpus/clean';
+import { folderBytes, prng, REPO, synthesizeCorpus } from './synth';
+import { formatTable, mb, ms, percentile, type BenchRow } from './table';
+
+const MB = 1024 * 1024;
+const SAMPLES = 300;
+
+interface Status {
+  state: string;
+  reports: number;
+  skipped: number;
+  source?: string;
+}
+
+/** Peak resident set size of a process, in bytes (Linux /proc; NaN elsewhere). */
+function peakRss(pid: number | undefined): number {
+  try {
+    const m = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+async function until<T>(get: () => T | undefined, what: string, server: TestServer, limitMs = 900_000): Promise<T> {
+  const end = Date.now() + limitMs;
+  for (;;) {
+    const v = get();
+    if (v !== undefined) return v;
+    if (server.proc.exitCode !== null) throw new Error(`server exited while waiting for ${what}:\n${server.logs.slice(-20).join('\n')}`);
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function start(corpus: string, cache: string) {
+  const t0 = performance.now();
+  const server = await startServer({ initializationOptions: { corpusPaths: [corpus], storagePath: path.join(cache, 'storage') }, env: { XDG_CACHE_HOME: cache } });
+  const statuses: Array<Status & { at: number }> = [];
+  server.conn.onNotification('shuzhi/corpusStatus', (s: Status) => {
+    statuses.push({ ...s, at: performance.now() });
+  });
+  const ready = () => until(() => statuses.find((s) => s.state === 'ready'), 'corpus ready', server);
+  return { server, t0, statuses, ready };
+}
+
+/** Corpus lines usable as draft text: body sentences of the bundled reports. */
+function corpusLines(): string[] {
+  const dir = path.join(REPO, 'corpus');
+  const lines: string[] = [];
+  for (const n of fs.readdirSync(dir).sort()) {
+    if (!n.endsWith('.txt')) continue;
+    for (const l of cleanText(fs.readFileSync(path.join(dir, n), 'utf8')).split('\n')) if (l.trim().length >= 12) lines.push(l.trim());
+  }
+  return lines;
+}
+
+/** A draft of sentences, and positions inside them (hover) and at typed prefixes (completion). */
+function latencyDraft(rand: () => number) {
+  const lines = corpusLines();
+  const text: string[] = ['某局2023年度述职报告', '一、履职情况'];
+  const hoverAt: Array<{ line: number; character: number }> = [];
+  const completeAt: Array<{ line: number; character: number }> = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const l = lines[Math.floor(rand() * lines.length)];
+    text.push(l);
+    hoverAt.push({ line: text.length - 1, character: Math.floor(rand() * Math.min(l.length, 60)) });
+    // A typed prefix: the start of another corpus sentence, 2–8 characters.
+    const p = lines[Math.floor(rand() * lines.length)];
+    const prefix = p.slice(0, 2 + Math.floor(rand() * 7));
+    text.push(prefix);
+    completeAt.push({ line: text.length - 1, character: prefix.length });
+  }
+  return { text: text.join('\n') + '\n', hoverAt, completeAt };
+}
+
+/** A 5,000-line draft: headings at four levels and body lines from the corpus. */
+function bigDraft(rand: () => number): string {
+  const lines = corpusLines();
+  const cn = '一二三四五六七八九十';
+  const out = ['某局2023年度述职报告'];
+  let top = 0;
+  while (out.length < 5000) {
+    const r = rand();
+    if (r < 0.02 && top < 9) out.push(`${cn[top++]}、第${top}部分`);
+    else if (r < 0.08) out.push(`（${cn[Math.floor(rand() * 9)]}）加强学习`);
+    else if (r < 0.14) out.push(`${1 + Math.floor(rand() * 9)}.抓好落实`);
+    else out.push(lines[Math.floor(rand() * lines.length)]);
+  }
+  return out.join('\n') + '\n';
+}
+
+async function latencies(server: TestServer, method: string, uri: string, positions: Array<{ line: number; character: number }>): Promise<number[] | string> {
+  const out: number[] = [];
+  for (const position of positions) {
+    const t = performance.now();
+    try {
+      await server.request(method, { textDocument: { uri }, position });
+    } catch (e) {
+      if ((e as { code?: number }).code === -32601) return 'n/a（服务器未注册该请求）';
+      throw e;
+    }
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+function countLines(server: TestServer, pattern: RegExp): number {
+  return server.logs.filter((l) => pattern.test(l)).length;
+}
+
+/** Runs the benchmark for each corpus size (MB) and returns the table rows. */
+export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const size of sizesMB) {
+    const g = `scale ${size} MB`;
+    const t = performance.now();
+    const corpus = synthesizeCorpus({ sizeMB: size });
+    const bytes = folderBytes(corpus);
+    process.stderr.write(`[scale] ${g}: corpus ${corpus} (${mb(bytes)}, ready in ${Math.round(performance.now() - t)} ms)\n`);
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-bench-cache-'));
+    const rand = prng(size);
+    const draft = latencyDraft(rand);
+    const uri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-draft.md'));
+    try {
+      // Cold: no snapshot. Loading, then the first hover and completion build their indexes.
+      const cold = await start(corpus, cache);
+      const ready = await cold.ready();
+      const loadMs = ready.at - cold.t0;
+      cold.server.open(uri, draft.text);
+      await cold.server.request('textDocument/hover', { textDocument: { uri }, position: draft.hoverAt[0] });
+      await latencies(cold.server, 'textDocument/completion', uri, draft.completeAt.slice(0, 1));
+      const indexMs = performance.now() - cold.t0;
+      const saves = countLines(cold.server, /语料快照已保存/);
+      process.stderr.write(`[scale] ${g}: cold ready ${Math.round(loadMs)} ms, indexes ${Math.round(indexMs)} ms; waiting for the snapshot\n`);
+      // The snapshot is (re)written when idle, with the indexes built by then: wait for the
+      // first write after the indexes were built (checks run 1.5, 5, 15 and 45 s after ready).
+      await until(() => (countLines(cold.server, /语料快照已保存/) > saves ? true : undefined), 'snapshot saved', cold.server, 120_000).catch(() => undefined);
+      const rssCold = peakRss(cold.server.proc.pid);
+      await cold.server.stop();
+      // storagePath when the server reads it, else $XDG_CACHE_HOME/shuzhi.
+      const snapBytes = ['storage', 'shuzhi']
+        .map((d) => path.join(cache, d))
+        .filter((d) => fs.existsSync(d))
+        .flatMap((d) => fs.readdirSync(d).filter((n) => n.endsWith('.snap')).map((n) => fs.statSync(path.join(d, n)).size))
+        .reduce((a, b) => a + b, 0);
+
+      // Warm: restart from the snapshot.
+      const warm = await start(corpus, cache);
+      const ready2 = await warm.ready();
+      const snapMs = ready2.at - warm.t0;
+      const restored = /恢复索引 (\d+) 个/.exec(warm.server.logs.find((l) => /语料已就绪/.test(l)) ?? '')?.[1] ?? '?';
+      // Steady state: let the background tree parsing (moderate corpora only) finish before timing requests.
+      if (ready2.reports > 0 && bytes <= 30 * MB) {
+        await until(() => (warm.server.logs.some((l) => /已在后台解析/.test(l)) ? true : undefined), 'tree warm-up', warm.server, 300_000).catch(() => undefined);
+      }
+      warm.server.open(uri, draft.text);
+      await warm.server.request('textDocument/hover', { textDocument: { uri }, position: draft.hoverAt[0] });
+      const hover = await latencies(warm.server, 'textDocument/hover', uri, draft.hoverAt);
+      const completion = await latencies(warm.server, 'textDocument/completion', uri, draft.completeAt);
+
+      const bigUri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-5000.md'));
+      const big = bigDraft(rand);
+      const tb = performance.now();
+      warm.server.open(bigUri, big);
+      await warm.server.request('textDocument/documentSymbol', { textDocument: { uri: bigUri } });
+      const outlineMs = performance.now() - tb;
+      await warm.server.waitForDiagnostics(bigUri, () => true, 300_000);
+      const lintMs = performance.now() - tb;
+      const rssWarm = peakRss(warm.server.proc.pid);
+      await warm.server.stop();
+
+      const rssTarget = 4 * bytes + 100 * MB;
+      const lat = (name: string, samples: number[] | string, target: number) => {
+        if (typeof samples === 'string') return [{ group: g, metric: `${name} p50/p99`, value: samples, target: `p99 ≤ ${target} ms` }];
+        const p99 = percentile(samples, 99);
+        return [{ group: g, metric: `${name} p50 / p99`, value: `${ms(percentile(samples, 50))} / ${ms(p99)}`, target: `p99 ≤ ${target} ms`, ok: p99 <= target }];
+      };
+      rows.push(
+        { group: g, metric: 'corpus', value: `${mb(bytes)}, ${ready.reports} reports` },
+        { group: g, metric: 'cold load (ready)', value: ms(loadMs) },
+        { group: g, metric: 'cold load + first hover/completion (indexes built)', value: ms(indexMs) },
+        { group: g, metric: `snapshot load (ready; ${restored} indexes restored)`, value: ms(snapMs), target: '≤ 1 s', ok: snapMs <= 1000 },
+        { group: g, metric: 'snapshot size', value: mb(snapBytes) },
+        { group: g, metric: 'peak RSS, cold run', value: mb(rssCold), target: `≤ ${mb(rssTarget)}`, ok: rssCold <= rssTarget },
+        { group: g, metric: 'peak RSS, snapshot run', value: mb(rssWarm), target: `≤ ${mb(rssTarget)}`, ok: rssWarm <= rssTarget },
+        ...lat('completion', completion, 10),
+        ...lat('hover', hover, 20),
+        { group: g, metric: 'outline of a 5,000-line draft (open → symbols)', value: ms(outlineMs) },
+        { group: g, metric: 'lint of a 5,000-line draft (open → diagnostics, incl. debounce)', value: ms(lintMs) },
+      );
+      process.stderr.write(`${formatTable(rows.filter((r) => r.group === g))}\n`);
+    } finally {
+      fs.rmSync(cache, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+if (require.main === module) {
+  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  void benchScale(sizes.length ? sizes : [10]).then((rows) => process.stdout.write(formatTable(rows) + '\n'));
+}
