@@ -11,6 +11,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ServerContext } from './context';
 import { CorpusStore } from './engine/corpus/store';
@@ -34,6 +35,7 @@ let initOptions: unknown;
 let rcSettings: unknown;
 let clientSettings: unknown;
 let trusted = true;
+let workspaceRoot: string | undefined;
 let hasConfiguration = false;
 let settings: Settings = normalizeSettings();
 const settingsListeners: Array<() => void> = [];
@@ -52,6 +54,8 @@ function recomputeSettings(): void {
   const s = normalizeSettings(rcSettings, initOptions, clientSettings);
   // In an untrusted workspace, folders named by workspace settings are not read.
   if (!trusted) s.corpusPaths = [];
+  // Relative folders are relative to the workspace, as the client's watcher reads them.
+  if (workspaceRoot) s.corpusPaths = s.corpusPaths.map((p) => path.resolve(workspaceRoot!, p));
   settings = s;
 }
 
@@ -72,7 +76,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   hasConfiguration = !!params.capabilities.workspace?.configuration;
   const folder = params.workspaceFolders?.[0]?.uri ?? params.rootUri;
   if (folder?.startsWith('file:')) {
-    const rc = readRcFile(fileURLToPath(folder));
+    workspaceRoot = fileURLToPath(folder);
+    const rc = readRcFile(workspaceRoot);
     if (rc.error) log(rc.error);
     rcSettings = rc.settings;
   }

@@ -1,0 +1,183 @@
+/**
+ * Writes the extension-side keys of package.json — `contributes`, `activationEvents`,
+ * `capabilities`, `icon`, `galleryBanner` — and leaves every other key as it is. The settings
+ * schema is generated from DEFAULT_SETTINGS and the lint rule registry, so defaults and rule ids
+ * are never kept by hand in two places.
+ *
+ *   node --import tsx client/scripts/updateManifest.ts          # rewrite package.json
+ *   node --import tsx client/scripts/updateManifest.ts --check  # exit 1 when it is out of date
+ *
+ * Descriptions are `%keys%` of package.nls.json (English) and package.nls.zh-cn.json (Chinese);
+ * the check also fails when a key is missing from either file.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES } from '../../server/src/engine/lint/registry';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+
+const root = path.resolve(__dirname, '../..');
+const pkgPath = path.join(root, 'package.json');
+
+type Schema = Record<string, unknown>;
+
+const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'];
+const REPORT_TYPES = ['', '述职报告', '抓基层党建工作述职', '述德述廉述职', '述学述职述廉述法'];
+
+/** One `shuzhi.*` setting; `key` is the nls key stem. */
+function setting(key: string, schema: Schema): [string, Schema] {
+  return [`shuzhi.${key}`, { ...schema, markdownDescription: `%config.${key}%` }];
+}
+
+const d = DEFAULT_SETTINGS;
+const e = d.export;
+const properties = Object.fromEntries([
+  setting('corpusPaths', { type: 'array', items: { type: 'string' }, default: d.corpusPaths, scope: 'machine-overridable' }),
+  setting('useBundledCorpus', { type: 'boolean', default: d.useBundledCorpus }),
+  setting('maxFileSizeMB', { type: 'number', default: d.maxFileSizeMB, minimum: 0.001, maximum: 100000 }),
+  setting('reportType', {
+    type: 'string',
+    default: d.reportType,
+    enum: REPORT_TYPES,
+    markdownEnumDescriptions: REPORT_TYPES.map((_, i) => `%config.reportType.enum.${i}%`),
+    scope: 'resource',
+  }),
+  setting('completion.enable', { type: 'boolean', default: d.completion.enable, scope: 'language-overridable' }),
+  setting('completion.maxItems', { type: 'integer', default: d.completion.maxItems, minimum: 1, maximum: 200 }),
+  setting('completion.minPrefix', { type: 'integer', default: d.completion.minPrefix, minimum: 0, maximum: 20 }),
+  setting('hover.maxExamples', { type: 'integer', default: d.hover.maxExamples, minimum: 0, maximum: 50 }),
+  setting('lint.rules', {
+    type: 'object',
+    default: d.lint.rules,
+    // One property per rule of the registry, so ids complete and typos are flagged.
+    properties: Object.fromEntries(
+      RULES.map((r) => [r.id, { type: 'string', enum: RULE_LEVELS, default: r.defaultSeverity, description: r.description }]),
+    ),
+    additionalProperties: false,
+    scope: 'resource',
+  }),
+  setting('outline.showOrdinals', { type: 'boolean', default: d.outline.showOrdinals }),
+  setting('length.limit', { type: 'integer', default: d.length.limit, minimum: 0, maximum: 10_000_000, scope: 'resource' }),
+  setting('export.titleFont', { type: 'string', default: e.titleFont }),
+  setting('export.titleSize', { type: 'number', default: e.titleSize, minimum: 5, maximum: 72 }),
+  setting('export.bodyFont', { type: 'string', default: e.bodyFont }),
+  setting('export.bodySize', { type: 'number', default: e.bodySize, minimum: 5, maximum: 72 }),
+  setting('export.heading1Font', { type: 'string', default: e.heading1Font }),
+  setting('export.heading2Font', { type: 'string', default: e.heading2Font }),
+  setting('export.heading3Font', { type: 'string', default: e.heading3Font }),
+  setting('export.pageNumberFont', { type: 'string', default: e.pageNumberFont }),
+  setting('export.pageNumberSize', { type: 'number', default: e.pageNumberSize, minimum: 5, maximum: 72 }),
+  setting('export.lineSpacing', { type: 'number', default: e.lineSpacing, minimum: 0, maximum: 100 }),
+]);
+
+const commands = [
+  ['insertTemplate', 'file-text'],
+  ['findSimilar', 'search'],
+  ['addCorpusFolder', 'new-folder'],
+  ['rebuildIndex', 'refresh'],
+  ['showStats', 'graph'],
+  ['exportDocx', 'export'],
+  ['importDocx', 'cloud-download'],
+].map(([id, icon]) => ({ command: `shuzhi.${id}`, title: `%command.${id}%`, category: '%command.category%', icon: `$(${icon})` }));
+
+const isMarkdown = 'editorLangId == markdown';
+const contributes = {
+  configuration: { title: '%config.title%', properties },
+  commands,
+  menus: {
+    commandPalette: [
+      { command: 'shuzhi.insertTemplate', when: isMarkdown },
+      { command: 'shuzhi.findSimilar', when: isMarkdown },
+      { command: 'shuzhi.exportDocx', when: isMarkdown },
+    ],
+    'editor/context': [
+      { command: 'shuzhi.findSimilar', when: `${isMarkdown} && editorHasSelection`, group: 'shuzhi@1' },
+      { command: 'shuzhi.insertTemplate', when: isMarkdown, group: 'shuzhi@2' },
+    ],
+    // In the editor's “…” menu rather than its toolbar: not every Markdown file is a report.
+    'editor/title': [{ command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' }],
+    'explorer/context': [
+      { command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' },
+      { command: 'shuzhi.importDocx', when: 'resourceExtname == .docx', group: 'shuzhi@2' },
+      { command: 'shuzhi.addCorpusFolder', when: 'explorerResourceIsFolder', group: 'shuzhi@3' },
+    ],
+  },
+  grammars: [
+    { scopeName: 'shuzhi.injection', path: './syntaxes/shuzhi.injection.tmLanguage.json', injectTo: ['text.html.markdown'] },
+  ],
+  configurationDefaults: {
+    '[markdown]': {
+      // Phrase completion while typing prose: VS Code turns quick suggestions off for Markdown.
+      'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
+      // Word-based suggestions would bury corpus phrases under every word of the draft.
+      'editor.wordBasedSuggestions': 'off',
+      'editor.suggestOnTriggerCharacters': true,
+      // editor.suggest.showWords is left alone: it hides items of kind Text, which phrases may be.
+    },
+  },
+};
+
+const manifestKeys = {
+  activationEvents: ['onLanguage:markdown', 'workspaceContains:**/.shuzhirc.json'],
+  contributes,
+  capabilities: {
+    untrustedWorkspaces: {
+      supported: 'limited',
+      description: '%untrusted.description%',
+      restrictedConfigurations: ['shuzhi.corpusPaths'],
+    },
+    virtualWorkspaces: { supported: false, description: '%virtual.description%' },
+  },
+  icon: 'client/media/icon.png',
+  galleryBanner: { color: '#8B1A1A', theme: 'dark' },
+};
+
+/** Every `%key%` used in the generated keys. */
+function nlsKeys(value: unknown, out = new Set<string>()): Set<string> {
+  if (typeof value === 'string') {
+    const m = /^%(.+)%$/.exec(value);
+    if (m) out.add(m[1]);
+  } else if (Array.isArray(value)) value.forEach((v) => nlsKeys(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => nlsKeys(v, out));
+  return out;
+}
+
+function main(): number {
+  const check = process.argv.includes('--check');
+  const text = fs.readFileSync(pkgPath, 'utf8');
+  const pkg = JSON.parse(text) as Record<string, unknown>;
+  // Keep the key order of the file; keys it lacks go before `scripts`.
+  const out: Record<string, unknown> = {};
+  const pending = new Map(Object.entries(manifestKeys));
+  for (const [k, v] of Object.entries(pkg)) {
+    if (k === 'scripts') for (const [pk, pv] of pending) (out[pk] = pv, pending.delete(pk));
+    if (pending.has(k)) {
+      out[k] = pending.get(k);
+      pending.delete(k);
+    } else out[k] = v;
+  }
+  for (const [pk, pv] of pending) out[pk] = pv;
+  const next = JSON.stringify(out, null, 2) + '\n';
+
+  let ok = true;
+  const used = nlsKeys({ ...manifestKeys, description: pkg.description });
+  for (const file of ['package.nls.json', 'package.nls.zh-cn.json']) {
+    const bundle = JSON.parse(fs.readFileSync(path.join(root, file), 'utf8')) as Record<string, string>;
+    const missing = [...used].filter((k) => typeof bundle[k] !== 'string');
+    if (missing.length > 0) {
+      ok = false;
+      console.error(`${file}: missing ${missing.join(', ')}`);
+    }
+  }
+  if (check) {
+    if (next !== text) {
+      console.error('package.json: extension keys are out of date; run node --import tsx client/scripts/updateManifest.ts');
+      ok = false;
+    }
+    return ok ? 0 : 1;
+  }
+  if (next !== text) fs.writeFileSync(pkgPath, next);
+  console.log(next !== text ? 'package.json updated' : 'package.json already up to date');
+  return ok ? 0 : 1;
+}
+
+process.exitCode = main();

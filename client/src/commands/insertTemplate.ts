@@ -1,0 +1,48 @@
+/**
+ * `shuzhi.insertTemplate`: pick a report type, ask the server for its skeleton
+ * (`shuzhi/skeleton`) and insert it as a snippet, so the user tabs through the placeholders.
+ */
+import * as vscode from 'vscode';
+import { Methods, type SkeletonParams, type SkeletonResult } from '../protocol';
+import { reportTypeChoices } from '../reportTypes';
+import type { CommandDeps } from './deps';
+
+export function registerInsertTemplate({ context, server }: CommandDeps): void {
+  context.subscriptions.push(vscode.commands.registerCommand('shuzhi.insertTemplate', (type?: string) => insertTemplate(server, type)));
+}
+
+async function insertTemplate(server: CommandDeps['server'], presetType?: string): Promise<void> {
+  let type = typeof presetType === 'string' ? presetType : undefined;
+  if (type === undefined) {
+    const picked = await vscode.window.showQuickPick(
+      reportTypeChoices().map((c) => ({ ...c, description: c.value })),
+      { title: vscode.l10n.t('Insert report template'), placeHolder: vscode.l10n.t('Choose the kind of report') },
+    );
+    if (!picked) return;
+    type = picked.value;
+  }
+  const params: SkeletonParams = { type };
+  const result = await server.trySend<SkeletonResult>(Methods.skeleton, params);
+  const body = snippetBody(result);
+  if (body === undefined) {
+    if (result !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No template is available for this kind of report.'));
+    return;
+  }
+  let editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    // No Markdown editor to insert into: start a new draft.
+    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
+    editor = await vscode.window.showTextDocument(doc);
+  }
+  await editor.insertSnippet(new vscode.SnippetString(body));
+}
+
+/** Accepts the answer as a plain string or as {snippet|text|markdown}. */
+export function snippetBody(result: SkeletonResult | undefined): string | undefined {
+  if (typeof result === 'string') return result === '' ? undefined : result;
+  if (result && typeof result === 'object') {
+    const body = result.snippet ?? result.text ?? result.markdown;
+    return typeof body === 'string' && body !== '' ? body : undefined;
+  }
+  return undefined;
+}

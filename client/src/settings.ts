@@ -1,0 +1,72 @@
+/**
+ * Reading the `shuzhi.*` settings on the client side: the plain object handed to the server
+ * at start-up (it pulls the same section through workspace/configuration afterwards) and the
+ * corpus folders the client watches for changes.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const SECTION = 'shuzhi';
+
+/** The `shuzhi` section as a plain JSON object (WorkspaceConfiguration carries methods too). */
+export function readSettings(): Record<string, unknown> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  return JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+}
+
+/**
+ * What the server receives as initializationOptions. `shuzhi` is the settings object
+ * (normalizeSettings accepts `{shuzhi: …}` as is); `trusted: false` tells the server to ignore
+ * corpus folders and rc files that come from the workspace, the bundled corpus still works.
+ */
+export interface InitializationOptions {
+  shuzhi: Record<string, unknown>;
+  trusted: boolean;
+  /** Absolute path of the corpus shipped with the extension. */
+  bundledCorpus: string;
+  /** VS Code display language, e.g. 'zh-cn', so server messages can follow it. */
+  locale: string;
+  /** Folder for the server's corpus snapshot: the extension's global storage. */
+  storagePath: string;
+}
+
+export function initializationOptions(context: vscode.ExtensionContext): InitializationOptions {
+  return {
+    shuzhi: readSettings(),
+    trusted: vscode.workspace.isTrusted,
+    bundledCorpus: context.asAbsolutePath('corpus'),
+    locale: vscode.env.language,
+    storagePath: context.globalStorageUri.fsPath,
+  };
+}
+
+/**
+ * Absolute corpus folders from `shuzhi.corpusPaths`: relative entries are resolved against
+ * every workspace folder, `~` against the home directory.
+ */
+export function corpusFolders(): string[] {
+  const raw = vscode.workspace.getConfiguration(SECTION).get<unknown>('corpusPaths');
+  const entries = Array.isArray(raw) ? raw.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+  const out = new Set<string>();
+  for (const entry of entries) {
+    const p = expandHome(entry.trim());
+    if (path.isAbsolute(p)) out.add(path.normalize(p));
+    else for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme === 'file') out.add(path.join(folder.uri.fsPath, p));
+    }
+  }
+  return [...out];
+}
+
+function expandHome(p: string): string {
+  if (p === '~' || p.startsWith('~/') || p.startsWith('~\\')) {
+    const home = process.env.HOME ?? process.env.USERPROFILE ?? '';
+    return path.join(home, p.slice(1));
+  }
+  return p;
+}
+
+/** Whether completion is on for the given document (resource-scoped reads honour [markdown] overrides). */
+export function completionEnabled(document?: vscode.TextDocument): boolean {
+  return vscode.workspace.getConfiguration(SECTION, document).get<boolean>('completion.enable', true);
+}
