@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { getReportType } from '../engine/report/reportTypes';
-import { SECTION_KIND_NAMES } from '../engine/types';
+import { SECTION_KIND_NAMES, type SectionKind } from '../engine/types';
 import { CORPUS_BOOLEANS, cliCorpus, cliSettings } from './common';
 import { formatOf, parseArgs, UsageError, type CliIO } from './io';
 
@@ -10,24 +10,29 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (positional.length) throw new UsageError(`corpus 命令不接受参数“${positional[0]}”；语料文件夹请用 --corpus 指定。`);
   const format = formatOf(flags);
   const { reports, skipped } = await cliCorpus(cliSettings(io, flags));
-  const rows = reports.map((r) => ({
-    title: r.title,
-    source: r.source,
-    type: getReportType(r.typeId)?.name ?? r.typeId,
-    sections: r.tree.sections
-      .filter((s) => s.style !== 'shi')
-      .map((s) => ({ heading: s.name, kinds: s.kinds })),
-    chars: r.text.replace(/\s/g, '').length,
-  }));
+  const rows = reports.map((r) => {
+    const headed = r.tree.sections.filter((s) => s.style !== 'shi');
+    // A report without headings runs as 一是…二是… paragraphs: list those, with the kinds
+    // inferred from their wording (or 'unknown' when nothing could be inferred).
+    const parts = headed.length ? headed : r.tree.sections;
+    return {
+      title: r.title,
+      source: r.source,
+      type: getReportType(r.typeId)?.name ?? r.typeId,
+      headings: headed.length > 0,
+      sections: parts.map((s) => ({ heading: s.name, kinds: s.kinds.length ? [...s.kinds] : ['unknown' as const] })),
+      chars: r.text.replace(/\s/g, '').length,
+    };
+  });
   if (format === 'json') {
     io.out(JSON.stringify({ reports: rows, skipped }, null, 2) + '\n');
     return 0;
   }
   const lines: string[] = [`共 ${rows.length} 篇报告：`];
   rows.forEach((r, i) => {
-    lines.push(`${i + 1}. ${r.title}  〔${r.type}，${r.chars} 字，${path.basename(r.source)}〕`);
+    lines.push(`${i + 1}. ${r.title}  〔${r.type}，${r.chars} 字，${path.basename(r.source)}${r.headings ? '' : '，无标题，按“一是…”段落列出'}〕`);
     for (const s of r.sections) {
-      const kinds = s.kinds.map((k) => SECTION_KIND_NAMES[k]).join('、');
+      const kinds = s.kinds.map((k) => (k === 'unknown' ? '未知' : SECTION_KIND_NAMES[k as SectionKind])).join('、');
       lines.push(`     ${s.heading}${kinds ? `  → ${kinds}` : ''}`);
     }
   });
