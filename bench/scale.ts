@@ -34,6 +34,31 @@ function peakRss(pid: number | undefined): number {
   }
 }
 
+/** Index keys listed in the meta of the snapshot files under `cache` (header: meta length at 12, meta JSON from 48). */
+function snapshotIndexKeys(cache: string): string[] {
+  const keys: string[] = [];
+  for (const d of ['storage', 'shuzhi'].map((x) => path.join(cache, x))) {
+    if (!fs.existsSync(d)) continue;
+    for (const n of fs.readdirSync(d).filter((x) => x.endsWith('.snap'))) {
+      try {
+        const fd = fs.openSync(path.join(d, n), 'r');
+        try {
+          const head = Buffer.alloc(48);
+          fs.readSync(fd, head, 0, 48, 0);
+          const meta = Buffer.alloc(head.readUInt32LE(12));
+          fs.readSync(fd, meta, 0, meta.length, 48);
+          for (const i of (JSON.parse(meta.toString('utf8')) as { indexes?: Array<{ key?: string }> }).indexes ?? []) if (i.key) keys.push(i.key);
+        } finally {
+          fs.closeSync(fd);
+        }
+      } catch {
+        // Being replaced right now: try again on the next poll.
+      }
+    }
+  }
+  return keys;
+}
+
 async function until<T>(get: () => T | undefined, what: string, server: TestServer, limitMs = 900_000): Promise<T> {
   const end = Date.now() + limitMs;
   for (;;) {
@@ -117,10 +142,6 @@ async function latencies(server: TestServer, method: string, uri: string, positi
   return out;
 }
 
-function countLines(server: TestServer, pattern: RegExp): number {
-  return server.logs.filter((l) => pattern.test(l)).length;
-}
-
 /** Runs the benchmark for each corpus size (MB) and returns the table rows. */
 export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
@@ -143,12 +164,14 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
       await cold.server.request('textDocument/hover', { textDocument: { uri }, position: draft.hoverAt[0] });
       await latencies(cold.server, 'textDocument/completion', uri, draft.completeAt.slice(0, 1));
       const indexMs = performance.now() - cold.t0;
-      const saves = countLines(cold.server, /语料快照已保存/);
       process.stderr.write(`[scale] ${g}: cold ready ${Math.round(loadMs)} ms, indexes ${Math.round(indexMs)} ms; waiting for the snapshot\n`);
-      // The snapshot is (re)written when idle, with the indexes built by then: wait for the
-      // first write after the indexes were built (checks run 1.5, 5, 15 and 45 s after ready).
-      await until(() => (countLines(cold.server, /语料快照已保存/) > saves ? true : undefined), 'snapshot saved', cold.server, 120_000).catch(() => undefined);
+      // The snapshot is (re)written when idle, with the indexes built by then (checks run 1.5 s
+      // after ready, then every 10 s): wait until the file on disk holds the hover index. A save
+      // log alone is not enough: a save that started before the index was built may log after.
+      await until(() => (snapshotIndexKeys(cache).includes('hover') ? true : undefined), 'snapshot with the hover index', cold.server, 120_000).catch(() => undefined);
       const rssCold = peakRss(cold.server.proc.pid);
+      // What the server said about its snapshot and indexes (why one was not saved, …).
+      for (const l of cold.server.logs) if (/快照|索引/.test(l)) process.stderr.write(`[scale] ${g}: server: ${l.slice(0, 300)}\n`);
       await cold.server.stop();
       // storagePath when the server reads it, else $XDG_CACHE_HOME/shuzhi.
       const snapBytes = ['storage', 'shuzhi']

@@ -8,11 +8,11 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { bundledCorpusDir } from '../engine/corpus/corpus';
-import { encodeSnapshot, SnapshotError, withSnapshotFile, writeSnapshotFile } from '../engine/corpus/snapshot';
+import { SnapshotError, withSnapshotFile, writeSnapshot } from '../engine/corpus/snapshot';
 import type { CorpusReport, SkippedFile } from '../engine/types';
 import { bundleFlavour, configKey, engineVersion, snapshotPath } from './cacheLocation';
-import { CorpusFiles, treePending } from './corpusFiles';
-import { canEncodeIndex, decodeIndex, encodeIndex } from './indexCodec';
+import { CorpusFiles, shareTexts, treePending } from './corpusFiles';
+import { canEncodeIndex, decodeIndex, encodeIndex, type EncodedIndex } from './indexCodec';
 import { listCorpusFiles } from './listing';
 
 export interface CorpusSource {
@@ -127,6 +127,7 @@ export class CachedCorpus {
           const { read, removed } = await sync();
           Object.assign(outcome, { read, removed });
           outcome.reports = this.files.reports();
+          shareTexts(outcome.reports);
           // Indexes describe exactly the snapshot's corpus: usable only if nothing changed.
           if (wasEmpty && read === 0 && removed === 0) {
             try {
@@ -150,6 +151,7 @@ export class CachedCorpus {
       Object.assign(outcome, { read, removed });
       if (read > 0 || removed > 0) this.dirty = true;
       outcome.reports = this.files.reports();
+      if (firstOfConfig) shareTexts(outcome.reports);
     }
     outcome.skipped = this.files.skipped();
     return outcome;
@@ -173,7 +175,7 @@ export class CachedCorpus {
     }
     const newIndex = candidates.some(([k]) => !this.savedIndexes.has(k));
     if (!this.dirty && !newIndex) return false;
-    const sections: Array<{ name: string; bytes: Uint8Array }> = [];
+    const sections: EncodedIndex['sections'] = [];
     const descs: unknown[] = [];
     const keys = new Set<string>();
     for (const [key, value] of candidates) {
@@ -185,7 +187,7 @@ export class CachedCorpus {
     }
     const { files, skipped } = this.files.toSnapshot();
     await removeStaleTemporaries(file);
-    await writeSnapshotFile(file, encodeSnapshot({ engine: this.engine, config: this.config, files, skipped, sections, indexes: descs }));
+    await writeSnapshot(file, { engine: this.engine, config: this.config, files, skipped, sections, indexes: descs });
     this.dirty = false;
     this.savedIndexes = keys;
     return true;

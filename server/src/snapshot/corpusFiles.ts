@@ -9,12 +9,13 @@ import { stat } from 'node:fs/promises';
 import { cleanText } from '../engine/corpus/clean';
 import { splitReports } from '../engine/corpus/split';
 import { isSkipped, loadOneFile } from '../engine/corpus/loader';
-import type { SnapshotFile, SnapshotSkip } from '../engine/corpus/snapshot';
+import { textHome, type SnapshotFile, type SnapshotSkip } from '../engine/corpus/snapshot';
 import { parseReport } from '../engine/report/structure';
 import { inferKinds } from '../engine/report/kinds';
 import { detectReportType } from '../engine/report/reportTypes';
 import type { CorpusReport, ReportTree, SkippedFile } from '../engine/types';
 import type { ListedFile, Listing } from './listing';
+import { joinedLayout, joinReportTexts, registerCorpusText } from '../engine/search/corpusText';
 
 type FileRecord =
   | { kind: 'loaded'; path: string; size: number; mtimeMs: number; encoding: string; reports: CorpusReport[] }
@@ -31,11 +32,24 @@ function parseTree(text: string): ReportTree {
  * (a snapshot restores thousands of reports; parsing them all would cost seconds), else now.
  */
 export function makeReport(title: string, text: string, source: string, lazyTree: boolean): CorpusReport {
-  const report = { id: 0, title, source, text, typeId: detectReportType(title).id } as CorpusReport;
+  // The title is usually a slice of the whole file's text: copied, it does not keep that alive.
+  const own = ownCopy(title);
+  const report = { id: 0, title: own, source, text, typeId: detectReportType(own).id } as CorpusReport;
   if (!lazyTree) {
     report.tree = parseTree(text);
     return report;
   }
+  armLazyTree(report);
+  return report;
+}
+
+/** A copy of `s` that shares no memory with the string it was sliced from. */
+function ownCopy(s: string): string {
+  return s.length < 13 ? s : Buffer.from(s, 'utf16le').toString('utf16le');
+}
+
+/** Makes `tree` parse on first access (again, if it was parsed). */
+function armLazyTree(report: CorpusReport): void {
   Object.defineProperty(report, 'tree', {
     configurable: true,
     enumerable: true,
@@ -48,7 +62,42 @@ export function makeReport(title: string, text: string, source: string, lazyTree
       Object.defineProperty(this, 'tree', { value: tree, writable: true, enumerable: true, configurable: true });
     },
   });
-  return report;
+}
+
+/**
+ * Where a report's text lives in a joined corpus text (see engine/search/corpusText.ts):
+ * set for the reports of a snapshot (sliced from its texts section) and of a consolidation.
+ */
+const homes = new WeakMap<CorpusReport, { base: string; at: number }>();
+
+/**
+ * Makes the reports' texts slices of one joined string (report texts each followed by '\n')
+ * and registers it as their shared corpus text, so the hover index does not hold a second
+ * copy of the corpus. When the texts already lie in one string in this order (a snapshot
+ * restored unchanged) nothing is copied. Otherwise the texts are joined and the reports
+ * re-pointed at the joined string; trees already parsed are dropped and parse again on
+ * access (they would keep the old texts alive), so call this before the trees are needed.
+ */
+export function shareTexts(reports: readonly CorpusReport[]): void {
+  const { starts, length } = joinedLayout(reports);
+  const first = reports.length ? homes.get(reports[0]) : undefined;
+  let inPlace = !!first && first.base.length === length;
+  for (let r = 0; inPlace && r < reports.length; r++) {
+    const h = homes.get(reports[r]);
+    inPlace = !!h && h.base === first!.base && h.at === starts[r];
+  }
+  if (inPlace) {
+    registerCorpusText(reports, first!.base);
+    return;
+  }
+  const base = joinReportTexts(reports);
+  reports.forEach((report, r) => {
+    const wasParsed = !treePending(report);
+    report.text = base.slice(starts[r], starts[r] + report.text.length);
+    homes.set(report, { base, at: starts[r] });
+    if (wasParsed) armLazyTree(report);
+  });
+  registerCorpusText(reports, base);
 }
 
 /** True when the report's tree has not been parsed yet. */
@@ -96,7 +145,12 @@ export class CorpusFiles {
         size: f.size,
         mtimeMs: f.mtimeMs,
         encoding: f.encoding,
-        reports: f.reports.map((r) => makeReport(r.title, r.text, f.path, true)),
+        reports: f.reports.map((r) => {
+          const report = makeReport(r.title, r.text, f.path, true);
+          const home = textHome(r);
+          if (home) homes.set(report, home);
+          return report;
+        }),
       });
     }
     for (const s of skipped) {
@@ -191,12 +245,8 @@ async function readRecord(f: ListedFile, opts: SyncOptions): Promise<FileRecord>
     const gone = await stat(f.path).then(() => false, () => true);
     return { kind: 'skipped', path: f.path, size: f.size, mtimeMs: f.mtimeMs, reason: gone ? '文件在读取过程中被删除或移动了' : result.reason };
   }
-  // Trees are parsed one report at a time, yielding in between: one huge file does not
-  // hold the event loop for the whole of its parse.
+  // Trees stay lazy: the loader first moves the texts into one shared string (shareTexts),
+  // then parses the trees between requests (warmTrees).
   const reports = reportsOfText(result.text, f.path, true);
-  for (const r of reports) {
-    void r.tree;
-    if (reports.length > 1) await yieldNow();
-  }
   return { kind: 'loaded', path: f.path, size: result.size, mtimeMs: result.mtimeMs, encoding: result.encoding, reports };
 }

@@ -17,6 +17,7 @@
  */
 import type { CorpusReport } from '../engine/types';
 import { SnapshotError, type SnapshotReader } from '../engine/corpus/snapshot';
+import { sharedCorpusText } from '../engine/search/corpusText';
 
 const TYPED = {
   Int8Array,
@@ -35,6 +36,7 @@ type FieldDesc =
   | { t: 'json'; v: unknown }
   | { t: 'undefined' }
   | { t: 'string'; section: string }
+  | { t: 'corpus-text' }
   | { t: 'typed'; ctor: TypedName; section: string }
   | { t: 'reports' }
   | { t: 'map' }
@@ -85,7 +87,8 @@ function typedName(v: unknown): TypedName | undefined {
 
 export interface EncodedIndex {
   desc: IndexDesc;
-  sections: Array<{ name: string; bytes: Uint8Array }>;
+  /** Typed arrays as views of their own bytes, strings as they are: nothing is copied here. */
+  sections: Array<{ name: string; bytes: Uint8Array } | { name: string; text: string }>;
 }
 
 /** True when `encodeIndex` would accept the value (a cheap check: nothing is copied). */
@@ -128,9 +131,12 @@ export function encodeIndex(key: string, value: unknown, reports: readonly Corpu
       sections.push({ name: section, bytes: new Uint8Array(a.buffer, a.byteOffset, a.byteLength) });
     } else if (typeof v === 'string') {
       if (v.length <= INLINE_STRING) fields[name] = { t: 'value', v };
-      else {
+      else if (v === sharedCorpusText(reports)?.text) {
+        // The corpus's joined text is the snapshot's texts section already.
+        fields[name] = { t: 'corpus-text' };
+      } else {
         fields[name] = { t: 'string', section };
-        sections.push({ name: section, bytes: Buffer.from(v, 'utf16le') });
+        sections.push({ name: section, text: v });
       }
     } else if (typeof v === 'number' || typeof v === 'boolean' || v === null) {
       if (typeof v === 'number' && !Number.isFinite(v)) return { reason: `字段 ${name} 不是有限数` };
@@ -174,6 +180,12 @@ export async function decodeIndex(desc: unknown, reader: SnapshotReader, reports
       case 'string':
         out[name] = (await reader.section(f.section)).toString('utf16le');
         break;
+      case 'corpus-text': {
+        const shared = sharedCorpusText(reports);
+        if (!shared) throw new SnapshotError('快照中的索引引用的语料文本不可用');
+        out[name] = shared.text;
+        break;
+      }
       case 'typed': {
         const Ctor = TYPED[f.ctor];
         if (!Ctor) throw new SnapshotError('快照中的索引类型无法识别');

@@ -87,8 +87,8 @@ export interface SnapshotContent {
   config: string;
   files: readonly SnapshotFile[];
   skipped: readonly SnapshotSkip[];
-  /** Extra sections (e.g. index fields); names must be unique and not `texts`. */
-  sections?: ReadonlyArray<{ name: string; bytes: Uint8Array }>;
+  /** Extra sections (e.g. index fields; a string is stored as UTF-16LE); names must be unique and not `texts`. */
+  sections?: ReadonlyArray<{ name: string; bytes: Uint8Array } | { name: string; text: string }>;
   indexes?: unknown[];
 }
 
@@ -98,13 +98,48 @@ function sha256(pieces: readonly Uint8Array[]): Buffer {
   return h.digest();
 }
 
-function asBuffer(b: Uint8Array): Buffer {
-  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.byteLength);
+/** A section's bytes, produced piece by piece so a big one is never copied whole. */
+interface SectionPlan {
+  name: string;
+  bytes: number;
+  /** The bytes in order; a piece may be reused by the next one (consume it before pulling). */
+  pieces(): Iterable<Uint8Array>;
 }
 
-/** Serialises a snapshot into the pieces to write, in order (big sections are not copied together). */
-export function encodeSnapshot(content: SnapshotContent): Buffer[] {
-  const texts: string[] = [];
+/** Bytes per piece when strings are encoded for writing. */
+const PIECE_BYTES = 1 << 20;
+
+/** UTF-16LE pieces of `strings` in order, through one reused buffer. */
+function* utf16Pieces(strings: () => Iterable<string>): Iterable<Uint8Array> {
+  const buf = Buffer.allocUnsafe(PIECE_BYTES);
+  let fill = 0;
+  for (const s of strings()) {
+    for (let i = 0; i < s.length; ) {
+      const take = Math.min(s.length - i, (PIECE_BYTES - fill) >> 1);
+      buf.write(s.slice(i, i + take), fill, 'utf16le');
+      fill += take * 2;
+      i += take;
+      if (fill + 2 > PIECE_BYTES) {
+        yield buf.subarray(0, fill);
+        fill = 0;
+      }
+    }
+  }
+  if (fill) yield buf.subarray(0, fill);
+}
+
+function bytesSection(name: string, bytes: Uint8Array): SectionPlan {
+  return { name, bytes: bytes.byteLength, pieces: () => [bytes] };
+}
+
+function stringsSection(name: string, chars: number, strings: () => Iterable<string>): SectionPlan {
+  return { name, bytes: chars * 2, pieces: () => utf16Pieces(strings) };
+}
+
+/** Header, meta and section plans of a snapshot (each section is hashed piece by piece here). */
+function planSnapshot(content: SnapshotContent): { head: Buffer[]; sections: SectionPlan[] } {
+  // Each report text is followed by a line break, so the section decodes to the corpus's
+  // joined text (engine/search/corpusText.ts) and the reports can share that one string.
   let at = 0;
   const files = content.files.map((f) => ({
     path: f.path,
@@ -112,13 +147,21 @@ export function encodeSnapshot(content: SnapshotContent): Buffer[] {
     mtimeMs: f.mtimeMs,
     encoding: f.encoding,
     reports: f.reports.map((r) => {
-      texts.push(r.text);
       const m = { title: r.title, at, len: r.text.length };
-      at += r.text.length;
+      at += r.text.length + 1;
       return m;
     }),
   }));
-  const sections = [{ name: TEXTS, bytes: Buffer.from(texts.join(''), 'utf16le') as Uint8Array }, ...(content.sections ?? [])];
+  const textPieces = function* (): Iterable<string> {
+    for (const f of content.files) for (const r of f.reports) {
+      yield r.text;
+      yield '\n';
+    }
+  };
+  const sections = [
+    stringsSection(TEXTS, at, textPieces),
+    ...(content.sections ?? []).map((s) => ('text' in s ? stringsSection(s.name, s.text.length, () => [s.text]) : bytesSection(s.name, s.bytes))),
+  ];
   const names = new Set<string>();
   for (const s of sections) {
     if (names.has(s.name)) throw new Error(`duplicate snapshot section ${s.name}`);
@@ -129,7 +172,7 @@ export function encodeSnapshot(content: SnapshotContent): Buffer[] {
     config: content.config,
     files,
     skipped: [...content.skipped],
-    sections: sections.map((s) => ({ name: s.name, bytes: s.bytes.byteLength, sha256: sha256([s.bytes]).toString('hex') })),
+    sections: sections.map((s) => ({ name: s.name, bytes: s.bytes, sha256: sha256Of(s.pieces()).toString('hex') })),
     indexes: content.indexes ?? [],
   };
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
@@ -138,7 +181,31 @@ export function encodeSnapshot(content: SnapshotContent): Buffer[] {
   header.writeUInt32LE(SNAPSHOT_FORMAT_VERSION, 8);
   header.writeUInt32LE(metaBytes.length, 12);
   sha256([metaBytes]).copy(header, 16);
-  return [header, metaBytes, ...sections.map((s) => asBuffer(s.bytes))];
+  return { head: [header, metaBytes], sections };
+}
+
+function sha256Of(pieces: Iterable<Uint8Array>): Buffer {
+  const h = createHash('sha256');
+  for (const p of pieces) h.update(p);
+  return h.digest();
+}
+
+/** Serialises a snapshot into one buffer per part (for tests and tools; the server streams with writeSnapshot). */
+export function encodeSnapshot(content: SnapshotContent): Buffer[] {
+  const { head, sections } = planSnapshot(content);
+  return [...head, ...sections.map((s) => Buffer.concat([...s.pieces()].map((p) => Buffer.from(p)), s.bytes))];
+}
+
+/**
+ * Writes a snapshot atomically (as writeSnapshotFile), encoding its sections piece by piece
+ * straight into the file: writing holds no copy of the corpus or of an index, only a 1 MB buffer.
+ */
+export async function writeSnapshot(file: string, content: SnapshotContent): Promise<void> {
+  const { head, sections } = planSnapshot(content);
+  await writeSnapshotFile(file, (function* () {
+    yield* head;
+    for (const s of sections) yield* s.pieces();
+  })());
 }
 
 /** Random access to the bytes of a snapshot (a buffer in tests, a file handle in use). */
@@ -215,10 +282,14 @@ export class SnapshotReader {
     return buf;
   }
 
-  /** The files with their report texts (reads and checks the `texts` section). */
+  /**
+   * The files with their report texts (reads and checks the `texts` section). The section is
+   * decoded into one string and the texts are slices of it; textHome tells where each lies.
+   */
   async files(): Promise<SnapshotFile[]> {
     const blob = await this.section(TEXTS);
     const chars = blob.length / 2;
+    const joined = blob.toString('utf16le');
     return this.meta.files.map((f) => ({
       path: f.path,
       size: f.size,
@@ -226,10 +297,19 @@ export class SnapshotReader {
       encoding: f.encoding,
       reports: f.reports.map((r) => {
         if (!(r.at >= 0 && r.len >= 0 && r.at + r.len <= chars)) throw new SnapshotError('快照文件已损坏（文本位置越界）');
-        return { title: r.title, text: blob.toString('utf16le', r.at * 2, (r.at + r.len) * 2) };
+        const report = { title: r.title, text: joined.slice(r.at, r.at + r.len) };
+        homes.set(report, { base: joined, at: r.at });
+        return report;
       }),
     }));
   }
+}
+
+const homes = new WeakMap<SnapshotReport, { base: string; at: number }>();
+
+/** For a report read by SnapshotReader.files: the decoded texts section and the text's offset in it. */
+export function textHome(report: SnapshotReport): { base: string; at: number } | undefined {
+  return homes.get(report);
 }
 
 /** Opens a snapshot held in memory (tests, tools). */
@@ -275,7 +355,7 @@ export async function withSnapshotFile<T>(file: string, expect: DecodeExpectatio
  * Writes a snapshot atomically: to a temporary file in the same folder, flushed, then
  * renamed over the target, so a reader sees the old file or the new one, never half of one.
  */
-export async function writeSnapshotFile(file: string, pieces: readonly Uint8Array[]): Promise<void> {
+export async function writeSnapshotFile(file: string, pieces: Iterable<Uint8Array>): Promise<void> {
   await fsp.mkdir(nodePath.dirname(file), { recursive: true });
   const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {

@@ -1,4 +1,4 @@
-import type { ReportNode, ReportTree } from '../types';
+import type { OrdinalStyle, Range, ReportNode, ReportTitle, ReportTree, SectionKind } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { scanReport, type HeadingEvent } from './scan';
 import { findAnomalies } from './anomalies';
@@ -81,31 +81,114 @@ function outerResumes(events: readonly HeadingEvent[], i: number, outerLast: num
   return false;
 }
 
-function nodeFrom(text: string, e: HeadingEvent): ReportNode {
-  const label = text.slice(e.labelStart, e.labelEnd);
-  const node: ReportNode = {
-    name: text.slice(e.headingStart, e.headingEnd).trim(),
-    label,
-    style: e.style,
-    depth: 0,
-    start: e.start,
-    end: e.itemEnd,
-    headingStart: e.headingStart,
-    headingEnd: e.headingEnd,
-    labelStart: e.labelStart,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    selectionRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    kinds: classifyHeading(label),
-    children: [],
-  };
-  if (e.markdownLevel !== undefined) node.markdownLevel = e.markdownLevel;
-  if (e.ordinal !== undefined) node.ordinal = e.ordinal;
-  return node;
+/**
+ * What the nodes of one tree share: the text they were parsed from and, once a range is
+ * asked for, its line index. Ranges are rarely needed for corpus reports (only the
+ * editor's outline and folding read them), so they are computed on access instead of
+ * being stored: a stored Range is five objects per node, about as much memory as the
+ * report's own text.
+ */
+class TreeSource {
+  private index?: LineIndex;
+  constructor(readonly text: string) {}
+  get lines(): LineIndex {
+    return (this.index ??= new LineIndex(this.text));
+  }
+}
+
+/** Shared empty arrays for the many nodes without kinds or children (frozen: nobody adds to them). */
+const NO_KINDS = Object.freeze([]) as unknown as SectionKind[];
+const NO_CHILDREN = Object.freeze([]) as unknown as ReportNode[];
+
+/**
+ * A node of a parsed tree. Offsets are stored; `name`, `label`, `range` and `selectionRange`
+ * are computed from them on access (slices of the tree's text, positions through its line
+ * index), which keeps a large corpus's trees a few bytes per character.
+ */
+class TreeNode implements ReportNode {
+  style: OrdinalStyle;
+  markdownLevel?: number;
+  depth = 0;
+  ordinal?: number;
+  start: number;
+  end: number;
+  headingStart: number;
+  headingEnd: number;
+  labelStart: number;
+  kinds: SectionKind[];
+  children: ReportNode[] = [];
+  private readonly nameStart: number;
+  private readonly nameEnd: number;
+  private readonly labelEnd: number;
+
+  constructor(private readonly src: TreeSource, e: HeadingEvent) {
+    const text = src.text;
+    this.style = e.style;
+    this.markdownLevel = e.markdownLevel;
+    this.ordinal = e.ordinal;
+    this.start = e.start;
+    this.end = e.itemEnd;
+    this.headingStart = e.headingStart;
+    this.headingEnd = e.headingEnd;
+    this.labelStart = e.labelStart;
+    this.labelEnd = e.labelEnd;
+    // name is the heading trimmed: keep the trimmed bounds rather than the string.
+    const raw = text.slice(e.headingStart, e.headingEnd);
+    this.nameStart = e.headingStart + (raw.length - raw.trimStart().length);
+    this.nameEnd = Math.max(this.nameStart, e.headingEnd - (raw.length - raw.trimEnd().length));
+    const kinds = classifyHeading(text.slice(e.labelStart, e.labelEnd));
+    this.kinds = kinds.length ? kinds : NO_KINDS;
+  }
+
+  get name(): string {
+    return this.src.text.slice(this.nameStart, this.nameEnd);
+  }
+  get label(): string {
+    return this.src.text.slice(this.labelStart, this.labelEnd);
+  }
+  get range(): Range {
+    return this.src.lines.range(this.start, this.end);
+  }
+  get selectionRange(): Range {
+    return this.src.lines.range(this.headingStart, this.headingEnd);
+  }
+
+  /** What JSON.stringify writes: the plain fields and the computed ones, as a plain node would have. */
+  toJSON(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, label: this.label, style: this.style };
+    if (this.markdownLevel !== undefined) out.markdownLevel = this.markdownLevel;
+    out.depth = this.depth;
+    if (this.ordinal !== undefined) out.ordinal = this.ordinal;
+    Object.assign(out, {
+      start: this.start,
+      end: this.end,
+      headingStart: this.headingStart,
+      headingEnd: this.headingEnd,
+      labelStart: this.labelStart,
+      range: this.range,
+      selectionRange: this.selectionRange,
+      kinds: this.kinds,
+      children: this.children,
+    });
+    return out;
+  }
+}
+
+/** A report title whose range is computed on access. */
+class TreeTitle implements ReportTitle {
+  constructor(private readonly src: TreeSource, public text: string, readonly start: number, readonly end: number) {}
+  get range(): Range {
+    return this.src.lines.range(this.start, this.end);
+  }
+  toJSON(): ReportTitle {
+    return { text: this.text, start: this.start, end: this.end, range: this.range };
+  }
 }
 
 /** Parses `text` (any line endings) into a ReportTree with exact UTF-16 offsets and ranges. */
 export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
   const lines = new LineIndex(text);
+  const src = new TreeSource(text);
   const { title, events } = scanReport(text, lines, opts.includeShi !== false);
   const isAbove = makeIsAbove(collectEvidence(events));
   const roots: ReportNode[] = [];
@@ -122,7 +205,7 @@ export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
   };
 
   events.forEach((e, i) => {
-    const node = nodeFrom(text, e);
+    const node = new TreeNode(src, e);
     if (e.kind === 'md') {
       const level = e.markdownLevel ?? 1;
       while (stack.length && (top().ev.kind !== 'md' || (top().ev.markdownLevel ?? 1) >= level)) stack.pop();
@@ -160,16 +243,8 @@ export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
   });
 
   finishOffsets(text, roots);
-  const setRanges = (nodes: ReportNode[]) => {
-    for (const n of nodes) {
-      n.range = lines.range(n.start, n.end);
-      n.selectionRange = lines.range(n.headingStart, n.headingEnd);
-      setRanges(n.children);
-    }
-  };
-  setRanges(roots);
   const tree: ReportTree = { text, sections: roots, anomalies: [] };
-  if (title) tree.title = { ...title, range: lines.range(title.start, title.end) };
+  if (title) tree.title = new TreeTitle(src, title.text, title.start, title.end);
   tree.anomalies = findAnomalies(roots, {
     familyOf: (n) => {
       const e = eventOf.get(n);
@@ -180,6 +255,14 @@ export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
     suffixSlipOf: (n) => eventOf.get(n)?.suffixSlip,
     nestedRestarts,
   });
+  // Growing arrays keep spare room: trim them, and share one empty array between leaves.
+  const trim = (nodes: ReportNode[]) => {
+    for (const n of nodes) {
+      n.children = n.children.length ? n.children.slice() : NO_CHILDREN;
+      trim(n.children);
+    }
+  };
+  trim(roots);
   return tree;
 }
 

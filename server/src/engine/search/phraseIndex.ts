@@ -3,6 +3,7 @@ import { hasTextNoise } from '../corpus/clean';
 import { forEachSentence } from './sentences';
 import { CHUNK, runToEnd, type Steps } from './slices';
 import { findRange, MAX_DEPTH, suffixArraySteps } from './suffixArray';
+import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
 
 /**
  * The substring-occurrence index behind hover: every report's cleaned text concatenated
@@ -69,15 +70,10 @@ export function buildPhraseIndex(reports: readonly CorpusReport[]): PhraseIndex 
 
 /** The hover-index build as resumable steps, for building in slices (see slices.ts). */
 export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<PhraseIndex> {
-  const reportStart = new Int32Array(reports.length);
-  const parts: string[] = [];
-  let offset = 0;
-  for (let r = 0; r < reports.length; r++) {
-    reportStart[r] = offset;
-    parts.push(reports[r].text, '\n');
-    offset += reports[r].text.length + 1;
-  }
-  const text = parts.join('');
+  // The loader's shared corpus text when there is one (no second copy of the corpus), else a join.
+  const shared = sharedCorpusText(reports);
+  const reportStart = shared ? shared.starts : joinedLayout(reports).starts;
+  const text = shared ? shared.text : joinReportTexts(reports);
   yield;
 
   let starts: Int32Array = new Int32Array(1024);

@@ -6,11 +6,10 @@
  * a phrase character are indexed. Phrases never contain terminators, so all occurrences of
  * a phrase form one contiguous range of the array, found by binary search.
  *
- * Construction is prefix doubling (Manber–Myers) with counting sorts, O(n log depth) and a
- * fixed number of linear passes: ranks of 2-character prefixes → 4 → 8 → 16. The order
- * is exact up to `MAX_DEPTH` characters, which bounds the phrases one can look up. Memory:
- * the result is 4 bytes per phrase character; the build needs about 12 more bytes per
- * character transiently (ranks, a scratch array, bucket heads).
+ * Construction sorts in place (see suffixArraySteps). The order is exact up to `MAX_DEPTH`
+ * characters, which bounds the phrases one can look up; suffixes equal that far are in
+ * text order. Memory: the result is 4 bytes per phrase character, and the build needs
+ * hardly more.
  */
 
 import { CHUNK, runToEnd, type Steps } from './slices';
@@ -45,173 +44,155 @@ export function buildSuffixArray(text: string): Int32Array {
   return runToEnd(suffixArraySteps(text));
 }
 
+/** Ranges at most this long are finished by insertion sort. */
+const SMALL = 12;
+
 /**
- * The suffix-array build as resumable steps (see slices.ts). Starts from the order of
- * 2-character prefixes (two counting sorts over code units), then doubles: 4, 8, 16.
- * The loops live in plain functions run chunk by chunk: generator frames keep their
- * locals in a heap context, which would slow the hot loops down.
+ * The suffix-array build as resumable steps (see slices.ts), in place: a counting sort of
+ * the positions by their first character, then a multikey quicksort (Bentley–Sedgewick)
+ * of each first-character bucket, one character deeper per level down to MAX_DEPTH.
+ * Suffixes equal that far (or up to a terminator) end in text order. Beyond the result
+ * (4 bytes a phrase character) it needs only a 256 KB count table and a small stack of
+ * ranges, where prefix doubling needed 12 bytes a character more. The work runs in plain
+ * functions chunk by chunk: generator frames keep their locals in a heap context, which
+ * would slow the hot loops down.
  */
 export function* suffixArraySteps(text: string): Steps<Int32Array> {
   const n = text.length;
-  const firstCount = new Int32Array(65536);
-  const secondCount = new Int32Array(65536);
+  const count = new Int32Array(65537);
   let m = 0;
   for (let from = 0; from < n; from += CHUNK) {
-    m += countPairs(text, from, Math.min(n, from + CHUNK), firstCount, secondCount);
+    m += countFirst(text, from, Math.min(n, from + CHUNK), count);
     yield;
   }
   const sa = new Int32Array(m);
-  const rank = new Int32Array(n);
-  const tmp = new Int32Array(m);
-  // Positions by their second character (stable in text order), then by the first.
-  toStarts(secondCount);
+  toStarts(count);
+  // count[c] now runs ahead as positions are placed; a copy keeps where buckets start.
+  const bucket = count.slice();
   for (let from = 0; from < n; from += CHUNK) {
-    bySecondChar(text, from, Math.min(n, from + CHUNK), secondCount, tmp);
+    placeByFirst(text, from, Math.min(n, from + CHUNK), count, sa);
     yield;
   }
-  toStarts(firstCount);
-  for (let from = 0; from < m; from += CHUNK) {
-    byFirstChar(text, from, Math.min(m, from + CHUNK), firstCount, tmp, sa);
-    yield;
-  }
-  // Dense ranks of the 2-character prefixes (0 stays for terminators), and where each
-  // rank's bucket starts in the array.
-  const head = new Int32Array(m + 1);
-  const state = { groups: 0, prev1: -1, prev2: -1, t: 0 };
-  for (let from = 0; from < m; from += CHUNK) {
-    pairRanks(text, from, Math.min(m, from + CHUNK), sa, rank, head, state);
-    yield;
-  }
-
-  for (let k = 2; k < MAX_DEPTH && state.groups < m; k *= 2) {
-    // 1. Positions in order of their second key rank[i + k]: terminated ones (key 0) first,
-    //    in text order (a sequential scan), then, following the current order of the
-    //    suffixes at i + k, the positions i.
-    state.t = 0;
-    for (let from = 0; from < n; from += CHUNK) {
-      terminatedFirst(text, from, Math.min(n, from + CHUNK), k, tmp, state);
-      yield;
-    }
-    for (let from = 0; from < m; from += CHUNK) {
-      followSecond(text, from, Math.min(m, from + CHUNK), k, sa, tmp, state);
-      yield;
-    }
-    // 2. Stable counting sort by the first key rank[i] into the buckets of the current ranks.
-    for (let from = 0; from < m; from += CHUNK) {
-      distribute(from, Math.min(m, from + CHUNK), sa, rank, tmp, head);
-      yield;
-    }
-    // 3. New dense ranks of the 2k-prefixes, collected by array slot and written back after
-    //    the pass (the pass still reads the old ranks).
-    state.groups = 0;
-    state.prev1 = -1;
-    state.prev2 = -1;
-    for (let from = 0; from < m; from += CHUNK) {
-      doubledRanks(from, Math.min(m, from + CHUNK), k, n, sa, rank, tmp, head, state);
-      yield;
-    }
-    for (let from = 0; from < m; from += CHUNK) {
-      writeBack(from, Math.min(m, from + CHUNK), sa, rank, tmp);
+  const stack = new RangeStack();
+  for (let c = 1; c < 65536; c++) {
+    const lo = bucket[c];
+    const hi = c + 1 < 65536 ? bucket[c + 1] : m;
+    if (hi - lo > 1) stack.push(lo, hi, 1);
+    while (stack.size) {
+      sortSome(text, sa, stack, CHUNK);
       yield;
     }
   }
   return sa;
 }
 
-interface PassState {
-  groups: number;
-  prev1: number;
-  prev2: number;
-  /** Fill position in tmp. */
-  t: number;
+/** Pending ranges [lo, hi) of the array, each sorted already on its first `depth` characters. */
+class RangeStack {
+  data = new Int32Array(3 * 256);
+  size = 0;
+  push(lo: number, hi: number, depth: number): void {
+    if (this.size * 3 + 3 > this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    const at = this.size * 3;
+    this.data[at] = lo;
+    this.data[at + 1] = hi;
+    this.data[at + 2] = depth;
+    this.size++;
+  }
 }
 
-function countPairs(text: string, from: number, to: number, first: Int32Array, second: Int32Array): number {
+function countFirst(text: string, from: number, to: number, count: Int32Array): number {
   let m = 0;
   for (let i = from; i < to; i++) {
     const c = codeAt(text, i);
     if (c) {
-      first[c]++;
-      second[codeAt(text, i + 1)]++;
+      count[c]++;
       m++;
     }
   }
   return m;
 }
 
-function bySecondChar(text: string, from: number, to: number, starts: Int32Array, out: Int32Array): void {
-  for (let i = from; i < to; i++) if (codeAt(text, i)) out[starts[codeAt(text, i + 1)]++] = i;
-}
-
-function byFirstChar(text: string, from: number, to: number, starts: Int32Array, order: Int32Array, sa: Int32Array): void {
-  for (let y = from; y < to; y++) {
-    const i = order[y];
-    sa[starts[text.charCodeAt(i)]++] = i;
+function placeByFirst(text: string, from: number, to: number, next: Int32Array, sa: Int32Array): void {
+  for (let i = from; i < to; i++) {
+    const c = codeAt(text, i);
+    if (c) sa[next[c]++] = i;
   }
 }
 
-function pairRanks(text: string, from: number, to: number, sa: Int32Array, rank: Int32Array, head: Int32Array, st: PassState): void {
-  let { groups, prev1, prev2 } = st;
-  for (let x = from; x < to; x++) {
-    const i = sa[x];
-    const c1 = text.charCodeAt(i);
-    const c2 = codeAt(text, i + 1);
-    if (c1 !== prev1 || c2 !== prev2) {
-      groups++;
-      head[groups] = x;
-      prev1 = c1;
-      prev2 = c2;
+/**
+ * Pops and partitions ranges until about `budget` elements were handled. A range is split
+ * three ways on the character at its depth (median of three as pivot): smaller and larger
+ * ones stay at this depth, equal ones go one character deeper — or, when that character is
+ * a terminator or MAX_DEPTH is reached, are equal as far as the index looks and are put in
+ * text order.
+ */
+function sortSome(text: string, sa: Int32Array, stack: RangeStack, budget: number): void {
+  let work = 0;
+  while (stack.size && work < budget) {
+    stack.size--;
+    const at = stack.size * 3;
+    const lo = stack.data[at];
+    const hi = stack.data[at + 1];
+    const d = stack.data[at + 2];
+    work += hi - lo;
+    if (hi - lo <= SMALL) {
+      insertionSort(text, sa, lo, hi, d);
+      continue;
     }
-    rank[i] = groups;
-  }
-  st.groups = groups;
-  st.prev1 = prev1;
-  st.prev2 = prev2;
-}
-
-function terminatedFirst(text: string, from: number, to: number, k: number, tmp: Int32Array, st: PassState): void {
-  let t = st.t;
-  for (let i = from; i < to; i++) if (codeAt(text, i) && !codeAt(text, i + k)) tmp[t++] = i;
-  st.t = t;
-}
-
-function followSecond(text: string, from: number, to: number, k: number, sa: Int32Array, tmp: Int32Array, st: PassState): void {
-  let t = st.t;
-  for (let x = from; x < to; x++) {
-    const i = sa[x] - k;
-    if (i >= 0 && codeAt(text, i)) tmp[t++] = i;
-  }
-  st.t = t;
-}
-
-function distribute(from: number, to: number, sa: Int32Array, rank: Int32Array, tmp: Int32Array, head: Int32Array): void {
-  for (let y = from; y < to; y++) {
-    const i = tmp[y];
-    sa[head[rank[i]]++] = i;
-  }
-}
-
-function doubledRanks(from: number, to: number, k: number, n: number, sa: Int32Array, rank: Int32Array, tmp: Int32Array, head: Int32Array, st: PassState): void {
-  let { groups, prev1, prev2 } = st;
-  for (let x = from; x < to; x++) {
-    const i = sa[x];
-    const r1 = rank[i];
-    const r2 = i + k < n ? rank[i + k] : 0;
-    if (r1 !== prev1 || r2 !== prev2) {
-      groups++;
-      head[groups] = x;
-      prev1 = r1;
-      prev2 = r2;
+    const v = median3(codeAt(text, sa[lo] + d), codeAt(text, sa[(lo + hi) >>> 1] + d), codeAt(text, sa[hi - 1] + d));
+    let lt = lo;
+    let gt = hi - 1;
+    let i = lo;
+    while (i <= gt) {
+      const x = sa[i];
+      const c = codeAt(text, x + d);
+      if (c < v) {
+        sa[i++] = sa[lt];
+        sa[lt++] = x;
+      } else if (c > v) {
+        sa[i] = sa[gt];
+        sa[gt--] = x;
+      } else i++;
     }
-    tmp[x] = groups;
+    if (lt - lo > 1) stack.push(lo, lt, d);
+    if (hi - gt - 1 > 1) stack.push(gt + 1, hi, d);
+    if (gt + 1 - lt > 1) {
+      if (v !== 0 && d + 1 < MAX_DEPTH) stack.push(lt, gt + 1, d + 1);
+      else sa.subarray(lt, gt + 1).sort();
+    }
   }
-  st.groups = groups;
-  st.prev1 = prev1;
-  st.prev2 = prev2;
 }
 
-function writeBack(from: number, to: number, sa: Int32Array, rank: Int32Array, tmp: Int32Array): void {
-  for (let x = from; x < to; x++) rank[sa[x]] = tmp[x];
+function median3(a: number, b: number, c: number): number {
+  if (a < b) return b < c ? b : a < c ? c : a;
+  return a < c ? a : b < c ? c : b;
+}
+
+/** Order of suffixes a and b, both known equal on their first `d` characters. */
+function compareFrom(text: string, a: number, b: number, d: number): number {
+  for (let t = d; t < MAX_DEPTH; t++) {
+    const ca = codeAt(text, a + t);
+    const cb = codeAt(text, b + t);
+    if (ca !== cb) return ca - cb;
+    if (ca === 0) break;
+  }
+  return a - b;
+}
+
+function insertionSort(text: string, sa: Int32Array, lo: number, hi: number, d: number): void {
+  for (let i = lo + 1; i < hi; i++) {
+    const x = sa[i];
+    let j = i - 1;
+    while (j >= lo && compareFrom(text, sa[j], x, d) > 0) {
+      sa[j + 1] = sa[j];
+      j--;
+    }
+    sa[j + 1] = x;
+  }
 }
 
 /** Turns counts into bucket starts, in place. */
