@@ -1,0 +1,164 @@
+/**
+ * Phrase completion: from the text before the cursor on its line to ranked phrases.
+ * The language server and the benchmark both call `completePhrases`, so what is measured
+ * is what users get.
+ */
+import type { SectionKind } from '../types';
+import { segmentWords } from '../text/segment';
+import { collectContinuations, openMarksOf, type CollectOptions, type Continuation } from './continuations';
+import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, rangeOf, reportAt, type PhraseExample, type PhraseIndex } from './phraseIndex';
+import { DEFAULT_RANK_PARAMS, rankContinuations, type QueryFacts, type RankParams } from './ranking';
+
+export interface CompletePhrasesOptions {
+  /** Most items returned. */
+  maxItems: number;
+  /** Characters of line text needed before the cursor before phrases are offered. */
+  minPrefix: number;
+  /** Section kinds of the section the cursor is in (from the draft's report tree). */
+  sectionKinds?: readonly SectionKind[];
+  /**
+   * The rest of the draft (its other lines, joined by \n), searched as extra evidence:
+   * writers reuse their own phrases.
+   */
+  draft?: string;
+  /** Attach an example sentence to each item (the server does; the benchmark need not). */
+  examples?: boolean;
+  /** Ranking parameters (tests and tuning only). */
+  rank?: RankParams;
+  /** Collection limits (tests and tuning only). */
+  collect?: Partial<Omit<CollectOptions, 'openMarks'>>;
+}
+
+export interface PhraseItem {
+  /** Replaces the line from `replaceStart` to the cursor. */
+  insertText: string;
+  label: string;
+  /** Reports of the corpus that contain insertText (0: only the draft uses it). */
+  reports: number;
+  /** True when `reports` is a lower bound (a very frequent phrase, counted on a sample). */
+  reportsAtLeast: boolean;
+  /** Occurrences of insertText in the corpus. */
+  count: number;
+  example?: PhraseExample;
+  score: number;
+}
+
+export interface PhraseCompletion {
+  /** Offset within the line where the replaced (already typed) part starts. */
+  replaceStart: number;
+  items: PhraseItem[];
+}
+
+const COLLECT: Omit<CollectOptions, 'openMarks'> = { maxContext: 24, maxRows: 64, maxLength: 40 };
+const WORDLIKE_END = /[\p{Script=Han}\p{L}\p{N}]$/u;
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
+/**
+ * Start of the part of the clause the user is typing: the last word, extended over single
+ * characters the segmenter split off (it cuts unknown compounds such as 四个 into 四|个).
+ * Returns `body.length` after punctuation or space (nothing typed of the next phrase).
+ */
+export function typedPartStart(body: string): number {
+  if (!WORDLIKE_END.test(body)) return body.length;
+  const tailStart = Math.max(0, body.length - 16);
+  const words = segmentWords(body.slice(tailStart));
+  let i = words.length - 1;
+  if (i < 0 || !words[i].isWord) return body.length;
+  let start = words[i].start;
+  while (i > 0 && words[i - 1].isWord && SINGLE_HAN.test(words[i - 1].text) && SINGLE_HAN.test(words[i].text) && body.length - (tailStart + words[i - 1].start) <= 4) {
+    i--;
+    start = words[i].start;
+  }
+  return tailStart + start;
+}
+
+/** Rows read to count the reports of a phrase; beyond this the count is a lower bound. */
+const REPORT_COUNT_ROWS = 512;
+
+/** Distinct reports among the rows of a range, reading at most REPORT_COUNT_ROWS rows. */
+function reportsInRange(index: PhraseIndex, lo: number, hi: number): number {
+  const seen = new Set<number>();
+  for (let i = lo; i < hi && i - lo < REPORT_COUNT_ROWS; i++) seen.add(reportAt(index, index.sa[i]));
+  seen.delete(-1);
+  return seen.size;
+}
+
+/**
+ * The last draft normalised, and normalised lines by text: while the user types on one line
+ * the rest of the draft stays the same, and when the cursor moves only one line changes.
+ */
+let draftMemo: { raw: string; text: string } | undefined;
+const lineMemo = new Map<string, string>();
+
+function normalisedDraft(raw: string): string {
+  if (draftMemo?.raw === raw) return draftMemo.text;
+  if (lineMemo.size > 50_000) lineMemo.clear();
+  let text = '';
+  for (const line of raw.split('\n')) {
+    let l = lineMemo.get(line);
+    if (l === undefined) lineMemo.set(line, (l = draftText(line)));
+    text += l;
+  }
+  draftMemo = { raw, text };
+  return text;
+}
+
+/** The unranked candidates of a query, with what the ranker needs to know about it. */
+export interface PhraseQuery {
+  /** Offset of the line body (after indentation and Markdown markers) in the line. */
+  bodyOffset: number;
+  /** Start of the typed part being completed, within the body. */
+  typedStart: number;
+  candidates: Continuation[];
+  facts: QueryFacts;
+}
+
+/** Candidates for the cursor at the end of `lineBefore`, or undefined when none are wanted. */
+export function phraseQuery(index: PhraseIndex, lineBefore: string, opts: CompletePhrasesOptions): PhraseQuery | undefined {
+  const { body, offset } = lineBody(lineBefore);
+  if (body.length < Math.max(1, opts.minPrefix) || opts.maxItems <= 0) return undefined;
+  const limits = { ...COLLECT, ...opts.collect };
+  const context = LINE_BREAK + body.slice(Math.max(0, body.length - limits.maxContext));
+  const draft = opts.draft ? normalisedDraft(opts.draft) + LINE_BREAK + body : '';
+  const { candidates, levels, draftLevels } = collectContinuations(index, context, { ...limits, openMarks: openMarksOf(body) }, draft);
+  const facts: QueryFacts = {
+    longestK: levels[0]?.k ?? 0,
+    levels,
+    draftLevels,
+    sectionMask: opts.sectionKinds ? kindMask(opts.sectionKinds) : 0,
+  };
+  return { bodyOffset: offset, typedStart: typedPartStart(body), candidates, facts };
+}
+
+/**
+ * Ranked phrases for the cursor at the end of `lineBefore` (the line's text up to the cursor).
+ * Each item's insertText replaces lineBefore[replaceStart, end).
+ */
+export function completePhrases(index: PhraseIndex, lineBefore: string, opts: CompletePhrasesOptions): PhraseCompletion {
+  const query = phraseQuery(index, lineBefore, opts);
+  if (!query) return { replaceStart: lineBefore.length, items: [] };
+  const { candidates: conts, facts } = query;
+  const typed = lineBefore.slice(query.bodyOffset + query.typedStart);
+  const ranked = rankContinuations(conts, opts.maxItems, facts, opts.rank ?? DEFAULT_RANK_PARAMS);
+  const items = ranked.map((c): PhraseItem => {
+    const insertText = typed + c.text;
+    const [lo, hi] = rangeOf(index, insertText);
+    const top = c.levels[0];
+    const item: PhraseItem = {
+      insertText,
+      label: insertText,
+      reports: hi > lo ? reportsInRange(index, lo, hi) : top?.reports ?? 0,
+      reportsAtLeast: hi - lo > REPORT_COUNT_ROWS,
+      count: hi > lo ? hi - lo : top?.count ?? 0,
+      score: c.score,
+    };
+    if (opts.examples) {
+      // Prefer the occurrence behind the longest matched context: it reads like the draft.
+      if (top && c.pos >= 0 && top.k >= typed.length) item.example = exampleAt(index, c.pos - typed.length, insertText.length);
+      else if (hi > lo) item.example = exampleAt(index, index.sa[lo], insertText.length);
+      else if (c.pos >= 0) item.example = exampleAt(index, c.pos, c.text.length);
+    }
+    return item;
+  });
+  return { replaceStart: query.bodyOffset + query.typedStart, items };
+}

@@ -1,0 +1,295 @@
+/**
+ * Reads the continuations that follow a context, cut at phrase boundaries.
+ *
+ * For each length k of context (the last k characters before the cursor, the line start
+ * included), the suffix array gives the corpus rows whose suffix starts with that context;
+ * the text after it on each row is a continuation. The draft itself is a second, small
+ * source, searched directly: writers reuse their own phrases.
+ *
+ * Where a phrase may end is decided per row (rows.ts). Candidates from all rows go into one
+ * small trie, and evidence is gathered per context length, so the ranker can weigh long,
+ * rare matches against short, frequent ones.
+ */
+import { isWordBreak, type PhraseIndex, rangeOf, pieceAt } from './phraseIndex';
+import { CLAUSE, NATURAL, readRow, type Row, type Source } from './rows';
+import { segmentWords } from '../text/segment';
+
+/** Evidence for a continuation after one context length. */
+export interface Level {
+  /** Context length in UTF-16 units. */
+  k: number;
+  /** Occurrences (estimated when the context's rows were sampled). */
+  count: number;
+  /** Distinct reports it occurs in. */
+  reports: number;
+  /** Occurrences and distinct reports of the context itself. */
+  contextCount: number;
+  contextReports: number;
+}
+
+/** Evidence from the draft itself. */
+export interface DocLevel {
+  k: number;
+  count: number;
+  contextCount: number;
+}
+
+export interface Continuation {
+  /** Text after the cursor. */
+  text: string;
+  /** Ends at clause punctuation or the line end. */
+  clauseEnd: boolean;
+  /** Ends only at a word boundary (not at punctuation, a quote or 、). */
+  wordEnd: boolean;
+  /** Corpus evidence per context length, longest context first (may be empty for draft-only phrases). */
+  levels: Level[];
+  /** Draft evidence per context length, longest first. */
+  docLevels: DocLevel[];
+  /** Index offset where the text starts after the longest corpus context, or -1. */
+  pos: number;
+  /** Section-kind mask of that occurrence. */
+  kinds: number;
+  /** Ranking score, filled in by the ranker. */
+  score: number;
+}
+
+/** A context length read for a query, whether or not a candidate occurs after it. */
+export interface ContextLevel {
+  k: number;
+  contextCount: number;
+  contextReports: number;
+  /** Distinct next characters after the context. */
+  types: number;
+}
+
+export interface Collected {
+  candidates: Continuation[];
+  /** Corpus context lengths read, longest first. */
+  levels: ContextLevel[];
+  /** Draft context lengths read, longest first. */
+  draftLevels: ContextLevel[];
+}
+
+export interface CollectOptions {
+  /** Longest context tried, in units. */
+  maxContext: number;
+  /** Rows read per context length; larger ranges are sampled evenly. */
+  maxRows: number;
+  /** Longest continuation read, in units. */
+  maxLength: number;
+  /** Unclosed quotes/brackets in the user's line before the cursor (openers, innermost last). */
+  openMarks: string;
+}
+
+
+export { openMarksOf } from './rows';
+
+interface LevelRows {
+  k: number;
+  size: number;
+  /** Distinct first characters after the context: how freely writers go on from it. */
+  types: number;
+  step: number;
+  rows: Row[];
+  /** Report of each row (corpus) or -1 (draft). */
+  reports: number[];
+  contextReports: number;
+}
+
+/** Corpus rows of each matched context length, longest context first. */
+function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions): LevelRows[] {
+  const src: Source = { text: index.text, wordBreaks: () => (i) => isWordBreak(index, i) };
+  const maxK = Math.min(opts.maxContext, context.length);
+  const ranges: Array<[number, number]> = [];
+  for (let k = 1; k <= maxK; k++) {
+    const r = rangeOf(index, context.slice(context.length - k));
+    if (r[0] === r[1]) break;
+    ranges.push(r);
+  }
+  const levels: LevelRows[] = [];
+  // A corpus position read for a longer context is the same row for a shorter one.
+  const cache = new Map<number, Row | undefined>();
+  let prevSize = -1;
+  for (let k = ranges.length; k >= 1; k--) {
+    const [lo, hi] = ranges[k - 1];
+    const size = hi - lo;
+    // A shorter context with exactly the same rows adds no evidence.
+    if (size === prevSize) continue;
+    prevSize = size;
+    const step = size > opts.maxRows ? size / opts.maxRows : 1;
+    const rows: Row[] = [];
+    const reports: number[] = [];
+    const seen = new Set<number>();
+    for (let x = lo; x < hi; x += step) {
+      const q = index.sa[Math.floor(x)] + k;
+      const p = pieceAt(index, q);
+      const report = p < 0 ? -1 : index.pieceReport[p];
+      seen.add(report);
+      let row = cache.get(q);
+      if (row === undefined && !cache.has(q)) cache.set(q, (row = readRow(src, q, opts)));
+      if (row) {
+        rows.push(row);
+        reports.push(report);
+      }
+    }
+    const firsts = new Set<string>();
+    for (const row of rows) firsts.add(row.text[0]);
+    levels.push({ k, size, step, rows, reports, contextReports: seen.size, types: Math.max(1, Math.round(firsts.size * step)) });
+  }
+  return levels;
+}
+
+/** Draft rows of each context length found in `doc`, longest first (at most `maxRows` per length). */
+function draftLevels(doc: string, context: string, opts: CollectOptions): LevelRows[] {
+  const src: Source = {
+    text: doc,
+    wordBreaks(from, to) {
+      const set = new Set<number>();
+      for (const w of segmentWords(doc.slice(from, to))) set.add(from + w.start);
+      return (i) => set.has(i);
+    },
+  };
+  // Continuation starts after each context length, found in one scan: the places the last
+  // k+1 characters match are among those where the last k do.
+  const maxK = Math.min(opts.maxContext, context.length);
+  if (maxK < 2) return [];
+  const byK: number[][] = [];
+  let starts: number[] = [];
+  const last2 = context.slice(context.length - 2);
+  for (let at = doc.indexOf(last2); at >= 0; at = doc.indexOf(last2, at + 1)) if (at + 2 < doc.length) starts.push(at + 2);
+  for (let k = 2; k <= maxK && starts.length; k++) {
+    byK[k] = starts;
+    const want = context[context.length - k - 1];
+    starts = starts.filter((q) => q - k - 1 >= 0 && doc[q - k - 1] === want);
+  }
+  const levels: LevelRows[] = [];
+  let prevSize = -1;
+  for (let k = byK.length - 1; k >= 2; k--) {
+    const found = byK[k];
+    if (!found || found.length === prevSize) continue;
+    prevSize = found.length;
+    const rows: Row[] = [];
+    for (const q of found) {
+      // Draft rows are segmented on the fly: a few are enough evidence.
+      if (rows.length >= DRAFT_ROWS) break;
+      const row = readRow(src, q, opts);
+      if (row) rows.push(row);
+    }
+    levels.push({ k, size: found.length, step: 1, rows, reports: rows.map(() => -1), contextReports: 1, types: new Set(rows.map((r) => r.text[0])).size || 1 });
+    // Short contexts in one's own draft say little; stop once there is some evidence.
+    if (found.length >= 8) break;
+  }
+  return levels;
+}
+
+/** Rows read per context length from the draft. */
+const DRAFT_ROWS = 16;
+
+/** A node of the per-query trie of candidate phrases. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  cand?: Continuation;
+  count: number;
+  reps: Set<number>;
+  touched: boolean;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), count: 0, reps: new Set(), touched: false });
+
+/** Adds every end of a row to the trie, creating candidates. */
+function insertRow(root: TrieNode, row: Row, out: Continuation[], kinds: number): void {
+  let node = root;
+  let d = 0;
+  for (let x = 0; x < row.ends.length; x++) {
+    const e = row.ends[x];
+    const flag = row.flags[x];
+    for (; d < e; d++) {
+      const c = row.text.charCodeAt(d);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = newNode()));
+      node = child;
+    }
+    if (!node.cand) {
+      node.cand = {
+        text: row.text.slice(0, e),
+        clauseEnd: (flag & CLAUSE) !== 0,
+        wordEnd: (flag & NATURAL) === 0,
+        levels: [],
+        docLevels: [],
+        pos: -1,
+        kinds,
+        score: 0,
+      };
+      out.push(node.cand);
+    } else {
+      if (flag & NATURAL) node.cand.wordEnd = false;
+      if (flag & CLAUSE) node.cand.clauseEnd = true;
+    }
+  }
+}
+
+/** Walks the rows of a level through the trie, counting each candidate they pass. */
+function countLevel(root: TrieNode, level: LevelRows): TrieNode[] {
+  const touched: TrieNode[] = [];
+  level.rows.forEach((row, r) => {
+    let node: TrieNode | undefined = root;
+    for (let d = 0; node && d < row.text.length; d++) {
+      node = node.next.get(row.text.charCodeAt(d));
+      if (!node?.cand) continue;
+      if (!node.touched) {
+        node.touched = true;
+        node.count = 0;
+        node.reps.clear();
+        touched.push(node);
+      }
+      node.count += level.step;
+      node.reps.add(level.reports[r]);
+      if (node.cand.pos < 0 && level.reports[r] >= 0) node.cand.pos = row.pos;
+    }
+  });
+  for (const node of touched) node.touched = false;
+  return touched;
+}
+
+/**
+ * Collects the continuations after every matched length of `context` (the user's text
+ * before the cursor, preceded by LINE_BREAK when it starts the line), from the corpus and,
+ * when given, from the rest of the draft (`draft`, lines joined by LINE_BREAK). Every candidate
+ * is counted at every context length whose rows support it, whichever length proposed it.
+ */
+export function collectContinuations(index: PhraseIndex, context: string, opts: CollectOptions, draft = ''): Collected {
+  const levels = corpusLevels(index, context, opts);
+  const docLevels = draft ? draftLevels(draft, context, opts) : [];
+  const root = newNode();
+  const out: Continuation[] = [];
+  const seenRows = new Set<number>();
+  for (const level of levels) {
+    level.rows.forEach((row, r) => {
+      if (seenRows.has(row.pos)) return;
+      seenRows.add(row.pos);
+      const p = pieceAt(index, row.pos);
+      insertRow(root, row, out, level.reports[r] >= 0 && p >= 0 ? index.pieceKinds[p] : 0);
+    });
+  }
+  for (const level of docLevels) for (const row of level.rows) insertRow(root, row, out, 0);
+  for (const level of levels) {
+    for (const node of countLevel(root, level)) {
+      node.cand!.levels.push({
+        k: level.k,
+        count: node.count,
+        // Sampled ranges give report counts of the sample: their ratio is what matters.
+        reports: node.reps.size,
+        contextCount: level.size,
+        contextReports: level.contextReports,
+      });
+    }
+  }
+  for (const level of docLevels) {
+    for (const node of countLevel(root, level)) node.cand!.docLevels.push({ k: level.k, count: node.count, contextCount: level.size });
+  }
+  return {
+    candidates: out.filter((c) => c.levels.length > 0 || c.docLevels.length > 0),
+    levels: levels.map((l) => ({ k: l.k, contextCount: l.size, contextReports: l.contextReports, types: l.types })),
+    draftLevels: docLevels.map((l) => ({ k: l.k, contextCount: l.size, contextReports: 1, types: l.types })),
+  };
+}
