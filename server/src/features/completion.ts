@@ -108,9 +108,10 @@ export function register(ctx: ServerContext): void {
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return empty;
     const text = doc.getText();
-    const pos = params.position;
+    // Clamp a position past the line's end (clients may send one) so every range stays inside the document.
+    const offset = doc.offsetAt(params.position);
+    const pos = doc.positionAt(offset);
     const lineStart = doc.offsetAt({ line: pos.line, character: 0 });
-    const offset = doc.offsetAt(pos);
     const lineBefore = text.slice(lineStart, offset);
     const range = (start: number) => ({ start: { line: pos.line, character: start }, end: pos });
     const maxItems = settings.completion.maxItems;
