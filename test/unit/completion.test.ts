@@ -228,9 +228,10 @@ test('skeletons list the required parts of the report type in order, with placeh
 });
 
 test('escaping for Markdown and snippets', () => {
-  assert.equal(escapeMarkdown('a*b_c<d>&e'), 'a\\*b\\_c&lt;d&gt;&amp;e');
+  // Every ASCII punctuation mark is backslash-escaped (CommonMark: an escaped mark is always literal).
+  assert.equal(escapeMarkdown('a*b_c<d>&e'), 'a\\*b\\_c\\<d\\>\\&e');
   assert.equal(escapeMarkdown('[链接](x) #1 `代码` !图'), '\\[链接\\]\\(x\\) \\#1 \\`代码\\` \\!图');
-  assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '&lt;img src=x onerror=alert\\(1\\)&gt;');
+  assert.equal(escapeMarkdown('<img src=x onerror=alert(1)>'), '\\<img src\\=x onerror\\=alert\\(1\\)\\>');
   assert.equal(escapeSnippet('花费$5}'), '花费\\$5\\}');
 });
 

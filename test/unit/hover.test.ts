@@ -4,7 +4,7 @@ import { reportsFromText } from '../../server/src/engine/corpus/corpus';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
 import { findPhraseAt, phraseHoverMarkdown } from '../../server/src/engine/search/hoverPhrase';
-import { escapeMarkdown } from '../../server/src/engine/search/escape';
+import { escapeMarkdown } from '../../server/src/engine/text/escape';
 
 // markdown-it (present through markdownlint) renders the hover as an editor would; it ships no types.
 const MarkdownIt = require('markdown-it') as new (o: { html: boolean; linkify: boolean }) => {

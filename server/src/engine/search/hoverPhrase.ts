@@ -1,5 +1,5 @@
 import { segmentWords } from '../text/segment';
-import { escapeMarkdown, escapeWithBold } from './escape';
+import { escapeMarkdown, escapeWithBold } from '../text/escape';
 import { MAX_PHRASE, phraseStats, type PhraseIndex, type PhraseStats } from './phraseIndex';
 import { sectionLabelAt } from './sections';
 import { isPhraseCode, narrow } from './suffixArray';
