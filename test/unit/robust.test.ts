@@ -4,10 +4,9 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadCorpusPaths } from '../../server/src/engine/corpus/loader';
+import { listCorpusFiles, loadCorpusPaths } from '../../server/src/engine/corpus/loader';
 import { CachedCorpus } from '../../server/src/snapshot/cachedCorpus';
 import { FolderWatcher } from '../../server/src/snapshot/folderWatcher';
-import { listCorpusFiles } from '../../server/src/snapshot/listing';
 
 function tempDir(t: { after(fn: () => void): void }): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-robust-unit-'));

@@ -13,7 +13,7 @@ import type { CorpusReport, SkippedFile } from '../engine/types';
 import { bundleFlavour, configKey, engineVersion, snapshotPath } from './cacheLocation';
 import { CorpusFiles, shareTexts, treePending } from './corpusFiles';
 import { canEncodeIndex, decodeIndex, encodeIndex, type EncodedIndex } from './indexCodec';
-import { listCorpusFiles } from './listing';
+import { listCorpusFiles } from '../engine/corpus/loader';
 
 export interface CorpusSource {
   /** User folders or files, added to the bundled corpus. */

@@ -14,7 +14,7 @@ import { parseReport } from '../engine/report/structure';
 import { inferKinds } from '../engine/report/kinds';
 import { detectReportType } from '../engine/report/reportTypes';
 import type { CorpusReport, ReportTree, SkippedFile } from '../engine/types';
-import type { ListedFile, Listing } from './listing';
+import type { ListedFile, Listing } from '../engine/corpus/loader';
 import { joinedLayout, joinReportTexts, registerCorpusText } from '../engine/search/corpusText';
 
 type FileRecord =

@@ -107,8 +107,21 @@ function isIgnoredEntry(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$');
 }
 
+/** A corpus file found by the walk, with the stat that snapshots compare against. */
+export interface ListedFile {
+  path: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/** What the walk found: candidate files and the paths it could not use, each sorted by path. */
+export interface Listing {
+  files: ListedFile[];
+  skipped: SkippedFile[];
+}
+
 interface Walk {
-  candidates: string[];
+  candidates: ListedFile[];
   skipped: SkippedFile[];
   /** Real paths of folders already listed: a folder reached twice is listed once. */
   seenDirs: Set<string>;
@@ -187,7 +200,19 @@ async function visit(walk: Walk, path: string, explicit: boolean, ancestors: rea
   const real = await realpath(path).catch(() => path);
   if (walk.seenFiles.has(real)) return;
   walk.seenFiles.add(real);
-  walk.candidates.push(path);
+  walk.candidates.push({ path, size: st.size, mtimeMs: st.mtimeMs });
+}
+
+/**
+ * Lists the corpus files under `paths` with their size and mtime, without reading them,
+ * by the same walk as `loadCorpusPaths` (the snapshot compares this listing with what was
+ * loaded before). Never throws for file-system problems; rejects only when `signal` aborts.
+ */
+export async function listCorpusFiles(paths: readonly string[], signal?: AbortSignal): Promise<Listing> {
+  const walk: Walk = { candidates: [], skipped: [], seenDirs: new Set(), seenFiles: new Set(), signal };
+  const inputs = [...new Set(paths.map((p) => nodePath.resolve(p)))].sort();
+  for (const input of inputs) await visit(walk, input, true, []);
+  return { files: walk.candidates.sort(byPath), skipped: walk.skipped.sort(byPath) };
 }
 
 /** Reads at most `limit + 1` bytes, so a file that grew past the limit after stat is caught. */
@@ -283,17 +308,14 @@ export async function loadOneFile(path: string, opts: Pick<LoadOptions, 'maxFile
  * at a time through fs/promises. Rejects only when `opts.signal` aborts.
  */
 export async function loadCorpusPaths(paths: string[], opts: LoadOptions): Promise<LoadResult> {
-  const walk: Walk = { candidates: [], skipped: [], seenDirs: new Set(), seenFiles: new Set(), signal: opts.signal };
-  const inputs = [...new Set(paths.map((p) => nodePath.resolve(p)))].sort();
-  for (const input of inputs) await visit(walk, input, true, []);
-
+  const listing = await listCorpusFiles(paths, opts.signal);
   const files: LoadedFile[] = [];
-  const skipped = walk.skipped;
-  const total = walk.candidates.length;
+  const skipped = listing.skipped;
+  const total = listing.files.length;
   opts.onProgress?.(0, total);
   for (let i = 0; i < total; i++) {
     opts.signal?.throwIfAborted();
-    const result = await readCorpusFile(walk.candidates[i], opts.maxFileSizeBytes, 'vanished');
+    const result = await readCorpusFile(listing.files[i].path, opts.maxFileSizeBytes, 'vanished');
     if (isSkipped(result)) skipped.push(result);
     else files.push(result);
     opts.onProgress?.(i + 1, total);
