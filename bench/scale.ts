@@ -11,7 +11,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer, type TestServer } from '../test/helpers/lspClient';
 import { cleanText } from '../server/src/engine/corpus/clean';
-import { folderBytes, prng, REPO, synthesizeCorpus } from './synth';
+import { folderBytes, REPO, synthesizeCorpus } from './synth';
+import { prng } from '../test/helpers/prng';
 import { formatTable, mb, ms, percentile, type BenchRow } from './table';
 
 const MB = 1024 * 1024;

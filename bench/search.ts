@@ -19,6 +19,7 @@ import { buildSearchIndex, searchCorpus } from '../server/src/engine/search/sear
 import { sentenceSpans } from '../server/src/engine/search/sentences';
 import { startServer, fileUri, type TestServer } from '../test/helpers/lspClient';
 import { formatTable, mb, ms, percentile, type BenchRow } from './table';
+import { prng } from '../test/helpers/prng';
 
 const HOVER_TARGET_MS = 20;
 const SEARCH_TARGET_MS = 100;
@@ -32,15 +33,6 @@ function heapUsed(): number {
   return process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
 }
 
-/** Deterministic pseudo-random numbers, so runs compare. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Measures `build`: wall time and the heap still held by its result. */
 function measureBuild<T>(build: () => T): { value: T; ms: number; bytes: number } {
@@ -97,7 +89,7 @@ function makeQueries(reports: readonly CorpusReport[], next: () => number, n: nu
 
 async function serverRows(reports: readonly CorpusReport[]): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const next = rng(42);
+  const next = prng(42);
   const server = await startServer();
   try {
     await corpusReady(server);
@@ -158,7 +150,7 @@ function syntheticCorpus(reports: readonly CorpusReport[], megabytes: number, ne
 }
 
 function engineScaleRows(reports: readonly CorpusReport[], megabytes: number): BenchRow[] {
-  const next = rng(7);
+  const next = prng(7);
   const big = syntheticCorpus(reports, megabytes, next);
   const label = `${megabytes} MB synthetic`;
   const built = measureBuild(() => buildPhraseIndex(big));
@@ -220,7 +212,7 @@ export async function benchSearch(): Promise<BenchRow[]> {
   rows.push({ group: 'search index', metric: `build time (bundled, ${searchBuild.value.passages.length} passages)`, value: ms(searchBuild.ms) });
   rows.push({ group: 'search index', metric: 'heap (bundled)', value: mb(searchBuild.bytes) });
   // Engine-level search latency, against a naive `includes` filter over all sentences.
-  const next = rng(3);
+  const next = prng(3);
   const queries = makeQueries(reports, next, 100);
   const engine: number[] = [];
   const naive: number[] = [];

@@ -15,21 +15,11 @@ import * as path from 'node:path';
 import { cleanText } from '../server/src/engine/corpus/clean';
 import { splitReports } from '../server/src/engine/corpus/split';
 import { encodeGb18030 } from '../test/helpers/gb18030';
+import { prng } from '../test/helpers/prng';
 
 export const REPO = path.resolve(__dirname, '..');
 const MB = 1024 * 1024;
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Source {
   titles: string[];

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, startServer, type TestServer } from '../helpers/lspClient';
 import { countText } from '../../server/src/engine/delivery/count';
+import { prng } from '../helpers/prng';
 
 const SEED = process.env.SHUZHI_FUZZ_SEED ? Number(process.env.SHUZHI_FUZZ_SEED) : Math.floor(Math.random() * 2 ** 31);
 const TIME_MS = Number(process.env.SHUZHI_FUZZ_MS ?? 40_000);
@@ -25,17 +26,6 @@ const ALL_KINDS = ['completion', 'hover', 'symbols', 'folding', 'action', 'count
 /** `SHUZHI_FUZZ_KINDS=hover,symbols` narrows the requests (to chase one failure). */
 const KINDS = process.env.SHUZHI_FUZZ_KINDS ? process.env.SHUZHI_FUZZ_KINDS.split(',').filter((k) => ALL_KINDS.includes(k)) : ALL_KINDS;
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   '加强', '理论学习', '认真履行职责', '存在的问题', '下一步打算', '述职报告', '一年来，', '。', '，', '；', '：', '“', '”', '（', '）',

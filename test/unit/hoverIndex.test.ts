@@ -8,17 +8,8 @@ import { BuildCancelled } from '../../server/src/engine/search/slices';
 import { findPhraseAt } from '../../server/src/engine/search/hoverPhrase';
 import { buildSuffixArray, codeAt, MAX_DEPTH } from '../../server/src/engine/search/suffixArray';
 import { segmentWords } from '../../server/src/engine/text/segment';
+import { prng } from '../helpers/prng';
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures reproduce. */
-function rng(seed: number): () => number {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // A small alphabet makes repeats (and long shared prefixes) frequent; punctuation and line
 // breaks are terminators, 𠀀 (a surrogate pair) and Latin letters are phrase characters.
@@ -57,7 +48,7 @@ function compareKeys(a: number[], b: number[]): number {
 }
 
 test('the suffix array holds every phrase position once, in order of the text up to the first terminator', () => {
-  const next = rng(7);
+  const next = prng(7);
   for (let round = 0; round < 20; round++) {
     const text = randomText(next, 50 + Math.floor(next() * 400));
     const sa = buildSuffixArray(text);
@@ -70,7 +61,7 @@ test('the suffix array holds every phrase position once, in order of the text up
 });
 
 test('occurrence counts equal a naive scan for random phrases', () => {
-  const next = rng(11);
+  const next = prng(11);
   const texts = [0, 1, 2].map(() => randomText(next, 600));
   const index = buildPhraseIndex(texts.map(reportOf));
   const phraseChars = ALPHABET.filter((c) => !'，。\n'.includes(c));
@@ -84,7 +75,7 @@ test('occurrence counts equal a naive scan for random phrases', () => {
 });
 
 test('findPhraseAt returns the longest word-aligned phrase in the corpus covering the position', () => {
-  const next = rng(23);
+  const next = prng(23);
   const corpus = [0, 1].map(() => randomText(next, 800));
   const index = buildPhraseIndex(corpus.map(reportOf));
   const joined = corpus.join('\n');
@@ -127,7 +118,7 @@ test('an empty corpus and a corpus without phrase characters answer nothing', ()
 });
 
 test('a sliced build gives the same index, is memoised in the store, and is abandoned when the corpus changes', async () => {
-  const next = rng(5);
+  const next = prng(5);
   const reports = [0, 1, 2].map((i) => reportOf(randomText(next, 200_000), i));
   const store = new CorpusStore();
   store.set(reports);
