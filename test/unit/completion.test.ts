@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportsFromText } from '../../server/src/engine/corpus/corpus';
-import { buildSuffixArray, findRange } from '../../server/src/engine/completion/suffixArray';
-import { buildPhraseIndex, noiseSpans, NOISE } from '../../server/src/engine/completion/phraseIndex';
+import { hasBit, MAX_DEPTH } from '../../server/src/engine/search/suffixArray';
+import { buildPhraseIndex, noiseSpans, occurrencesOf } from '../../server/src/engine/completion/phraseIndex';
+import { prng } from '../helpers/prng';
 import { completePhrases, typedPartStart, type PhraseCompletion } from '../../server/src/engine/completion/complete';
 import { dedupeKey, estimateWords } from '../../server/src/engine/completion/ranking';
 import { learnHeadingStats } from '../../server/src/engine/completion/headingStats';
@@ -26,18 +27,27 @@ function results(before: string, r: PhraseCompletion): string[] {
   return r.items.map((it) => before.slice(0, r.replaceStart) + it.insertText);
 }
 
-test('suffix array matches a naive sort and finds every occurrence', () => {
-  let seed = 7;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
-  for (let trial = 0; trial < 300; trial++) {
-    const n = Math.floor(rand() * 120);
+test('context lookups: line starts, punctuation and patterns longer than the sorted depth match a naive scan', () => {
+  const next = prng(7);
+  for (let trial = 0; trial < 60; trial++) {
     let s = '';
-    for (let i = 0; i < n; i++) s += '党建学习，'[Math.floor(rand() * 5)];
-    const sa = Array.from(buildSuffixArray(s));
-    const naive = Array.from({ length: n }, (_, i) => i).sort((a, b) => (s.slice(a) < s.slice(b) ? -1 : 1));
-    assert.deepEqual(sa, naive, s);
-    const [lo, hi] = findRange(s, buildSuffixArray(s), '党建');
-    assert.equal(hi - lo, s.split('党建').length - 1);
+    const n = 200 + Math.floor(next() * 400);
+    for (let i = 0; i < n; i++) s += '党建学习，\n'[Math.floor(next() * 6)];
+    const index = buildPhraseIndex([{ id: 0, title: 't', source: 'mem', text: s, typeId: 'general', tree: { text: s, sections: [], anomalies: [] } }]);
+    const lines = s.split('\n');
+    for (const p of ['党建', '学习，党', '建学']) {
+      const naive = s.split(p).length - 1;
+      assert.equal(occurrencesOf(index, p, 0).count, naive, p);
+      // A leading line break matches the phrase at the start of a line only.
+      assert.equal(occurrencesOf(index, '\n' + p, 0).count, lines.filter((l) => l.startsWith(p)).length, '\\n' + p);
+    }
+    // Longer than the depth the array is sorted to: checked occurrence by occurrence.
+    const long = s.slice(0, MAX_DEPTH + 6);
+    if (!long.includes('\n')) {
+      let naive = 0;
+      for (let at = s.indexOf(long); at >= 0; at = s.indexOf(long, at + 1)) naive++;
+      assert.equal(occurrencesOf(index, long, 0).count, naive, long);
+    }
   }
 });
 
@@ -100,9 +110,10 @@ test('text noise never feeds phrase statistics', () => {
     [FILLER, '加强政治理论学习，增强本领。组织学习培训，完成任务。'],
   ]);
   const index = buildPhraseIndex(reports);
-  assert.ok(!index.text.includes('政治i'), 'glued Latin is cut out of the index text');
-  assert.ok(!/XX|x次/.test(index.text), 'placeholders are cut out');
-  assert.ok(index.text.includes(NOISE));
+  const noiseAt = (needle: string, offset: number) => hasBit(index.noise, index.text.indexOf(needle) + offset);
+  assert.ok(noiseAt('政治i', 2) && !noiseAt('政治i', 1), 'the glued letter is noise, the word before it is not');
+  assert.ok(noiseAt('XX次', 0) && noiseAt('XX次', 1) && noiseAt('x次', 0), 'placeholders are noise');
+  assert.equal(occurrencesOf(index, '治i理', 0).count, 0, 'no lookup spans noise');
   for (const before of ['我们加强政治', '我们组织学习', '加强']) {
     for (const it of completePhrases(index, before, OPTS).items) assert.doesNotMatch(it.insertText, /[A-Za-z\uE000]/, it.insertText);
   }

@@ -1,12 +1,9 @@
 import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { findPhraseAt, phraseHoverMarkdown } from '../engine/search/hoverPhrase';
-import { phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex';
-import { SlicedIndex } from '../engine/search/slicedIndex';
+import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { BuildCancelled } from '../engine/search/slices';
-
-/** Key of the hover index in the corpus store. */
-export const HOVER_INDEX = 'hover';
+import { phraseIndexBuild } from './phraseIndex';
 
 /** Wait after a corpus change before indexing it: a loading corpus changes several times in a row. */
 const WARM_DELAY_MS = 300;
@@ -16,9 +13,7 @@ const WARM_DELAY_MS = 300;
  * often the corpus uses it and example sentences with their report and section.
  */
 export function register(ctx: ServerContext): void {
-  const index = new SlicedIndex<PhraseIndex>(ctx.corpus, HOVER_INDEX, phraseIndexSteps, (built, ms, reports) =>
-    ctx.log(`悬停索引已建立：${reports.length} 篇报告，${built.sa.length} 字，用时 ${Math.round(ms)} 毫秒。`),
-  );
+  const index = phraseIndexBuild(ctx);
 
   // Index a new corpus in the background, so the first hover does not wait for it.
   let warm: NodeJS.Timeout | undefined;

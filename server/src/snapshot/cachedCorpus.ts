@@ -151,7 +151,8 @@ export class CachedCorpus {
       Object.assign(outcome, { read, removed });
       if (read > 0 || removed > 0) this.dirty = true;
       outcome.reports = this.files.reports();
-      if (firstOfConfig) shareTexts(outcome.reports);
+      // Also after an incremental update: the phrase index would otherwise join a copy of its own.
+      shareTexts(outcome.reports);
     }
     outcome.skipped = this.files.skipped();
     return outcome;

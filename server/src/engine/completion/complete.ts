@@ -6,7 +6,8 @@
 import type { SectionKind } from '../types';
 import { segmentWords } from '../text/segment';
 import { collectContinuations, openMarksOf, type CollectOptions, type Continuation } from './continuations';
-import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, rangeOf, reportAt, type PhraseExample, type PhraseIndex } from './phraseIndex';
+import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, occurrencesOf, reportAt, type PhraseExample, type PhraseIndex } from './phraseIndex';
+import { entryOffset } from '../search/suffixArray';
 import { DEFAULT_RANK_PARAMS, rankContinuations, type QueryFacts, type RankParams } from './ranking';
 
 export interface CompletePhrasesOptions {
@@ -75,10 +76,10 @@ export function typedPartStart(body: string): number {
 /** Rows read to count the reports of a phrase; beyond this the count is a lower bound. */
 const REPORT_COUNT_ROWS = 512;
 
-/** Distinct reports among the rows of a range, reading at most REPORT_COUNT_ROWS rows. */
-function reportsInRange(index: PhraseIndex, lo: number, hi: number): number {
+/** Distinct reports of suffix-array entries. */
+function reportsOf(index: PhraseIndex, entries: readonly number[]): number {
   const seen = new Set<number>();
-  for (let i = lo; i < hi && i - lo < REPORT_COUNT_ROWS; i++) seen.add(reportAt(index, index.sa[i]));
+  for (const e of entries) seen.add(reportAt(index, entryOffset(e)));
   seen.delete(-1);
   return seen.size;
 }
@@ -142,20 +143,20 @@ export function completePhrases(index: PhraseIndex, lineBefore: string, opts: Co
   const ranked = rankContinuations(conts, opts.maxItems, facts, opts.rank ?? DEFAULT_RANK_PARAMS);
   const items = ranked.map((c): PhraseItem => {
     const insertText = typed + c.text;
-    const [lo, hi] = rangeOf(index, insertText);
+    const found = occurrencesOf(index, insertText, REPORT_COUNT_ROWS);
     const top = c.levels[0];
     const item: PhraseItem = {
       insertText,
       label: insertText,
-      reports: hi > lo ? reportsInRange(index, lo, hi) : top?.reports ?? 0,
-      reportsAtLeast: hi - lo > REPORT_COUNT_ROWS,
-      count: hi > lo ? hi - lo : top?.count ?? 0,
+      reports: found.count > 0 ? reportsOf(index, found.entries) : top?.reports ?? 0,
+      reportsAtLeast: found.count > REPORT_COUNT_ROWS,
+      count: found.count > 0 ? found.count : top?.count ?? 0,
       score: c.score,
     };
     if (opts.examples) {
       // Prefer the occurrence behind the longest matched context: it reads like the draft.
       if (top && c.pos >= 0 && top.k >= typed.length) item.example = exampleAt(index, c.pos - typed.length, insertText.length);
-      else if (hi > lo) item.example = exampleAt(index, index.sa[lo], insertText.length);
+      else if (found.entries.length) item.example = exampleAt(index, entryOffset(found.entries[0]), insertText.length);
       else if (c.pos >= 0) item.example = exampleAt(index, c.pos, c.text.length);
     }
     return item;

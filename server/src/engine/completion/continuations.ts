@@ -10,7 +10,8 @@
  * small trie, and evidence is gathered per context length, so the ranker can weigh long,
  * rare matches against short, frequent ones.
  */
-import { isWordBreak, type PhraseIndex, rangeOf, pieceAt } from './phraseIndex';
+import { isWordBreak, kindsAt, type PhraseIndex, rangeOf, reportAt } from './phraseIndex';
+import { hasBit, MAX_DEPTH, offsetAfter } from '../search/suffixArray';
 import { CLAUSE, NATURAL, readRow, type Row, type Source } from './rows';
 import { segmentWords } from '../text/segment';
 
@@ -98,8 +99,9 @@ interface LevelRows {
 
 /** Corpus rows of each matched context length, longest context first. */
 function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions): LevelRows[] {
-  const src: Source = { text: index.text, wordBreaks: () => (i) => isWordBreak(index, i) };
-  const maxK = Math.min(opts.maxContext, context.length);
+  const src: Source = { text: index.text, wordBreaks: () => (i) => isWordBreak(index, i), isNoise: (i) => hasBit(index.noise, i) };
+  // Lookups are exact up to MAX_DEPTH keys (a leading line break is one).
+  const maxK = Math.min(opts.maxContext, MAX_DEPTH, context.length);
   const ranges: Array<[number, number]> = [];
   for (let k = 1; k <= maxK; k++) {
     const r = rangeOf(index, context.slice(context.length - k));
@@ -121,9 +123,8 @@ function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions)
     const reports: number[] = [];
     const seen = new Set<number>();
     for (let x = lo; x < hi; x += step) {
-      const q = index.sa[Math.floor(x)] + k;
-      const p = pieceAt(index, q);
-      const report = p < 0 ? -1 : index.pieceReport[p];
+      const q = offsetAfter(index.sa[Math.floor(x)], k);
+      const report = reportAt(index, q);
       seen.add(report);
       let row = cache.get(q);
       if (row === undefined && !cache.has(q)) cache.set(q, (row = readRow(src, q, opts)));
@@ -267,8 +268,7 @@ export function collectContinuations(index: PhraseIndex, context: string, opts: 
     level.rows.forEach((row, r) => {
       if (seenRows.has(row.pos)) return;
       seenRows.add(row.pos);
-      const p = pieceAt(index, row.pos);
-      insertRow(root, row, out, level.reports[r] >= 0 && p >= 0 ? index.pieceKinds[p] : 0);
+      insertRow(root, row, out, level.reports[r] >= 0 ? kindsAt(index, row.pos) : 0);
     });
   }
   for (const level of docLevels) for (const row of level.rows) insertRow(root, row, out, 0);

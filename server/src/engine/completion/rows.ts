@@ -47,6 +47,8 @@ export interface Source {
   text: string;
   /** Word boundaries in [from, to) as offsets. */
   wordBreaks(from: number, to: number): (i: number) => boolean;
+  /** Offsets of text noise, where a continuation stops (the draft marks noise with NOISE instead). */
+  isNoise?: (i: number) => boolean;
 }
 
 /** End flags: a natural boundary (punctuation, quote, 、), a clause end. */
@@ -69,7 +71,8 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
   // The clause the continuation lies in.
   let stop = q;
   const limit = Math.min(t.length, q + opts.maxLength);
-  while (stop < limit && !HARD_STOP.has(t[stop])) stop++;
+  const noise = src.isNoise;
+  while (stop < limit && t.charCodeAt(stop) >= 0x20 && !HARD_STOP.has(t[stop]) && !noise?.(stop)) stop++;
   if (stop === q) return undefined;
   const isBreak = src.wordBreaks(q, stop);
   const stack = opts.openMarks.split('');
@@ -115,7 +118,7 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
     }
     if (!closed) break;
   }
-  if (closed && stop < t.length && t[stop] !== NOISE && HARD_STOP.has(t[stop]) && stack.length <= floor) {
+  if (closed && stop < t.length && t[stop] !== NOISE && HARD_STOP.has(t[stop]) && !noise?.(stop) && stack.length <= floor) {
     const end = stop - q;
     if (ends[ends.length - 1] === end) flags[flags.length - 1] |= NATURAL | CLAUSE;
     else ends.push(end), flags.push(NATURAL | CLAUSE);

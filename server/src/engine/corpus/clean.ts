@@ -64,3 +64,29 @@ const PLACEHOLDER = /(?:[Xx×]{2,}|[Xx×](?=[次名个件项人篇场期余万�
 export function hasTextNoise(s: string): boolean {
   return GLUED_LATIN.test(s) || PLACEHOLDER.test(s);
 }
+
+const GLUED_LATIN_ALL = new RegExp(GLUED_LATIN.source, 'gu');
+const PLACEHOLDER_ALL = new RegExp(PLACEHOLDER.source, 'g');
+
+/**
+ * Spans [start, end) of the text noise in `s`, ascending and disjoint: each placeholder,
+ * and each glued Latin letter (the letters only: 政治i理论 keeps 政治 and 理论). One pass
+ * of each pattern, so linear in the length of `s`.
+ */
+export function textNoiseSpans(s: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (const m of s.matchAll(GLUED_LATIN_ALL)) {
+    // The match starts with one Han character (one or two UTF-16 units).
+    const lead = m[0].codePointAt(0)! > 0xffff ? 2 : 1;
+    spans.push([m.index + lead, m.index + m[0].length]);
+  }
+  for (const m of s.matchAll(PLACEHOLDER_ALL)) spans.push([m.index, m.index + m[0].length]);
+  spans.sort((a, b) => a[0] - b[0]);
+  const out: Array<[number, number]> = [];
+  for (const sp of spans) {
+    const last = out[out.length - 1];
+    if (last && sp[0] <= last[1]) last[1] = Math.max(last[1], sp[1]);
+    else out.push(sp);
+  }
+  return out;
+}

@@ -52,7 +52,7 @@ export function findPhraseAt(index: PhraseIndex, text: string, offset: number, o
     let han = false;
     for (let e = s + 1; e <= runEnd && e - s <= maxLength; e++) {
       const c = text.charCodeAt(e - 1);
-      [lo, hi] = narrow(index.text, index.sa, lo, hi, e - 1 - s, c);
+      [lo, hi] = narrow(index, index.sa, lo, hi, e - 1 - s, c);
       if (lo >= hi) break;
       han ||= (c >= 0x3400 && c < 0xff00) || c === 0x3007;
       // A year or a Latin word alone is not wording worth examples.

@@ -1,28 +1,43 @@
-import type { CorpusReport } from '../types';
-import { hasTextNoise } from '../corpus/clean';
+import type { CorpusReport, ReportNode, SectionKind } from '../types';
+import { SECTION_KINDS } from '../types';
+import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
 import { forEachSentence } from './sentences';
 import { CHUNK, runToEnd, type Steps } from './slices';
-import { findRange, MAX_DEPTH, suffixArraySteps } from './suffixArray';
+import { findRange, hasBit, MAX_DEPTH, newBitSet, setBit, suffixArraySteps, type KeyedText } from './suffixArray';
 import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
 
 /**
- * The substring-occurrence index behind hover: every report's cleaned text concatenated
- * (one line break between reports), a suffix array over it, and the sentence spans, so a
- * phrase's occurrences, the sentences and reports they fall in, and example sentences come
- * from a few binary searches and one pass over the occurrences.
+ * The corpus phrase index behind hover and completion: the corpus text (the loader's shared
+ * string: every report's cleaned text, each followed by a line break), one suffix array over
+ * it (suffixArray.ts: every character position plus one anchor per line), and the tables
+ * both features read around an occurrence — sentence spans, word boundaries, text noise and
+ * the section kinds of each stretch of text.
  *
- * Memory is dominated by the concatenated text (2 bytes a character) and the suffix array
- * (4 bytes a phrase character); sentence tables add 16 bytes a sentence. The object holds
- * only typed arrays, strings, numbers, the reports and a `cache` Map, so the corpus
+ * Memory: 4 bytes a suffix-array entry (about one a character), 2 bits a character for the
+ * noise and word-boundary bit sets, 16 bytes a sentence, 6 bytes a run of one section kind;
+ * the text itself is the reports' own (not a copy) when the loader shared it. The object
+ * holds only typed arrays, strings, numbers, the reports and a `cache` Map, so the corpus
  * snapshot can save and restore it as it is.
  */
-export interface PhraseIndex {
+export interface PhraseIndex extends KeyedText {
   readonly reports: readonly CorpusReport[];
   /** All report texts, each followed by a line break. */
   readonly text: string;
+  /** Bit set: the character at an offset is text noise (a placeholder, a glued Latin letter). */
+  readonly noise: Uint8Array;
+  /** Entries: text offsets, and ~b for the anchor of the line whose text starts at b. */
   readonly sa: Int32Array;
   /** Offset of each report's text in `text`. */
   readonly reportStart: Int32Array;
+  /** For each block of 2^RUN_BLOCK_BITS offsets, the report holding its first offset (see runAt). */
+  readonly reportBlock: Int32Array;
+  /** Bit set: a word ends just before the offset (Intl.Segmenter, within each line's text). */
+  readonly wordBreaks: Uint8Array;
+  /** Runs of text by section kinds: from kindStart[i] on, the section-kind mask is kindMasks[i]. */
+  readonly kindStart: Int32Array;
+  readonly kindMasks: Uint16Array;
+  /** For each block of 2^RUN_BLOCK_BITS offsets, the kind run holding its first offset. */
+  readonly kindBlock: Int32Array;
   /** Sentence spans in `text`, in order, and the report (index into `reports`) of each. */
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
@@ -35,6 +50,8 @@ export interface PhraseIndex {
   markGeneration: number;
   /** Recent lookups by phrase (hovering tends to revisit the same words). */
   readonly cache: Map<string, PhraseStats>;
+  /** Milliseconds the build took (its own work, slices of other work excluded only in one go). */
+  buildMs: number;
 }
 
 /** What the corpus knows about one phrase. */
@@ -63,61 +80,236 @@ const CACHE_SIZE = 500;
 /** Sentences judged as examples per lookup; counting goes on over all occurrences. */
 const MAX_EVALUATED = 500;
 
-/** Builds the hover index of a corpus at once. */
+/** Bit of a section kind in kind masks. */
+export function kindBit(kind: SectionKind): number {
+  return 1 << SECTION_KINDS.indexOf(kind);
+}
+
+export function kindMask(kinds: readonly SectionKind[]): number {
+  let m = 0;
+  for (const k of kinds) m |= kindBit(k);
+  return m;
+}
+
+/**
+ * Where a line's text starts: after indentation, Markdown heading markers and quote
+ * markers. Used for corpus lines and for the user's line alike, so both match.
+ */
+export const LINE_LEADING = /(?:[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+|>[ \t]?)?)*[ \t\u3000\u00a0]*/y;
+
+/** Offset where the text of the line starting at `from` begins (LINE_LEADING skipped). */
+export function bodyStart(text: string, from: number): number {
+  LINE_LEADING.lastIndex = from;
+  return LINE_LEADING.exec(text) ? LINE_LEADING.lastIndex : from;
+}
+
+/** Builds the phrase index of a corpus at once. */
 export function buildPhraseIndex(reports: readonly CorpusReport[]): PhraseIndex {
   return runToEnd(phraseIndexSteps(reports));
 }
 
-/** The hover-index build as resumable steps, for building in slices (see slices.ts). */
+/** A growable Int32 list. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = v;
+  }
+  done(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+/** Longest stretch of a line segmented at once; longer lines (not prose) get a word break every LINE_WINDOW characters. */
+const LINE_WINDOW = 1 << 14;
+
+/** The phrase-index build as resumable steps, for building in slices (see slices.ts). */
 export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<PhraseIndex> {
+  const t0 = performance.now();
   // The loader's shared corpus text when there is one (no second copy of the corpus), else a join.
   const shared = sharedCorpusText(reports);
   const reportStart = shared ? shared.starts : joinedLayout(reports).starts;
   const text = shared ? shared.text : joinReportTexts(reports);
+  const noise = newBitSet(text.length);
+  const wordBreaks = newBitSet(text.length);
   yield;
 
-  let starts: Int32Array = new Int32Array(1024);
-  let ends: Int32Array = new Int32Array(1024);
-  let owners: Int32Array = new Int32Array(1024);
-  let count = 0;
+  const starts = new IntList();
+  const ends = new IntList();
+  const owners = new IntList();
+  const anchors = new IntList();
+  const kindStart = new IntList();
+  const kindMasks = new IntList();
   let sinceYield = 0;
   for (let r = 0; r < reports.length; r++) {
     const from = reportStart[r];
-    forEachSentence(text, from, from + reports[r].text.length, (s, e) => {
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-        owners = grow(owners);
-      }
-      starts[count] = s;
-      ends[count] = e;
-      owners[count] = r;
-      count++;
+    const to = from + reports[r].text.length;
+    forEachSentence(text, from, to, (s, e) => {
+      starts.push(s);
+      ends.push(e);
+      owners.push(r);
     });
-    sinceYield += reports[r].text.length;
+    // Lines: anchors, noise, word boundaries and section kinds.
+    const lineStarts: number[] = [];
+    for (let a = from; a < to; ) {
+      let e = text.indexOf('\n', a);
+      if (e < 0 || e > to) e = to;
+      const b = bodyStart(text, a);
+      if (b < e) {
+        anchors.push(b);
+        lineStarts.push(b - from);
+        // A line of a megabyte (a text file without line breaks) is read in windows between pauses.
+        for (let w = b; w < e; w += LINE_WINDOW) {
+          const we = Math.min(e, w + LINE_WINDOW);
+          markLine(text, w, we, noise, wordBreaks);
+          sinceYield += we - w;
+          if (sinceYield > CHUNK) {
+            sinceYield = 0;
+            yield;
+          }
+        }
+      }
+      a = e + 1;
+    }
+    const masks = kindMasksAt(reports[r].tree?.sections ?? [], lineStarts);
+    for (let i = 0; i < masks.length; i++) {
+      if (kindMasks.length && kindMasks.data[kindMasks.length - 1] === masks[i]) continue;
+      kindStart.push(from + lineStarts[i]);
+      kindMasks.push(masks[i]);
+    }
+    sinceYield += lineStarts.length;
     if (sinceYield > CHUNK) {
       sinceYield = 0;
       yield;
     }
   }
-  const sentEnd = ends.slice(0, count);
+  const sentEnd = ends.done();
   const sentBlock = blockIndex(sentEnd, text.length);
+  const lineAnchors = anchors.done();
+  const kindStarts = kindStart.done();
   yield;
-  const sa = yield* suffixArraySteps(text);
+  const sa = yield* suffixArraySteps({ text, noise }, lineAnchors);
   return {
     reports,
     text,
+    noise,
     sa,
     reportStart,
-    sentStart: starts.slice(0, count),
+    reportBlock: runBlocks(reportStart, text.length),
+    wordBreaks,
+    kindStart: kindStarts,
+    kindBlock: runBlocks(kindStarts, text.length),
+    kindMasks: Uint16Array.from(kindMasks.done()),
+    sentStart: starts.done(),
     sentEnd,
-    sentReport: owners.slice(0, count),
+    sentReport: owners.done(),
     sentBlock,
-    sentMark: new Int32Array(count),
+    sentMark: new Int32Array(sentEnd.length),
     reportMark: new Int32Array(reports.length),
     markGeneration: 0,
     cache: new Map(),
+    buildMs: performance.now() - t0,
   };
+}
+
+/**
+ * Marks the noise of the line text [b, e) and its word boundaries: the segmenter runs on
+ * each stretch between terminators (noise, control characters), and a word ends at the
+ * start of every segment and at the end of every stretch.
+ */
+function markLine(text: string, b: number, e: number, noise: Uint8Array, wordBreaks: Uint8Array): void {
+  const line = text.slice(b, e);
+  if (hasTextNoise(line)) for (const [s, t] of textNoiseSpans(line)) for (let i = b + s; i < b + t; i++) setBit(noise, i);
+  let start = b;
+  for (let i = b; i <= e; i++) {
+    if (i < e) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x20 && c !== 0xe000 && !hasBit(noise, i)) continue;
+    }
+    if (i > start) {
+      for (const seg of segmenter.segment(text.slice(start, i))) setBit(wordBreaks, start + seg.index);
+    }
+    setBit(wordBreaks, i);
+    start = i + 1;
+  }
+}
+
+/** Section-kind mask for each offset in `offsets` (ascending), from the report tree. */
+function kindMasksAt(sections: readonly ReportNode[], offsets: readonly number[]): number[] {
+  const masks = new Array<number>(offsets.length).fill(0);
+  const lowerBound = (x: number) => {
+    let lo = 0;
+    let hi = offsets.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (offsets[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Parents before children, so a child section adds its kinds to its parent's.
+  const visit = (nodes: readonly ReportNode[], inherited: number) => {
+    for (const n of nodes) {
+      const mask = inherited | kindMask(n.kinds ?? []);
+      for (let i = lowerBound(n.start); i < offsets.length && offsets[i] < n.end; i++) masks[i] = mask;
+      visit(n.children ?? [], mask);
+    }
+  };
+  visit(sections, 0);
+  return masks;
+}
+
+/** Offsets per block of the run lookup tables (4096: a few runs a block). */
+const RUN_BLOCK_BITS = 12;
+
+/** For runs starting at `starts` (ascending), the run holding the first offset of each block. */
+function runBlocks(starts: Int32Array, length: number): Int32Array {
+  const blocks = (length >> RUN_BLOCK_BITS) + 2;
+  const table = new Int32Array(blocks);
+  let r = 0;
+  for (let b = 0; b < blocks; b++) {
+    const at = b * (1 << RUN_BLOCK_BITS);
+    while (r + 1 < starts.length && starts[r + 1] <= at) r++;
+    table[b] = r;
+  }
+  return table;
+}
+
+/** The run holding `pos` (the last one starting at or before it), or −1: a binary search within pos's block. */
+function runAt(starts: Int32Array, blocks: Int32Array, pos: number): number {
+  if (starts.length === 0 || pos < starts[0]) return -1;
+  const b = pos >> RUN_BLOCK_BITS;
+  let lo = blocks[Math.min(b, blocks.length - 1)];
+  let hi = blocks[Math.min(b + 1, blocks.length - 1)];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Section-kind mask of the text at `pos`. */
+export function kindsAt(index: PhraseIndex, pos: number): number {
+  const run = runAt(index.kindStart, index.kindBlock, pos);
+  return run < 0 ? 0 : index.kindMasks[run];
+}
+
+/** Report (index into index.reports) holding text offset `pos`, or −1. */
+export function reportAt(index: PhraseIndex, pos: number): number {
+  if (pos < 0 || pos >= index.text.length) return -1;
+  return runAt(index.reportStart, index.reportBlock, pos);
+}
+
+/** True when a word ends just before text offset `i`. */
+export function isWordBreak(index: PhraseIndex, i: number): boolean {
+  return hasBit(index.wordBreaks, i);
 }
 
 /** Text offsets per block of the sentence lookup table (256: a few sentences a block). */
@@ -135,15 +327,9 @@ function blockIndex(sentEnd: Int32Array, length: number): Int32Array {
   return first;
 }
 
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
-
 /** Number of occurrences of `phrase` (phrase characters only, ≤ MAX_PHRASE long). */
 export function countOccurrences(index: PhraseIndex, phrase: string): number {
-  const [lo, hi] = findRange(index.text, index.sa, phrase);
+  const [lo, hi] = findRange(index, index.sa, phrase);
   return hi - lo;
 }
 

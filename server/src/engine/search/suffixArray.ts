@@ -1,21 +1,35 @@
 /**
- * A depth-limited suffix array over “phrase characters” (Han, Latin letters, digits).
+ * The corpus suffix array shared by hover and completion: one depth-limited suffix array
+ * over the shared corpus text (see corpusText.ts), so the corpus is held once and indexed
+ * once.
  *
- * Every other character (punctuation, spaces, line breaks) acts as a terminator: suffixes
- * are ordered by the text up to their first terminator, and only positions that start with
- * a phrase character are indexed. Phrases never contain terminators, so all occurrences of
- * a phrase form one contiguous range of the array, found by binary search.
+ * What a suffix is ordered by — its *keys* — is the text from its start up to the first
+ * terminator, at most MAX_DEPTH keys:
+ * - terminators (key 0): line breaks and other control characters, the private-use mark
+ *   U+E000, positions flagged in the `noise` bit set (template placeholders such as XX or a
+ *   glued Latin letter: text that must not feed phrases), and the end of the text;
+ * - every other character is its own UTF-16 code as key (Han, punctuation, quotes, Latin…).
  *
- * Construction sorts in place (see suffixArraySteps). The order is exact up to `MAX_DEPTH`
- * characters, which bounds the phrases one can look up; suffixes equal that far are in
- * text order. Memory: the result is 4 bytes per phrase character, and the build needs
- * hardly more.
+ * Entries are of two sorts. A text offset p ≥ 0 stands for the suffix starting at p; one is
+ * stored for every non-terminator position. A negative entry ~b (= −b−1) is a *line anchor*:
+ * the virtual suffix “line start, then the line's body from offset b” (b is where the line's
+ * text begins after indentation and Markdown markers). Its first key is ANCHOR, so a pattern
+ * starting with a line break matches only phrases that open a line. Terminators stop a
+ * suffix, so all occurrences of a pattern (of at most MAX_DEPTH keys) form one contiguous
+ * range of the array, found by binary search.
+ *
+ * Construction sorts in place (see suffixArraySteps); suffixes equal for MAX_DEPTH keys stay
+ * in text order. Memory: 4 bytes an entry, and the build needs hardly more.
  */
 
 import { CHUNK, runToEnd, type Steps } from './slices';
 
-/** Suffixes are sorted exactly up to this many characters. */
-export const MAX_DEPTH = 16;
+/** Suffixes are sorted exactly up to this many keys (a line anchor and 24 characters). */
+export const MAX_DEPTH = 25;
+/** First key of a line anchor; below every character's key. */
+export const ANCHOR = 1;
+/** Private-use character some callers put where noise was cut out: always a terminator. */
+export const NOISE_MARK = 0xe000;
 
 /** Han (BMP blocks and, via surrogates, the supplementary planes), 〇, ASCII and full-width letters/digits. */
 export function isPhraseCode(c: number): boolean {
@@ -32,16 +46,52 @@ export function isPhraseCode(c: number): boolean {
   );
 }
 
-/** Character code at `pos` as the index sees it: terminators (and the end of text) are 0. */
-export function codeAt(text: string, pos: number): number {
-  if (pos >= text.length) return 0;
-  const c = text.charCodeAt(pos);
-  return isPhraseCode(c) ? c : 0;
+/** The text a suffix array is built over: the text and its noise bit set (bit p set: offset p is noise). */
+export interface KeyedText {
+  readonly text: string;
+  readonly noise: Uint8Array;
 }
 
-/** Builds the suffix array of the phrase-character positions of `text`. */
-export function buildSuffixArray(text: string): Int32Array {
-  return runToEnd(suffixArraySteps(text));
+/** A bit set of `n` bits. */
+export function newBitSet(n: number): Uint8Array {
+  return new Uint8Array((n >> 3) + 1);
+}
+
+export function hasBit(bits: Uint8Array, i: number): boolean {
+  return ((bits[i >> 3] >> (i & 7)) & 1) !== 0;
+}
+
+export function setBit(bits: Uint8Array, i: number): void {
+  bits[i >> 3] |= 1 << (i & 7);
+}
+
+/** Key of text offset `p`: its code, or 0 for a terminator. */
+export function keyOfOffset(t: KeyedText, p: number): number {
+  if (p >= t.text.length) return 0;
+  const c = t.text.charCodeAt(p);
+  if (c < 0x20 || c === NOISE_MARK) return 0;
+  return (t.noise[p >> 3] >> (p & 7)) & 1 ? 0 : c;
+}
+
+/** Key `d` of entry `e` (a text offset, or ~b for the line anchor of the body starting at b). */
+export function keyAt(t: KeyedText, e: number, d: number): number {
+  if (e >= 0) return keyOfOffset(t, e + d);
+  return d === 0 ? ANCHOR : keyOfOffset(t, ~e + d - 1);
+}
+
+/** Text offset where the match of an entry's first `k` keys ends (where a continuation starts). */
+export function offsetAfter(e: number, k: number): number {
+  return e >= 0 ? e + k : ~e + k - 1;
+}
+
+/** Text offset of an entry's first character (a line anchor: its body start). */
+export function entryOffset(e: number): number {
+  return e >= 0 ? e : ~e;
+}
+
+/** Builds the suffix array at once (see suffixArraySteps). */
+export function buildSuffixArray(t: KeyedText, anchors: Int32Array = new Int32Array(0)): Int32Array {
+  return runToEnd(suffixArraySteps(t, anchors));
 }
 
 /** Ranges at most this long are finished by insertion sort. */
@@ -49,28 +99,29 @@ const SMALL = 12;
 
 /**
  * The suffix-array build as resumable steps (see slices.ts), in place: a counting sort of
- * the positions by their first character, then a multikey quicksort (Bentley–Sedgewick)
- * of each first-character bucket, one character deeper per level down to MAX_DEPTH.
- * Suffixes equal that far (or up to a terminator) end in text order. Beyond the result
- * (4 bytes a phrase character) it needs only a 256 KB count table and a small stack of
- * ranges, where prefix doubling needed 12 bytes a character more. The work runs in plain
- * functions chunk by chunk: generator frames keep their locals in a heap context, which
- * would slow the hot loops down.
+ * the entries by their first key, then a multikey quicksort (Bentley–Sedgewick) of each
+ * first-key bucket, one key deeper per level down to MAX_DEPTH. Beyond the result (4 bytes
+ * an entry) it needs only a 256 KB count table and a small stack of ranges. `anchors` are
+ * the body starts of the lines, ascending. The work runs in plain functions chunk by
+ * chunk: generator frames keep their locals in a heap context, which would slow the hot
+ * loops down.
  */
-export function* suffixArraySteps(text: string): Steps<Int32Array> {
-  const n = text.length;
+export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int32Array> {
+  const n = t.text.length;
   const count = new Int32Array(65537);
-  let m = 0;
+  let m = anchors.length;
+  count[ANCHOR] = anchors.length;
   for (let from = 0; from < n; from += CHUNK) {
-    m += countFirst(text, from, Math.min(n, from + CHUNK), count);
+    m += countFirst(t, from, Math.min(n, from + CHUNK), count);
     yield;
   }
   const sa = new Int32Array(m);
   toStarts(count);
-  // count[c] now runs ahead as positions are placed; a copy keeps where buckets start.
+  // count[c] now runs ahead as entries are placed; a copy keeps where buckets start.
   const bucket = count.slice();
+  for (let i = 0; i < anchors.length; i++) sa[count[ANCHOR]++] = ~anchors[i];
   for (let from = 0; from < n; from += CHUNK) {
-    placeByFirst(text, from, Math.min(n, from + CHUNK), count, sa);
+    placeByFirst(t, from, Math.min(n, from + CHUNK), count, sa);
     yield;
   }
   const stack = new RangeStack();
@@ -79,14 +130,14 @@ export function* suffixArraySteps(text: string): Steps<Int32Array> {
     const hi = c + 1 < 65536 ? bucket[c + 1] : m;
     if (hi - lo > 1) stack.push(lo, hi, 1);
     while (stack.size) {
-      sortSome(text, sa, stack, CHUNK);
+      sortSome(t, sa, stack, CHUNK);
       yield;
     }
   }
   return sa;
 }
 
-/** Pending ranges [lo, hi) of the array, each sorted already on its first `depth` characters. */
+/** Pending ranges [lo, hi) of the array, each sorted already on its first `depth` keys. */
 class RangeStack {
   data = new Int32Array(3 * 256);
   size = 0;
@@ -104,10 +155,10 @@ class RangeStack {
   }
 }
 
-function countFirst(text: string, from: number, to: number, count: Int32Array): number {
+function countFirst(t: KeyedText, from: number, to: number, count: Int32Array): number {
   let m = 0;
   for (let i = from; i < to; i++) {
-    const c = codeAt(text, i);
+    const c = keyOfOffset(t, i);
     if (c) {
       count[c]++;
       m++;
@@ -116,21 +167,20 @@ function countFirst(text: string, from: number, to: number, count: Int32Array): 
   return m;
 }
 
-function placeByFirst(text: string, from: number, to: number, next: Int32Array, sa: Int32Array): void {
+function placeByFirst(t: KeyedText, from: number, to: number, next: Int32Array, sa: Int32Array): void {
   for (let i = from; i < to; i++) {
-    const c = codeAt(text, i);
+    const c = keyOfOffset(t, i);
     if (c) sa[next[c]++] = i;
   }
 }
 
 /**
- * Pops and partitions ranges until about `budget` elements were handled. A range is split
- * three ways on the character at its depth (median of three as pivot): smaller and larger
- * ones stay at this depth, equal ones go one character deeper — or, when that character is
- * a terminator or MAX_DEPTH is reached, are equal as far as the index looks and are put in
- * text order.
+ * Pops and partitions ranges until about `budget` entries were handled. A range is split
+ * three ways on the key at its depth (median of three as pivot): smaller and larger ones
+ * stay at this depth, equal ones go one key deeper — or, when that key is a terminator or
+ * MAX_DEPTH is reached, are equal as far as the index looks and are put in text order.
  */
-function sortSome(text: string, sa: Int32Array, stack: RangeStack, budget: number): void {
+function sortSome(t: KeyedText, sa: Int32Array, stack: RangeStack, budget: number): void {
   let work = 0;
   while (stack.size && work < budget) {
     stack.size--;
@@ -140,16 +190,16 @@ function sortSome(text: string, sa: Int32Array, stack: RangeStack, budget: numbe
     const d = stack.data[at + 2];
     work += hi - lo;
     if (hi - lo <= SMALL) {
-      insertionSort(text, sa, lo, hi, d);
+      insertionSort(t, sa, lo, hi, d);
       continue;
     }
-    const v = median3(codeAt(text, sa[lo] + d), codeAt(text, sa[(lo + hi) >>> 1] + d), codeAt(text, sa[hi - 1] + d));
+    const v = median3(keyAt(t, sa[lo], d), keyAt(t, sa[(lo + hi) >>> 1], d), keyAt(t, sa[hi - 1], d));
     let lt = lo;
     let gt = hi - 1;
     let i = lo;
     while (i <= gt) {
       const x = sa[i];
-      const c = codeAt(text, x + d);
+      const c = keyAt(t, x, d);
       if (c < v) {
         sa[i++] = sa[lt];
         sa[lt++] = x;
@@ -172,22 +222,22 @@ function median3(a: number, b: number, c: number): number {
   return a < c ? a : b < c ? c : b;
 }
 
-/** Order of suffixes a and b, both known equal on their first `d` characters. */
-function compareFrom(text: string, a: number, b: number, d: number): number {
-  for (let t = d; t < MAX_DEPTH; t++) {
-    const ca = codeAt(text, a + t);
-    const cb = codeAt(text, b + t);
+/** Order of entries a and b, both known equal on their first `d` keys. */
+function compareFrom(t: KeyedText, a: number, b: number, d: number): number {
+  for (let k = d; k < MAX_DEPTH; k++) {
+    const ca = keyAt(t, a, k);
+    const cb = keyAt(t, b, k);
     if (ca !== cb) return ca - cb;
     if (ca === 0) break;
   }
   return a - b;
 }
 
-function insertionSort(text: string, sa: Int32Array, lo: number, hi: number, d: number): void {
+function insertionSort(t: KeyedText, sa: Int32Array, lo: number, hi: number, d: number): void {
   for (let i = lo + 1; i < hi; i++) {
     const x = sa[i];
     let j = i - 1;
-    while (j >= lo && compareFrom(text, sa[j], x, d) > 0) {
+    while (j >= lo && compareFrom(t, sa[j], x, d) > 0) {
       sa[j + 1] = sa[j];
       j--;
     }
@@ -206,35 +256,56 @@ function toStarts(count: Int32Array): void {
 }
 
 /**
- * Narrows `[lo, hi)` — suffixes sharing a prefix of length `depth` — to those whose next
- * character is `c`. Returns the new range as [lo, hi] packed in a pair (hi === lo: none).
+ * Narrows `[lo, hi)` — entries sharing their first `depth` keys — to those whose next key
+ * is `c`. Returns the new range (hi === lo: none). `depth` must be below MAX_DEPTH.
  */
-export function narrow(text: string, sa: Int32Array, lo: number, hi: number, depth: number, c: number): [number, number] {
+export function narrow(t: KeyedText, sa: Int32Array, lo: number, hi: number, depth: number, c: number): [number, number] {
   let a = lo;
   let b = hi;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (codeAt(text, sa[mid] + depth) < c) a = mid + 1;
+    if (keyAt(t, sa[mid], depth) < c) a = mid + 1;
     else b = mid;
   }
   const first = a;
   b = hi;
   while (a < b) {
     const mid = (a + b) >>> 1;
-    if (codeAt(text, sa[mid] + depth) <= c) a = mid + 1;
+    if (keyAt(t, sa[mid], depth) <= c) a = mid + 1;
     else b = mid;
   }
   return [first, a];
 }
 
-/** The range of suffixes starting with `phrase` (phrase characters only, length ≤ MAX_DEPTH). */
-export function findRange(text: string, sa: Int32Array, phrase: string): [number, number] {
+/** Key of pattern character `i`: a leading line break is the line anchor; other terminators match nothing. */
+function patternKey(pattern: string, i: number): number {
+  const c = pattern.charCodeAt(i);
+  if (c === 0x0a && i === 0) return ANCHOR;
+  return c < 0x20 || c === NOISE_MARK ? -1 : c;
+}
+
+/**
+ * The range of entries whose first keys are `pattern`'s first MAX_DEPTH characters (a
+ * leading '\n' matches line starts only). For a longer pattern the range is a superset
+ * in text order beyond MAX_DEPTH: check each entry with matchesAt.
+ */
+export function findRange(t: KeyedText, sa: Int32Array, pattern: string): [number, number] {
   let lo = 0;
   let hi = sa.length;
-  for (let d = 0; d < phrase.length && lo < hi; d++) {
-    const c = phrase.charCodeAt(d);
-    if (!isPhraseCode(c)) return [0, 0];
-    [lo, hi] = narrow(text, sa, lo, hi, d, c);
+  const depth = Math.min(pattern.length, MAX_DEPTH);
+  for (let d = 0; d < depth && lo < hi; d++) {
+    const c = patternKey(pattern, d);
+    if (c <= 0) return [0, 0];
+    [lo, hi] = narrow(t, sa, lo, hi, d, c);
   }
   return [lo, hi];
+}
+
+/** True when entry `e`'s keys start with `pattern` (any length). */
+export function matchesAt(t: KeyedText, e: number, pattern: string): boolean {
+  for (let d = 0; d < pattern.length; d++) {
+    const c = patternKey(pattern, d);
+    if (c <= 0 || keyAt(t, e, d) !== c) return false;
+  }
+  return true;
 }

@@ -1,0 +1,47 @@
+/**
+ * The corpus phrase index (engine/search/phraseIndex.ts) as hover and completion share it:
+ * one index per corpus version, memoised in the corpus store (and so saved in the
+ * snapshot), built in slices between requests so a large corpus never blocks the server.
+ */
+import type { ServerContext } from '../context';
+import { buildPhraseIndex, phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex';
+import { peekIndex, SlicedIndex } from '../engine/search/slicedIndex';
+
+/** Key of the phrase index in the corpus store. */
+export const PHRASE_INDEX_KEY = 'corpus.phraseIndex';
+
+/** Corpora up to this many characters are indexed on the spot when completion needs it (the bundled one takes ~50 ms). */
+const SYNC_BUILD_CHARS = 2_000_000;
+
+const sliced = new WeakMap<ServerContext, SlicedIndex<PhraseIndex>>();
+
+/** The shared sliced build of the phrase index for this server. */
+export function phraseIndexBuild(ctx: ServerContext): SlicedIndex<PhraseIndex> {
+  let index = sliced.get(ctx);
+  if (!index) {
+    index = new SlicedIndex<PhraseIndex>(ctx.corpus, PHRASE_INDEX_KEY, phraseIndexSteps, (built, ms, reports) =>
+      ctx.log(`短语索引已建立：${reports.length} 篇报告，${built.text.length} 字，用时 ${Math.round(ms)} 毫秒。`),
+    );
+    sliced.set(ctx, index);
+  }
+  return index;
+}
+
+/** The phrase index when it is ready (waits for its build). */
+export function phraseIndex(ctx: ServerContext): Promise<PhraseIndex> {
+  return phraseIndexBuild(ctx).get();
+}
+
+/**
+ * The phrase index now, for a request that cannot wait: built on the spot for a small
+ * corpus; for a large one undefined while it is built in the background.
+ */
+export function phraseIndexNow(ctx: ServerContext): PhraseIndex | undefined {
+  const built = peekIndex<PhraseIndex>(ctx.corpus, PHRASE_INDEX_KEY);
+  if (built) return built;
+  let size = 0;
+  for (const r of ctx.corpus.reports) size += r.text.length;
+  if (size <= SYNC_BUILD_CHARS) return ctx.corpus.index(PHRASE_INDEX_KEY, buildPhraseIndex);
+  void phraseIndex(ctx).catch(() => undefined);
+  return undefined;
+}
