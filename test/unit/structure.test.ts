@@ -301,6 +301,38 @@ test('Markdown headings nest by depth; Chinese enumerations nest under the neare
   assert.equal(parseReport('# 一、履职情况\n内容\n').title, undefined);
 });
 
+test('setext headings (=== and ---) are Markdown headings of level 1 and 2; a --- after a blank line is a rule', () => {
+  const text = [
+    '2023年述职报告',
+    '==============',
+    '',
+    '一、履职情况',
+    '------------',
+    '',
+    '（一）加强学习',
+    '',
+    '---',
+    '',
+    '工作体会',
+    '--------',
+    '',
+    '坚持学用结合。',
+    '',
+  ].join('\n');
+  const tree = parseReport(text);
+  assert.equal(tree.title?.text, '2023年述职报告');
+  assert.deepEqual(outline(tree), ['一、履职情况', '  （一）加强学习', '工作体会']);
+  const duty = tree.sections[0];
+  assert.equal(duty.style, 'markdown');
+  assert.equal(duty.markdownLevel, 2);
+  assert.equal(duty.ordinal, 1);
+  assert.equal(text.slice(duty.headingStart, duty.headingEnd), '一、履职情况');
+  assert.equal(find(tree, '工作体会').markdownLevel, 2);
+  assert.deepEqual(tree.anomalies, []);
+  // The second line of a paragraph underlined is not taken for a heading of its own.
+  assert.deepEqual(outline(parseReport('标题\n\n第一行，\n第二行\n---\n')), []);
+});
+
 test('CRLF line endings keep positions right', () => {
   const text = '述职报告\r\n一、履职情况\r\n内容。\r\n（一）学习\r\n二、存在问题\r\n';
   const tree = parseReport(text);

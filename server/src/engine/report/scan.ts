@@ -95,6 +95,17 @@ function titleOf(text: string, lineStart: number, lineEnd: number): ScannedTitle
   return { text: t, start, end };
 }
 
+/** 1 or 2 when `line` underlines a setext heading (=== or ---), else 0. */
+function setextLevel(line: string): number {
+  const m = /^ {0,3}(=+|-+)[ \t]*$/.exec(line);
+  return m ? (m[1][0] === '=' ? 1 : 2) : 0;
+}
+
+/** Lines that start a block of their own, so the line after them starts a new paragraph. */
+function isBlockStart(line: string): boolean {
+  return /^ {0,3}(?:#{1,6}(?:\s|$)|(?:=+|-+)[ \t]*$|`{3,}|~{3,})/.test(line);
+}
+
 /** Lists the headings and items of `text`. */
 export function scanReport(text: string, lines: LineIndex, includeShi: boolean): ScanResult {
   const events: HeadingEvent[] = [];
@@ -157,6 +168,32 @@ export function scanReport(text: string, lines: LineIndex, includeShi: boolean):
     itemEnd: to,
   });
 
+  /** A Markdown heading (ATX or setext) of `level`, its text at [headingStart, headingEnd). */
+  const markdownEvent = (start: number, headingStart: number, headingEnd: number, level: number): HeadingEvent => {
+    const inner = parseLeadingOrdinal(text.slice(headingStart, headingEnd), { includeShi: false, includeMarkdown: false });
+    const labelStart = inner ? headingStart + inner.ordinalEnd : headingStart;
+    return {
+      kind: 'md',
+      style: 'markdown',
+      family: inner ? ordinalFamily(inner.style) : 0,
+      ordinal: inner?.ordinal,
+      markdownLevel: level,
+      separator: inner?.separator ?? '',
+      suffixSlip: inner?.suffixSlip,
+      start,
+      headingStart,
+      headingEnd,
+      labelStart,
+      labelEnd: labelEndOf(text, labelStart, headingEnd),
+      itemEnd: headingEnd,
+    };
+  };
+  // Only a one-line paragraph is taken as a setext heading (underlined paragraphs of several lines are rare in reports).
+  const startsParagraph = (ln: number) => ln === first || !lines.lineText(ln - 1).trim() || isBlockStart(lines.lineText(ln - 1));
+
+  // A title underlined by === is still the title.
+  if (title && first < lines.lineCount && setextLevel(lines.lineText(first)) === 1) first++;
+
   let fence: string | undefined;
   for (let ln = first; ln < lines.lineCount; ln++) {
     const ls = lines.lineStart(ln);
@@ -174,29 +211,20 @@ export function scanReport(text: string, lines: LineIndex, includeShi: boolean):
       continue;
     }
     const te = trimEnd(text, ls, le);
+    // A setext heading: a paragraph line underlined by === (level 1) or --- (level 2).
+    const underline = ln + 1 < lines.lineCount ? setextLevel(lines.lineText(ln + 1)) : 0;
+    if (underline && startsParagraph(ln) && !/^ {0,3}(?:[-*+>]\s|#{1,6}(?:\s|$))/.test(line)) {
+      const headingStart = skipIndent(text, ls);
+      if (te > headingStart) events.push(markdownEvent(ls, headingStart, te, underline));
+      ln++;
+      continue;
+    }
     const lead = parseLeadingOrdinal(line, { includeShi });
     if (lead?.style === 'markdown') {
       const headingStart = ls + lead.ordinalEnd;
       const closing = /[ \t]+#+[ \t]*$/.exec(line.slice(lead.ordinalEnd));
       const headingEnd = trimEnd(text, headingStart, closing ? le - closing[0].length : te);
-      if (headingEnd <= headingStart) continue;
-      const inner = parseLeadingOrdinal(text.slice(headingStart, headingEnd), { includeShi: false, includeMarkdown: false });
-      const labelStart = inner ? headingStart + inner.ordinalEnd : headingStart;
-      events.push({
-        kind: 'md',
-        style: 'markdown',
-        family: inner ? ordinalFamily(inner.style) : 0,
-        ordinal: inner?.ordinal,
-        markdownLevel: lead.markdownLevel,
-        separator: inner?.separator ?? '',
-        suffixSlip: inner?.suffixSlip,
-        start: ls,
-        headingStart,
-        headingEnd,
-        labelStart,
-        labelEnd: labelEndOf(text, labelStart, headingEnd),
-        itemEnd: headingEnd,
-      });
+      if (headingEnd > headingStart) events.push(markdownEvent(ls, headingStart, headingEnd, lead.markdownLevel ?? 1));
       continue;
     }
     if (lead && lead.style !== 'shi') {
