@@ -43,7 +43,8 @@ function baselineItems(index: PhraseIndex, before: string): string[] {
     if (j > s) counts.set(index.text.slice(s, j), (counts.get(index.text.slice(s, j)) ?? 0) + 1);
   }
   return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
+    // Ties in text order would depend on how the index orders equal suffixes: break them by the text.
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, TOP)
     .map(([t]) => before + t);
 }

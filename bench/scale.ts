@@ -14,6 +14,7 @@ import { cleanText } from '../server/src/engine/corpus/clean';
 import { folderBytes, REPO, synthesizeCorpus } from './synth';
 import { prng } from '../test/helpers/prng';
 import { formatTable, mb, ms, percentile, type BenchRow } from './table';
+import { PHRASE_INDEX_KEY } from '../server/src/features/phraseIndex';
 
 const MB = 1024 * 1024;
 const SAMPLES = 300;
@@ -167,9 +168,9 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
       const indexMs = performance.now() - cold.t0;
       process.stderr.write(`[scale] ${g}: cold ready ${Math.round(loadMs)} ms, indexes ${Math.round(indexMs)} ms; waiting for the snapshot\n`);
       // The snapshot is (re)written when idle, with the indexes built by then (checks run 1.5 s
-      // after ready, then every 10 s): wait until the file on disk holds the hover index. A save
+      // after ready, then every 10 s): wait until the file on disk holds the phrase index. A save
       // log alone is not enough: a save that started before the index was built may log after.
-      await until(() => (snapshotIndexKeys(cache).includes('hover') ? true : undefined), 'snapshot with the hover index', cold.server, 120_000).catch(() => undefined);
+      await until(() => (snapshotIndexKeys(cache).includes(PHRASE_INDEX_KEY) ? true : undefined), 'snapshot with the phrase index', cold.server, 120_000).catch(() => undefined);
       const rssCold = peakRss(cold.server.proc.pid);
       // What the server said about its snapshot and indexes (why one was not saved, …).
       for (const l of cold.server.logs) if (/快照|索引/.test(l)) process.stderr.write(`[scale] ${g}: server: ${l.slice(0, 300)}\n`);

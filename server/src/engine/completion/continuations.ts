@@ -188,14 +188,31 @@ const DRAFT_ROWS = 16;
 
 /** A node of the per-query trie of candidate phrases. */
 interface TrieNode {
-  next: Map<number, TrieNode>;
+  /** The first child and its character; further children in `more` (most nodes have one child). */
+  firstChar: number;
+  first?: TrieNode;
+  more?: Map<number, TrieNode>;
   cand?: Continuation;
   count: number;
-  reps: Set<number>;
+  /** Reports seen (created with the candidate: only candidate nodes are counted). */
+  reps?: Set<number>;
   touched: boolean;
 }
 
-const newNode = (): TrieNode => ({ next: new Map(), count: 0, reps: new Set(), touched: false });
+const newNode = (): TrieNode => ({ firstChar: -1, count: 0, touched: false });
+
+function childOf(node: TrieNode, c: number): TrieNode | undefined {
+  return node.firstChar === c ? node.first : node.more?.get(c);
+}
+
+function addChild(node: TrieNode, c: number): TrieNode {
+  const child = newNode();
+  if (!node.first) {
+    node.firstChar = c;
+    node.first = child;
+  } else (node.more ??= new Map()).set(c, child);
+  return child;
+}
 
 /** Adds every end of a row to the trie, creating candidates. */
 function insertRow(root: TrieNode, row: Row, out: Continuation[], kinds: number): void {
@@ -206,8 +223,7 @@ function insertRow(root: TrieNode, row: Row, out: Continuation[], kinds: number)
     const flag = row.flags[x];
     for (; d < e; d++) {
       const c = row.text.charCodeAt(d);
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = newNode()));
+      const child = childOf(node, c) ?? addChild(node, c);
       node = child;
     }
     if (!node.cand) {
@@ -235,16 +251,16 @@ function countLevel(root: TrieNode, level: LevelRows): TrieNode[] {
   level.rows.forEach((row, r) => {
     let node: TrieNode | undefined = root;
     for (let d = 0; node && d < row.text.length; d++) {
-      node = node.next.get(row.text.charCodeAt(d));
+      node = childOf(node, row.text.charCodeAt(d));
       if (!node?.cand) continue;
       if (!node.touched) {
         node.touched = true;
         node.count = 0;
-        node.reps.clear();
+        node.reps?.clear();
         touched.push(node);
       }
       node.count += level.step;
-      node.reps.add(level.reports[r]);
+      (node.reps ??= new Set()).add(level.reports[r]);
       if (node.cand.pos < 0 && level.reports[r] >= 0) node.cand.pos = row.pos;
     }
   });
@@ -278,7 +294,7 @@ export function collectContinuations(index: PhraseIndex, context: string, opts: 
         k: level.k,
         count: node.count,
         // Sampled ranges give report counts of the sample: their ratio is what matters.
-        reports: node.reps.size,
+        reports: node.reps?.size ?? 0,
         contextCount: level.size,
         contextReports: level.contextReports,
       });

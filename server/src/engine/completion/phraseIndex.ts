@@ -56,17 +56,17 @@ export function rangeOf(index: PhraseIndex, pattern: string): [number, number] {
   return findRange(index, index.sa, pattern);
 }
 
-/** Rows of a long pattern's range checked one by one; beyond this the count is estimated. */
-const VERIFY_ROWS = 4096;
+/** Rows of a long pattern's range checked one by one (evenly spread); beyond this the count is estimated. */
+const VERIFY_ROWS = 256;
 
 export interface Occurrences {
-  /** Occurrences of the pattern (estimated from the first VERIFY_ROWS rows of a very large range). */
+  /** Occurrences of the pattern (estimated from VERIFY_ROWS rows spread over a very large range). */
   count: number;
-  /** Suffix-array entries of the first occurrences, at most `keep`. */
+  /** Suffix-array entries of occurrences, at most `keep`: the first ones, or a spread sample of a large range. */
   entries: number[];
 }
 
-/** Where `pattern` occurs: its count and the first `keep` entries, for patterns of any length. */
+/** Where `pattern` occurs: its count and up to `keep` entries, for patterns of any length. */
 export function occurrencesOf(index: PhraseIndex, pattern: string, keep: number): Occurrences {
   const [lo, hi] = rangeOf(index, pattern);
   const entries: number[] = [];
@@ -74,15 +74,19 @@ export function occurrencesOf(index: PhraseIndex, pattern: string, keep: number)
     for (let x = lo; x < hi && entries.length < keep; x++) entries.push(index.sa[x]);
     return { count: hi - lo, entries };
   }
+  // Beyond MAX_DEPTH the range is in text order: check rows, spread over it when it is large.
+  const size = hi - lo;
+  const step = size > VERIFY_ROWS ? size / VERIFY_ROWS : 1;
   let matched = 0;
-  const end = Math.min(hi, lo + VERIFY_ROWS);
-  for (let x = lo; x < end; x++) {
-    if (!matchesAt(index, index.sa[x], pattern)) continue;
+  let checked = 0;
+  for (let x = lo; x < hi; x += step) {
+    const e = index.sa[Math.floor(x)];
+    checked++;
+    if (!matchesAt(index, e, pattern)) continue;
     matched++;
-    if (entries.length < keep) entries.push(index.sa[x]);
+    if (entries.length < keep) entries.push(e);
   }
-  const count = end === hi ? matched : Math.round((matched * (hi - lo)) / (end - lo));
-  return { count, entries };
+  return { count: step === 1 ? matched : Math.round((matched * size) / checked), entries };
 }
 
 /** Where text offset `pos` comes from: the report and the offset in its text. */
