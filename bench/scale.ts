@@ -163,6 +163,8 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
       const ready = await cold.ready();
       const loadMs = ready.at - cold.t0;
       cold.server.open(uri, draft.text);
+      // Hover answers nothing while a large corpus is indexed: wait for the phrase index of the whole corpus.
+      await until(() => (cold.server.logs.some((l) => l.includes(`短语索引已建立：${ready.reports} 篇报告`)) ? true : undefined), 'phrase index', cold.server);
       await cold.server.request('textDocument/hover', { textDocument: { uri }, position: draft.hoverAt[0] });
       await latencies(cold.server, 'textDocument/completion', uri, draft.completeAt.slice(0, 1));
       const indexMs = performance.now() - cold.t0;

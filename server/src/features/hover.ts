@@ -7,6 +7,8 @@ import { phraseIndexBuild } from './phraseIndex';
 
 /** Wait after a corpus change before indexing it: a loading corpus changes several times in a row. */
 const WARM_DELAY_MS = 300;
+/** Longest a hover waits for the phrase index to be built. */
+const HOVER_WAIT_MS = 1500;
 
 /**
  * Hover: for the phrase of the draft under the mouse that the corpus knows, shows how
@@ -27,13 +29,16 @@ export function register(ctx: ServerContext): void {
 
   ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
     if (!ctx.documents.get(params.textDocument.uri) || ctx.corpus.reports.length === 0) return null;
-    let built: PhraseIndex;
+    let built: PhraseIndex | undefined;
     try {
-      built = await index.get();
+      // A small corpus is indexed in well under a second: wait for it. A large one keeps
+      // building in the background and hover answers nothing until it is done.
+      built = await Promise.race([index.get(), new Promise<undefined>((r) => setTimeout(() => r(undefined), HOVER_WAIT_MS).unref())]);
     } catch (e) {
       if (e instanceof BuildCancelled) return null;
       throw e;
     }
+    if (!built) return null;
     // The wait may have been long: answer for the document as it is now, unless the client gave up.
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc || token.isCancellationRequested) return null;
