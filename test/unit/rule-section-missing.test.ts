@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/engine/lint/edits';
 import { lintText, type LintOptions } from '../../server/src/engine/lint/lint';
 import { normalizeSettings } from '../../server/src/engine/settings';
-import type { SectionKind } from '../../server/src/engine/types';
 
 const run = (text: string, opts: LintOptions = {}) => lintText(text, { ...opts, only: ['section-missing'] });
 const missing = (text: string, opts: LintOptions = {}) => run(text, opts).map((f) => /^缺少“([^”]+)”/.exec(f.message)![1]);
@@ -27,7 +26,7 @@ test('section-missing: a 抓基层党建 report without plans is told so, on its
 });
 
 test('section-missing: its fix inserts 三、 before the closing line, worded as the corpus heads it', () => {
-  const corpusHeadings = new Map<SectionKind, string[]>([['next', ['下一步工作打算', '今后努力方向']]]);
+  const corpusHeadings = { next: ['下一步工作打算', '今后努力方向'] };
   const [f] = run(PARTY, { corpusHeadings });
   assert.match(f.message, /下一步工作打算/);
   const fixed = applyEdits(PARTY, f.fixes![0].edits);

@@ -13,7 +13,16 @@ export const CORPUS_HEADINGS_INDEX_KEY = 'lint.corpusHeadings';
 /** Headings longer than this are slogans or sentences, not part names. */
 const MAX_LABEL = 16;
 
-export function learnCorpusHeadings(reports: readonly CorpusReport[]): Map<SectionKind, string[]> {
+/** Headings kept per kind: the rule offers the first few that fit. */
+const KEEP = 40;
+
+/**
+ * Typical headings per kind. A plain object of string lists, so the corpus snapshot saves it
+ * and a restart does not parse every corpus report again to learn it.
+ */
+export type CorpusHeadings = Readonly<Partial<Record<SectionKind, readonly string[]>>>;
+
+export function learnCorpusHeadings(reports: readonly CorpusReport[]): CorpusHeadings {
   const counts = new Map<SectionKind, Map<string, number>>();
   for (const r of reports) {
     const seen = new Set<string>();
@@ -30,12 +39,12 @@ export function learnCorpusHeadings(reports: readonly CorpusReport[]): Map<Secti
       m.set(label, (m.get(label) ?? 0) + 1);
     }
   }
-  const out = new Map<SectionKind, string[]>();
+  const out: Partial<Record<SectionKind, string[]>> = {};
   for (const [k, m] of counts) {
-    out.set(
-      k,
-      [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0])).map(([label]) => label),
-    );
+    out[k] = [...m.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].length - b[0].length || a[0].localeCompare(b[0]))
+      .slice(0, KEEP)
+      .map(([label]) => label);
   }
   return out;
 }

@@ -3,10 +3,11 @@
  * switched off, stamps each finding with its rule id and the configured level, and drops
  * findings in spans switched off by inline comments.
  */
+import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { LineIndex } from '../text/lineIndex';
-import type { ReportTree, SectionKind } from '../types';
+import type { ReportTree } from '../types';
 import { DisableMap } from './disable';
 import { parseDraft } from './parseDraft';
 import { proseView } from './prose';
@@ -19,7 +20,7 @@ export interface LintOptions {
   /** The draft's tree when the caller already has it (the server's per-version cache). */
   tree?: ReportTree;
   /** Typical headings per kind from the corpus (see corpusHeadings.ts). */
-  corpusHeadings?: ReadonlyMap<SectionKind, readonly string[]>;
+  corpusHeadings?: CorpusHeadings;
   /** Usual shares of each kind in the corpus (delivery/kindShare.ts). */
   corpusStats?: KindShareStats;
   /** Run only these rules (by id); default all. */

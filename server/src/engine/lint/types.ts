@@ -2,10 +2,11 @@
  * Shapes of the lint layer. Everything is in string offsets (UTF-16, as JavaScript strings
  * are); adapters turn offsets into LSP ranges with a LineIndex.
  */
+import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import type { LineIndex } from '../text/lineIndex';
 import type { Settings } from '../settings';
-import type { ReportTree, SectionKind } from '../types';
+import type { ReportTree } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
 
@@ -63,7 +64,7 @@ export interface RuleContext {
   /** The report type the draft is measured against, and where it was read from. */
   reportType: ReportTypeChoice;
   /** Typical headings per section kind learnt from the corpus, most frequent first. */
-  corpusHeadings?: ReadonlyMap<SectionKind, readonly string[]>;
+  corpusHeadings?: CorpusHeadings;
   /** Usual share of each section kind in the corpus (for section-thin). */
   corpusStats?: KindShareStats;
 }

@@ -16,7 +16,7 @@ import type { LintRule, RuleContext, RuleFinding } from '../types';
 /** Heading to suggest for `kind`: learnt from the corpus (preferring one the type lists too), else the type's own. */
 export function typicalHeading(ctx: RuleContext, kind: SectionKind): string {
   const fits = (h: string) => classifyHeading(h).includes(kind);
-  const corpus = ctx.corpusHeadings?.get(kind)?.filter(fits) ?? [];
+  const corpus = ctx.corpusHeadings?.[kind]?.filter(fits) ?? [];
   const typical = ctx.reportType.type.typicalHeadings[kind]?.filter(fits) ?? [];
   // A corpus heading the type also lists is the safest wording; then the corpus's most common.
   const agreed = corpus.find((h) => typical.includes(h));
