@@ -165,3 +165,16 @@ test('a sliced build gives the same index, is memoised in the store, and is aban
   const fresh = await sliced.get();
   assert.equal(fresh.reports.length, 1);
 });
+
+test('a report of one very long line (no line breaks) is indexed in windows and still found', () => {
+  const next = prng(31);
+  const line = Array.from({ length: 300_000 }, () => ['党', '建', '工', '作', '会', '课', '三', '一'][Math.floor(next() * 8)]).join('') + '三会一课';
+  const index = buildPhraseIndex([reportOf(line, 0)]);
+  assert.equal(countOccurrences(index, '三会一课'), naiveCount(line, '三会一课'));
+  // Word boundaries are marked along the whole line, not only in its first window.
+  let breaks = 0;
+  for (let i = 250_000; i < 260_000; i++) if (index.wordBreaks[i >> 3] & (1 << (i & 7))) breaks++;
+  assert.ok(breaks > 1000, `word boundaries late in the line: ${breaks}`);
+  const found = findPhraseAt(index, '坚持三会一课', 3);
+  assert.equal(found && '坚持三会一课'.slice(found.start, found.end), '三会一课');
+});

@@ -16,7 +16,7 @@ import {
 } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
-import { completePhrases, type PhraseItem } from '../engine/completion/complete';
+import { completePhrases, prepareDraft, type PhraseItem } from '../engine/completion/complete';
 import { learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
 import { phraseIndex, phraseIndexNow } from './phraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
@@ -45,20 +45,30 @@ function exampleMarkdown(item: PhraseItem): string | undefined {
 }
 
 /**
- * Runs a few completions on corpus sentences once the index is ready, so the code paths are
- * compiled before the user's first keystroke instead of during it (about 20 ms in all).
+ * Runs completions on corpus sentences once the index is ready, with a draft of corpus
+ * sentences around them, so the code paths are compiled before the user's first keystrokes
+ * instead of during them (about 100 ms in all, once per corpus).
  */
 function warmUp(index: PhraseIndex): void {
   const n = index.sentStart.length;
-  for (let i = 0; i < WARM_QUERIES && n > 0; i++) {
-    const s = Math.floor(((i + 0.5) * n) / WARM_QUERIES);
-    const line = index.text.slice(index.sentStart[s], Math.min(index.sentEnd[s], index.sentStart[s] + 2 + (i % 6)));
-    completePhrases(index, line, { maxItems: 20, minPrefix: 1, draft: line, examples: true });
+  if (n === 0) return;
+  const sentence = (s: number, max: number) => index.text.slice(index.sentStart[s], Math.min(index.sentEnd[s], index.sentStart[s] + max));
+  const draftLines: string[] = [];
+  for (let i = 0; i < WARM_DRAFT_LINES; i++) draftLines.push(sentence(Math.floor(((i + 0.5) * n) / WARM_DRAFT_LINES), 200));
+  for (let i = 0; i < WARM_QUERIES; i++) {
+    const line = sentence(Math.floor(((i + 0.25) * n) / WARM_QUERIES), 2 + (i % 7));
+    // As in a request: the draft is the document without the line being typed.
+    const draft = [...draftLines.slice(0, i), ...draftLines.slice(i + 1)].join('\n');
+    completePhrases(index, line, { maxItems: 20, minPrefix: 1, draft, examples: true });
   }
 }
 
-/** Completions run by warmUp. */
-const WARM_QUERIES = 24;
+/** Longest draft whose lines are read ahead when it is opened. */
+const PREPARE_MAX_CHARS = 1_000_000;
+
+/** Completions run by warmUp, and the lines of its draft. */
+const WARM_QUERIES = 48;
+const WARM_DRAFT_LINES = 300;
 
 export function register(ctx: ServerContext): void {
   // Build the indexes soon after the corpus changes, not inside the first keystroke's request.
@@ -67,6 +77,8 @@ export function register(ctx: ServerContext): void {
     setTimeout(() => {
       if (!ctx.settings().completion.enable || ctx.corpus.reports.length === 0) return;
       const version = ctx.corpus.version;
+      // The heading statistics behind line-start snippets, learnt now rather than in the first such request.
+      headingStatsOf(ctx);
       const index = phraseIndexNow(ctx);
       const warm = (built: PhraseIndex) => {
         try {
@@ -78,6 +90,15 @@ export function register(ctx: ServerContext): void {
       if (index) warm(index);
       else phraseIndex(ctx).then(warm, () => undefined);
     }, 50);
+  });
+
+  // Read a newly opened draft's lines for completion now, not inside its first completion request.
+  ctx.documents.onDidOpen((e) => {
+    const doc = e.document;
+    setImmediate(() => {
+      // A huge document (a pasted archive) is left to the first completion: this would block other requests.
+      if (ctx.settings().completion.enable && ctx.documents.get(doc.uri) && doc.getText().length <= PREPARE_MAX_CHARS) prepareDraft(doc.getText());
+    });
   });
 
   ctx.connection.onCompletion((params: CompletionParams): CompletionList => {

@@ -74,7 +74,7 @@ export function typedPartStart(body: string): number {
 }
 
 /** Rows read to count the reports of a phrase; beyond this the count is a lower bound. */
-const REPORT_COUNT_ROWS = 512;
+const REPORT_COUNT_ROWS = 128;
 
 /** Distinct reports of suffix-array entries. */
 function reportsOf(index: PhraseIndex, entries: readonly number[]): number {
@@ -95,13 +95,24 @@ function normalisedDraft(raw: string): string {
   if (draftMemo?.raw === raw) return draftMemo.text;
   if (lineMemo.size > 50_000) lineMemo.clear();
   let text = '';
-  for (const line of raw.split('\n')) {
-    let l = lineMemo.get(line);
-    if (l === undefined) lineMemo.set(line, (l = draftText(line)));
-    text += l;
-  }
+  for (const line of raw.split('\n')) text += normalisedLine(line);
   draftMemo = { raw, text };
   return text;
+}
+
+function normalisedLine(line: string): string {
+  let l = lineMemo.get(line);
+  if (l === undefined) lineMemo.set(line, (l = draftText(line)));
+  return l;
+}
+
+/**
+ * Normalises the lines of a draft ahead of time (when it is opened), so the first completion
+ * in a long document does not pay for reading all of it.
+ */
+export function prepareDraft(raw: string): void {
+  if (lineMemo.size > 50_000) lineMemo.clear();
+  for (const line of raw.split('\n')) normalisedLine(line);
 }
 
 /** The unranked candidates of a query, with what the ranker needs to know about it. */

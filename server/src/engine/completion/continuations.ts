@@ -112,13 +112,17 @@ function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions)
   // A corpus position read for a longer context is the same row for a shorter one.
   const cache = new Map<number, Row | undefined>();
   let prevSize = -1;
+  let readRows = 0;
   for (let k = ranges.length; k >= 1; k--) {
     const [lo, hi] = ranges[k - 1];
     const size = hi - lo;
     // A shorter context with exactly the same rows adds no evidence.
     if (size === prevSize) continue;
     prevSize = size;
-    const step = size > opts.maxRows ? size / opts.maxRows : 1;
+    // Longer contexts read up to maxRows each; once a query has read ROW_BUDGET rows, shorter
+    // (more generic, larger) contexts are sampled more thinly, down to MIN_ROWS.
+    const want = Math.max(MIN_ROWS, Math.min(opts.maxRows, ROW_BUDGET - readRows));
+    const step = size > want ? size / want : 1;
     const rows: Row[] = [];
     const reports: number[] = [];
     const seen = new Set<number>();
@@ -133,12 +137,17 @@ function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions)
         reports.push(report);
       }
     }
-    const firsts = new Set<string>();
-    for (const row of rows) firsts.add(row.text[0]);
+    const firsts = new Set<number>();
+    for (const row of rows) firsts.add(row.text.charCodeAt(0));
+    readRows += rows.length;
     levels.push({ k, size, step, rows, reports, contextReports: seen.size, types: Math.max(1, Math.round(firsts.size * step)) });
   }
   return levels;
 }
+
+/** Corpus rows a query reads at full rate (see corpusLevels); beyond it each shorter context gets MIN_ROWS. */
+const ROW_BUDGET = 256;
+const MIN_ROWS = 24;
 
 /** Draft rows of each context length found in `doc`, longest first (at most `maxRows` per length). */
 function draftLevels(doc: string, context: string, opts: CollectOptions): LevelRows[] {
@@ -160,8 +169,8 @@ function draftLevels(doc: string, context: string, opts: CollectOptions): LevelR
   for (let at = doc.indexOf(last2); at >= 0; at = doc.indexOf(last2, at + 1)) if (at + 2 < doc.length) starts.push(at + 2);
   for (let k = 2; k <= maxK && starts.length; k++) {
     byK[k] = starts;
-    const want = context[context.length - k - 1];
-    starts = starts.filter((q) => q - k - 1 >= 0 && doc[q - k - 1] === want);
+    const want = context.charCodeAt(context.length - k - 1);
+    starts = starts.filter((q) => q - k - 1 >= 0 && doc.charCodeAt(q - k - 1) === want);
   }
   const levels: LevelRows[] = [];
   let prevSize = -1;

@@ -11,6 +11,13 @@ const HARD_STOP = new Set(['，', '。', '；', '：', '！', '？', ',', ';', '
 /** Closing marks and their openers. */
 const CLOSER_OF = new Map([['”', '“'], ['’', '‘'], ['）', '（'], ['》', '《'], ['」', '「'], ['』', '『'], ['】', '【'], [')', '(']]);
 const OPENERS = new Set(CLOSER_OF.values());
+/** The same as character codes, for the per-character loop of readRow (no one-character strings). */
+const code = (ch: string) => ch.charCodeAt(0);
+const HARD_STOP_CODES = new Set([...HARD_STOP].map(code));
+const OPENER_OF_CODE = new Map([...CLOSER_OF].map(([c, o]) => [code(c), code(o)]));
+const OPENER_CODES = new Set([...OPENERS].map(code));
+const ENUM_COMMA = code('、');
+const NOISE_CODE = code(NOISE);
 
 /** Ideographs (CJK blocks and surrogate halves of the extensions). */
 function isHanCode(c: number): boolean {
@@ -72,10 +79,14 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
   let stop = q;
   const limit = Math.min(t.length, q + opts.maxLength);
   const noise = src.isNoise;
-  while (stop < limit && t.charCodeAt(stop) >= 0x20 && !HARD_STOP.has(t[stop]) && !noise?.(stop)) stop++;
+  for (; stop < limit; stop++) {
+    const c = t.charCodeAt(stop);
+    if (c < 0x20 || HARD_STOP_CODES.has(c) || noise?.(stop)) break;
+  }
   if (stop === q) return undefined;
   const isBreak = src.wordBreaks(q, stop);
-  const stack = opts.openMarks.split('');
+  const stack: number[] = [];
+  for (let i = 0; i < opts.openMarks.length; i++) stack.push(opts.openMarks.charCodeAt(i));
   // Marks still open from the user's text; the continuation may close them.
   let floor = stack.length;
   const ends: number[] = [];
@@ -83,11 +94,10 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
   let j = q;
   let closed = true;
   for (; j < stop; j++) {
-    const ch = t[j];
     const c = t.charCodeAt(j);
     let end = -1;
     let flag = 0;
-    const opener = CLOSER_OF.get(ch);
+    const opener = OPENER_OF_CODE.get(c);
     if (opener !== undefined) {
       const i = stack.lastIndexOf(opener);
       // A closer the user never opened ends the phrase just before it.
@@ -99,12 +109,12 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
         floor = Math.min(floor, i);
         if (stack.length <= floor) (end = j + 1 - q), (flag = NATURAL);
       }
-    } else if (OPENERS.has(ch)) {
+    } else if (OPENER_CODES.has(c)) {
       // Before a new quote, unless right after punctuation (、“ would end on the 、).
-      const p = t[j - 1];
-      if (stack.length <= floor && j > q && (isWordChar(t.charCodeAt(j - 1)) || CLOSER_OF.has(p))) (end = j - q), (flag = NATURAL);
-      stack.push(ch);
-    } else if (ch === '、') {
+      const p = t.charCodeAt(j - 1);
+      if (stack.length <= floor && j > q && (isWordChar(p) || OPENER_OF_CODE.has(p))) (end = j - q), (flag = NATURAL);
+      stack.push(c);
+    } else if (c === ENUM_COMMA) {
       if (stack.length <= floor) (end = j - q), (flag = NATURAL);
     } else if (j > q && stack.length <= floor && isBreak(j)) {
       // Not right after punctuation (a stray mark), and not after a lone character between
@@ -118,7 +128,7 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
     }
     if (!closed) break;
   }
-  if (closed && stop < t.length && t[stop] !== NOISE && HARD_STOP.has(t[stop]) && !noise?.(stop) && stack.length <= floor) {
+  if (closed && stop < t.length && HARD_STOP_CODES.has(t.charCodeAt(stop)) && t.charCodeAt(stop) !== NOISE_CODE && !noise?.(stop) && stack.length <= floor) {
     const end = stop - q;
     if (ends[ends.length - 1] === end) flags[flags.length - 1] |= NATURAL | CLAUSE;
     else ends.push(end), flags.push(NATURAL | CLAUSE);
