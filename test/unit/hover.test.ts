@@ -158,3 +158,17 @@ test('escapeMarkdown makes every ASCII punctuation literal and removes line brea
   const html = new MarkdownIt({ html: true, linkify: true }).renderInline(escapeMarkdown(s));
   assert.equal(html.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&').replace(/&quot;/g, '"'), s.replace('\n', ' '));
 });
+
+test('a phrase with very many occurrences is counted on an even sample and said to be approximate', () => {
+  // Three reports, 30,000 sentences each with the phrase: more occurrences than one hover visits.
+  const body = (unit: string) => Array.from({ length: 30_000 }, (_, i) => `${unit}第${i}次落实三会一课。`).join('\n');
+  const reports = corpus(`甲支部述职报告\n${body('甲')}\n`, `乙支部述职报告\n${body('乙')}\n`, `丙支部述职报告\n${body('丙')}\n`);
+  const index = buildPhraseIndex(reports);
+  const found = findPhraseAt(index, '坚持三会一课', 3);
+  assert.ok(found);
+  assert.equal(found.stats.occurrences, 90_000);
+  assert.equal(found.stats.sampled, true);
+  assert.equal(found.stats.reports, 3);
+  assert.ok(Math.abs(found.stats.sentences - 90_000) / 90_000 < 0.05, `estimated sentences: ${found.stats.sentences}`);
+  assert.match(phraseHoverMarkdown(index, found.stats, 1), /见于至少 3 篇报告的约 \d+ 个句子/);
+});

@@ -77,7 +77,11 @@ const MAX_EXAMPLE = 90;
  */
 export function phraseHoverMarkdown(index: PhraseIndex, stats: PhraseStats, maxExamples: number): string {
   const lines: string[] = [];
-  lines.push(`**${escapeMarkdown(stats.phrase)}**　语料中见于 ${stats.reports} 篇报告的 ${stats.sentences} 个句子`);
+  lines.push(
+    stats.sampled
+      ? `**${escapeMarkdown(stats.phrase)}**　语料中见于至少 ${stats.reports} 篇报告的约 ${stats.sentences} 个句子`
+      : `**${escapeMarkdown(stats.phrase)}**　语料中见于 ${stats.reports} 篇报告的 ${stats.sentences} 个句子`,
+  );
   const shown = stats.examples.slice(0, Math.max(0, maxExamples));
   shown.forEach((ex, k) => {
     const report = index.reports[ex.report];

@@ -60,6 +60,11 @@ export interface PhraseStats {
   occurrences: number;
   sentences: number;
   reports: number;
+  /**
+   * True when the occurrences were too many to visit all: `sentences` is then estimated from
+   * an even sample of them and `reports` counts the reports seen in the sample (a lower bound).
+   */
+  sampled?: boolean;
   /** Chosen example sentences, best first, from as many different reports as possible. */
   examples: PhraseExample[];
 }
@@ -79,6 +84,8 @@ const KEEP_EXAMPLES = 50;
 const CACHE_SIZE = 500;
 /** Sentences judged as examples per lookup; counting goes on over all occurrences. */
 const MAX_EVALUATED = 500;
+/** Occurrences visited per lookup at most; a phrase more frequent is counted on an even sample. */
+const MAX_VISITED = 8_000;
 
 /** Bit of a section kind in kind masks. */
 export function kindBit(kind: SectionKind): number {
@@ -372,7 +379,9 @@ export function phraseStats(index: PhraseIndex, phrase: string, lo: number, hi: 
   let sentences = 0;
   let reports = 0;
   const candidates: Candidate[] = [];
-  for (let x = lo; x < hi; x++) {
+  const step = hi - lo > MAX_VISITED ? (hi - lo) / MAX_VISITED : 1;
+  for (let f = lo; f < hi; f += step) {
+    const x = Math.floor(f);
     const s = sentenceAt(index, index.sa[x]);
     if (s < 0 || index.sentMark[s] === gen) continue;
     index.sentMark[s] = gen;
@@ -386,7 +395,8 @@ export function phraseStats(index: PhraseIndex, phrase: string, lo: number, hi: 
     if (candidates.length < MAX_EVALUATED) candidates.push({ sent: s, report: r, quality: quality(index, s) });
   }
   const examples = pickExamples(index, candidates);
-  const stats: PhraseStats = { phrase, occurrences: hi - lo, sentences, reports, examples };
+  const stats: PhraseStats = { phrase, occurrences: hi - lo, sentences: Math.round(sentences * step), reports, examples };
+  if (step > 1) stats.sampled = true;
   index.cache.set(phrase, stats);
   if (index.cache.size > CACHE_SIZE) index.cache.delete(index.cache.keys().next().value as string);
   return stats;
