@@ -15,7 +15,8 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
-import { KIND_SHARE_INDEX_KEY, kindShareStats } from '../engine/delivery/kindShare';
+import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
+import { SlicedIndex } from '../engine/search/slicedIndex';
 import { CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings } from '../engine/lint/corpusHeadings';
 import { safeFixEdits } from '../engine/lint/edits';
 import { lintText } from '../engine/lint/lint';
@@ -57,23 +58,31 @@ interface Linted {
   findings: Finding[];
 }
 
+/** Corpora up to this many characters have their section-length figures counted on the spot (the bundled one in ~20 ms). */
+const SYNC_STATS_CHARS = 2_000_000;
+
 export function register(ctx: ServerContext): void {
   const { connection, documents } = ctx;
   const timers = new Map<string, NodeJS.Timeout>();
   const results = new Map<string, Linted>();
 
-  const stamp = () => `${ctx.corpus.version}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
+  // The corpus's section-length figures (section-thin): counted on the spot for a small corpus; a
+  // large one is counted in slices (seconds at 100 MB) and the drafts are checked again when done.
+  const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps, () => revalidateAll());
+  const stamp = (withStats: boolean) =>
+    `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
 
   /** Findings of `doc` at its current version, computed once per version, settings and corpus. */
   const findingsOf = (doc: TextDocument): Finding[] => {
-    const s = stamp();
+    const corpusStats = shares.now(SYNC_STATS_CHARS);
+    const s = stamp(corpusStats !== undefined);
     const hit = results.get(doc.uri);
     if (hit && hit.version === doc.version && hit.stamp === s) return hit.findings;
     const findings = lintText(doc.getText(), {
       settings: ctx.settings(),
       tree: getTree(ctx, doc),
       corpusHeadings: ctx.corpus.index(CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings),
-      corpusStats: ctx.corpus.index(KIND_SHARE_INDEX_KEY, kindShareStats),
+      corpusStats,
     });
     results.set(doc.uri, { version: doc.version, stamp: s, findings });
     return findings;

@@ -4,8 +4,8 @@
  * snapshot), built in slices between requests so a large corpus never blocks the server.
  */
 import type { ServerContext } from '../context';
-import { buildPhraseIndex, phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex';
-import { peekIndex, SlicedIndex } from '../engine/search/slicedIndex';
+import { phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex';
+import { SlicedIndex } from '../engine/search/slicedIndex';
 
 /** Key of the phrase index in the corpus store. */
 export const PHRASE_INDEX_KEY = 'corpus.phraseIndex';
@@ -37,11 +37,5 @@ export function phraseIndex(ctx: ServerContext): Promise<PhraseIndex> {
  * corpus; for a large one undefined while it is built in the background.
  */
 export function phraseIndexNow(ctx: ServerContext): PhraseIndex | undefined {
-  const built = peekIndex<PhraseIndex>(ctx.corpus, PHRASE_INDEX_KEY);
-  if (built) return built;
-  let size = 0;
-  for (const r of ctx.corpus.reports) size += r.text.length;
-  if (size <= SYNC_BUILD_CHARS) return ctx.corpus.index(PHRASE_INDEX_KEY, buildPhraseIndex);
-  void phraseIndex(ctx).catch(() => undefined);
-  return undefined;
+  return phraseIndexBuild(ctx).now(SYNC_BUILD_CHARS);
 }

@@ -5,6 +5,7 @@
  */
 import type { CorpusReport, ReportNode, ReportTree, SectionKind } from '../types';
 import { countRange, countText } from './count';
+import { runToEnd, type Steps } from '../search/slices';
 
 /** Distribution of one kind's share of report length over the corpus reports that have it. */
 export interface KindShare {
@@ -75,10 +76,27 @@ function quantile(sorted: readonly number[], q: number): number {
 
 /** Per-kind share statistics of the corpus (build once per corpus version; see KIND_SHARE_INDEX_KEY). */
 export function kindShareStats(reports: readonly CorpusReport[]): KindShareStats {
+  return runToEnd(kindShareSteps(reports));
+}
+
+/** Characters counted between two pauses of kindShareSteps. */
+const STEP_CHARS = 20_000;
+
+/**
+ * kindShareStats as resumable steps (see engine/search/slices.ts): counting a large corpus
+ * the Word way takes seconds, so a server runs it in slices between requests.
+ */
+export function* kindShareSteps(reports: readonly CorpusReport[]): Steps<KindShareStats> {
   const shares = new Map<SectionKind, number[]>();
   const counts = new Map<SectionKind, number[]>();
   let reportCount = 0;
+  let sinceYield = 0;
   for (const r of reports) {
+    sinceYield += r.text.length;
+    if (sinceYield > STEP_CHARS) {
+      sinceYield = 0;
+      yield;
+    }
     const total = countText(r.tree.text);
     if (total < MIN_REPORT_CHARS) continue;
     reportCount++;

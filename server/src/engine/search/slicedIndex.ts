@@ -1,6 +1,6 @@
 import type { CorpusStore } from '../corpus/store';
 import type { CorpusReport } from '../types';
-import { runSliced, type Steps } from './slices';
+import { runSliced, runToEnd, type Steps } from './slices';
 
 /** The index stored under `key`, or undefined when it has not been built — never builds it. */
 export function peekIndex<T>(store: CorpusStore, key: string): T | undefined {
@@ -22,6 +22,20 @@ export class SlicedIndex<T> {
     private readonly steps: (reports: readonly CorpusReport[]) => Steps<T>,
     private readonly onBuilt?: (value: T, ms: number, reports: readonly CorpusReport[]) => void,
   ) {}
+
+  /**
+   * The index now, for work that cannot wait: when built, the index; for a corpus of at most
+   * `syncChars` characters, built on the spot; else undefined while it is built in slices.
+   */
+  now(syncChars: number): T | undefined {
+    const built = peekIndex<T>(this.store, this.key);
+    if (built !== undefined) return built;
+    let size = 0;
+    for (const r of this.store.reports) size += r.text.length;
+    if (size <= syncChars) return this.store.index(this.key, (reports) => runToEnd(this.steps(reports)));
+    void this.get().catch(() => undefined);
+    return undefined;
+  }
 
   /** The index of the current corpus: at once when built, else when its build ends (rejects with BuildCancelled if the corpus changes first). */
   get(): Promise<T> {
