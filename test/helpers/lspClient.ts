@@ -151,3 +151,21 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
   };
   return server;
 }
+
+/** Corpus status as `shuzhi/status` answers it. */
+export interface CorpusStatus {
+  state: string;
+  reports: number;
+  skipped: number;
+}
+
+/** Waits until the server reports its corpus loaded (`shuzhi/status`); throws on an error state or after `ms`. */
+export async function corpusReady(server: TestServer, ms = 20000): Promise<CorpusStatus> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const s = await server.request<CorpusStatus>('shuzhi/status', null);
+    if (s.state === 'ready') return s;
+    if (s.state === 'error' || Date.now() > until) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startServer, fileUri, type TestServer } from '../helpers/lspClient';
+import { corpusReady, startServer, fileUri, type TestServer } from '../helpers/lspClient';
 
 interface Item {
   label: string;
@@ -17,16 +17,6 @@ interface Item {
 interface List {
   isIncomplete: boolean;
   items: Item[];
-}
-
-async function corpusReady(server: TestServer, ms = 20000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const s = await server.request<{ state: string }>('shuzhi/status', null);
-    if (s.state === 'ready') return;
-    if (s.state === 'error' || Date.now() > until) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const complete = (server: TestServer, uri: string, line: number, character: number) =>

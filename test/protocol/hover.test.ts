@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startServer, fileUri, type TestServer } from '../helpers/lspClient';
+import { corpusReady, startServer, fileUri, type TestServer } from '../helpers/lspClient';
 
 // markdown-it (present through markdownlint) renders the hover as an editor would; it ships no types.
 const MarkdownIt = require('markdown-it') as new (o: { html: boolean; linkify: boolean }) => { render(s: string): string };
@@ -11,17 +11,6 @@ const MarkdownIt = require('markdown-it') as new (o: { html: boolean; linkify: b
 interface HoverResult {
   contents: { kind: string; value: string };
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
-}
-
-/** Waits until the server reports its corpus loaded (`shuzhi/status`). */
-async function corpusReady(server: TestServer, ms = 20000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const s = await server.request<{ state: string; reports: number }>('shuzhi/status', null);
-    if (s.state === 'ready') return;
-    if (s.state === 'error' || Date.now() > until) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 function hover(server: TestServer, uri: string, line: number, character: number): Promise<HoverResult | null> {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startServer, fileUri, type Diagnostic, type TestServer } from '../helpers/lspClient';
+import { corpusReady, startServer, fileUri, type Diagnostic } from '../helpers/lspClient';
 
 interface Edit {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
@@ -25,16 +25,6 @@ function applyLspEdits(text: string, edits: Edit[]): string {
   let out = text;
   for (const e of sorted) out = out.slice(0, off(e.range.start)) + e.newText + out.slice(off(e.range.end));
   return out;
-}
-
-async function corpusReady(server: TestServer, ms = 20000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const s = await server.request<{ state: string }>('shuzhi/status', null);
-    if (s.state === 'ready') return;
-    if (s.state === 'error' || Date.now() > until) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 const DRAFT = [

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startServer, type TestServer } from '../helpers/lspClient';
+import { corpusReady, startServer } from '../helpers/lspClient';
 
 interface Hit {
   text: string;
@@ -14,16 +14,6 @@ interface Hit {
   line?: number;
   reportLine: number;
   reportId: number;
-}
-
-async function corpusReady(server: TestServer, ms = 20000): Promise<void> {
-  const until = Date.now() + ms;
-  for (;;) {
-    const s = await server.request<{ state: string }>('shuzhi/status', null);
-    if (s.state === 'ready') return;
-    if (s.state === 'error' || Date.now() > until) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 test('shuzhi/search returns corpus sentences containing the query first, placed on their source file lines', async () => {

@@ -3,17 +3,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startServer, type TestServer } from '../helpers/lspClient';
-
-async function waitReady(server: TestServer, ms = 20000): Promise<{ state: string; reports: number; skipped: number }> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const s = await server.request('shuzhi/status', {});
-    if (s.state === 'ready') return s;
-    if (Date.now() > end) throw new Error(`corpus not ready: ${JSON.stringify(s)}\n${server.logs.join('')}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { corpusReady, startServer } from '../helpers/lspClient';
 
 function userFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-proto-'));
@@ -31,7 +21,7 @@ test('the server starts on the bundled corpus with no set-up', async () => {
     assert.equal(server.initializeResult.serverInfo.name, 'shuzhi');
     const caps = server.initializeResult.capabilities;
     assert.ok(caps.completionProvider && caps.hoverProvider && caps.documentSymbolProvider && caps.codeActionProvider);
-    const status = await waitReady(server);
+    const status = await corpusReady(server);
     assert.equal(status.reports, 17);
     const stats = await server.request('shuzhi/stats', {});
     assert.equal(stats.reports, 17);
@@ -46,7 +36,7 @@ test('corpusPaths from initializationOptions add a folder; broken files are skip
   const dir = userFolder();
   const server = await startServer({ initializationOptions: { corpusPaths: [dir] } });
   try {
-    const status = await waitReady(server);
+    const status = await corpusReady(server);
     assert.equal(status.reports, 18);
     assert.equal(status.skipped, 1);
     const stats = await server.request('shuzhi/stats', {});
@@ -60,7 +50,7 @@ test('workspace/configuration section shuzhi is read (useBundledCorpus off, a us
   const dir = userFolder();
   const server = await startServer({ configuration: { corpusPaths: [dir], useBundledCorpus: false } });
   try {
-    const status = await waitReady(server);
+    const status = await corpusReady(server);
     assert.equal(status.reports, 1);
   } finally {
     await server.stop();
@@ -71,7 +61,7 @@ test('an untrusted workspace does not read corpus folders from settings; the bun
   const dir = userFolder();
   const server = await startServer({ initializationOptions: { corpusPaths: [dir], trusted: false } });
   try {
-    const status = await waitReady(server);
+    const status = await corpusReady(server);
     assert.equal(status.reports, 17);
   } finally {
     await server.stop();
