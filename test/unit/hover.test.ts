@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { A, B, C, corpus } from '../helpers/reportFixtures';
-import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
+import { buildPhraseIndex, sectionLabelOf } from '../../server/src/engine/search/phraseIndex';
+import { sectionLabelAt } from '../../server/src/engine/search/sections';
 import { findPhraseAt, phraseHoverMarkdown } from '../../server/src/engine/search/hoverPhrase';
 import { escapeMarkdown } from '../../server/src/engine/text/escape';
 
@@ -137,4 +138,18 @@ test('a phrase with very many occurrences is counted on an even sample and said 
   assert.equal(found.stats.reports, 3);
   assert.ok(Math.abs(found.stats.sentences - 90_000) / 90_000 < 0.05, `estimated sentences: ${found.stats.sentences}`);
   assert.match(phraseHoverMarkdown(index, found.stats, 1), /见于至少 3 篇报告的约 \d+ 个句子/);
+});
+
+test('the index names the section of any offset as the report tree does, without the tree', () => {
+  const reports = corpus(A, B, C, '丁单位述职报告\n## 一、学习情况\n\n　　坚持学习。\n\n### （一）理论学习\n\n　　读原著。一是学理论。二是学业务。\n');
+  const index = buildPhraseIndex(reports);
+  reports.forEach((r, i) => {
+    for (let at = 0; at < r.text.length; at++) {
+      // Every character of a line with text (examples start there); line breaks and blank lines have no section of their own.
+      const lineStart = r.text.lastIndexOf('\n', at - 1) + 1;
+      const lineEnd = r.text.indexOf('\n', at) < 0 ? r.text.length : r.text.indexOf('\n', at);
+      if (r.text[at] === '\n' || !r.text.slice(lineStart, lineEnd).trim()) continue;
+      assert.equal(sectionLabelOf(index, index.reportStart[i] + at), sectionLabelAt(r.tree, at), `${r.title} at ${at}: ${JSON.stringify(r.text.slice(at, at + 8))}`);
+    }
+  });
 });

@@ -1,7 +1,6 @@
 import { segmentWords } from '../text/segment';
 import { escapeMarkdown, escapeWithBold } from '../text/escape';
-import { MAX_PHRASE, phraseStats, type PhraseIndex, type PhraseStats } from './phraseIndex';
-import { sectionLabelAt } from './sections';
+import { MAX_PHRASE, phraseStats, sectionLabelOf, type PhraseIndex, type PhraseStats } from './phraseIndex';
 import { isPhraseCode, narrow } from './suffixArray';
 
 /** The corpus phrase found under a position of a draft. */
@@ -87,7 +86,8 @@ export function phraseHoverMarkdown(index: PhraseIndex, stats: PhraseStats, maxE
     const report = index.reports[ex.report];
     const sentence = excerpt(report.text.slice(ex.start, ex.end), stats.phrase);
     const where = [`《${escapeMarkdown(report.title)}》`];
-    const section = sectionLabelAt(report.tree, ex.start);
+    // From the index: naming the section must not parse a report the corpus left unparsed.
+    const section = sectionLabelOf(index, index.reportStart[ex.report] + ex.start);
     if (section) where.push(escapeMarkdown(section));
     lines.push('');
     lines.push(`${k + 1}. ${escapeWithBold(sentence, stats.phrase)}  `);

@@ -2,6 +2,7 @@ import type { CorpusReport, ReportNode, SectionKind } from '../types';
 import { SECTION_KINDS } from '../types';
 import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
 import { forEachSentence } from './sentences';
+import { sectionLabelAt } from './sections';
 import { CHUNK, runToEnd, type Steps } from './slices';
 import { findRange, hasBit, MAX_DEPTH, newBitSet, setBit, suffixArraySteps, type KeyedText } from './suffixArray';
 import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
@@ -38,6 +39,16 @@ export interface PhraseIndex extends KeyedText {
   readonly kindMasks: Uint16Array;
   /** For each block of 2^RUN_BLOCK_BITS offsets, the kind run holding its first offset. */
   readonly kindBlock: Int32Array;
+  /**
+   * Runs of text by section heading (sectionLabelAt: `一、履职情况 › （一）加强学习`), so an
+   * example's section is named without parsing its report: from labelRunStart[i] on the label
+   * is number labelRunId[i], whose text is labelText[labelStart[id], labelStart[id + 1]).
+   */
+  readonly labelRunStart: Int32Array;
+  readonly labelRunId: Int32Array;
+  readonly labelRunBlock: Int32Array;
+  readonly labelText: string;
+  readonly labelStart: Int32Array;
   /** Sentence spans in `text`, in order, and the report (index into `reports`) of each. */
   readonly sentStart: Int32Array;
   readonly sentEnd: Int32Array;
@@ -153,6 +164,10 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
   const anchors = new IntList();
   const kindStart = new IntList();
   const kindMasks = new IntList();
+  const labelRunStart = new IntList();
+  const labelRunId = new IntList();
+  const labelIds = new Map<string, number>();
+  const labels: string[] = [];
   let sinceYield = 0;
   for (let r = 0; r < reports.length; r++) {
     const from = reportStart[r];
@@ -164,6 +179,8 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
     });
     // Lines: anchors, noise, word boundaries and section kinds.
     const lineStarts: number[] = [];
+    // Where those lines begin, markers and indentation included (sections start there).
+    const rawStarts: number[] = [];
     for (let a = from; a < to; ) {
       let e = text.indexOf('\n', a);
       if (e < 0 || e > to) e = to;
@@ -171,6 +188,7 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
       if (b < e) {
         anchors.push(b);
         lineStarts.push(b - from);
+        rawStarts.push(a - from);
         // A line of a megabyte (a text file without line breaks) is read in windows between pauses.
         for (let w = b; w < e; w += LINE_WINDOW) {
           const we = Math.min(e, w + LINE_WINDOW);
@@ -184,7 +202,19 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
       }
       a = e + 1;
     }
-    const masks = kindMasksAt(reports[r].tree?.sections ?? [], lineStarts);
+    const tree = reports[r].tree;
+    const masks = kindMasksAt(tree?.sections ?? [], lineStarts);
+    for (const at of rawStarts) {
+      const label = tree ? sectionLabelAt(tree, at) : '';
+      let id = labelIds.get(label);
+      if (id === undefined) {
+        labelIds.set(label, (id = labels.length));
+        labels.push(label);
+      }
+      if (labelRunId.length && labelRunId.data[labelRunId.length - 1] === id) continue;
+      labelRunStart.push(from + at);
+      labelRunId.push(id);
+    }
     for (let i = 0; i < masks.length; i++) {
       if (kindMasks.length && kindMasks.data[kindMasks.length - 1] === masks[i]) continue;
       kindStart.push(from + lineStarts[i]);
@@ -200,6 +230,9 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
   const sentBlock = blockIndex(sentEnd, text.length);
   const lineAnchors = anchors.done();
   const kindStarts = kindStart.done();
+  const labelRunStarts = labelRunStart.done();
+  const labelStart = new Int32Array(labels.length + 1);
+  for (let i = 0; i < labels.length; i++) labelStart[i + 1] = labelStart[i] + labels[i].length;
   yield;
   const sa = yield* suffixArraySteps({ text, noise }, lineAnchors);
   return {
@@ -213,6 +246,11 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
     kindStart: kindStarts,
     kindBlock: runBlocks(kindStarts, text.length),
     kindMasks: Uint16Array.from(kindMasks.done()),
+    labelRunStart: labelRunStarts,
+    labelRunId: labelRunId.done(),
+    labelRunBlock: runBlocks(labelRunStarts, text.length),
+    labelText: labels.join(''),
+    labelStart,
     sentStart: starts.done(),
     sentEnd,
     sentReport: owners.done(),
@@ -306,6 +344,14 @@ function runAt(starts: Int32Array, blocks: Int32Array, pos: number): number {
 export function kindsAt(index: PhraseIndex, pos: number): number {
   const run = runAt(index.kindStart, index.kindBlock, pos);
   return run < 0 ? 0 : index.kindMasks[run];
+}
+
+/** The section heading (as sectionLabelAt gives it) of the text at offset `pos`; '' outside every section. */
+export function sectionLabelOf(index: PhraseIndex, pos: number): string {
+  const run = runAt(index.labelRunStart, index.labelRunBlock, pos);
+  if (run < 0) return '';
+  const id = index.labelRunId[run];
+  return index.labelText.slice(index.labelStart[id], index.labelStart[id + 1]);
 }
 
 /** Report (index into index.reports) holding text offset `pos`, or −1. */
