@@ -2,7 +2,7 @@ import type { CorpusReport, ReportNode, SectionKind } from '../types';
 import { SECTION_KINDS } from '../types';
 import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
 import { forEachSentence } from './sentences';
-import { sectionLabelAt } from './sections';
+import { forEachSectionLabel } from './sections';
 import { CHUNK, runToEnd, type Steps } from './slices';
 import { findRange, hasBit, MAX_DEPTH, newBitSet, setBit, suffixArraySteps, type KeyedText } from './suffixArray';
 import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
@@ -179,8 +179,6 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
     });
     // Lines: anchors, noise, word boundaries and section kinds.
     const lineStarts: number[] = [];
-    // Where those lines begin, markers and indentation included (sections start there).
-    const rawStarts: number[] = [];
     for (let a = from; a < to; ) {
       let e = text.indexOf('\n', a);
       if (e < 0 || e > to) e = to;
@@ -188,7 +186,6 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
       if (b < e) {
         anchors.push(b);
         lineStarts.push(b - from);
-        rawStarts.push(a - from);
         // A line of a megabyte (a text file without line breaks) is read in windows between pauses.
         for (let w = b; w < e; w += LINE_WINDOW) {
           const we = Math.min(e, w + LINE_WINDOW);
@@ -204,17 +201,25 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
     }
     const tree = reports[r].tree;
     const masks = kindMasksAt(tree?.sections ?? [], lineStarts);
-    for (const at of rawStarts) {
-      const label = tree ? sectionLabelAt(tree, at) : '';
+    const addLabel = (at: number, label: string) => {
       let id = labelIds.get(label);
       if (id === undefined) {
         labelIds.set(label, (id = labels.length));
         labels.push(label);
       }
-      if (labelRunId.length && labelRunId.data[labelRunId.length - 1] === id) continue;
+      const last = labelRunId.length - 1;
+      if (last >= 0 && labelRunStart.data[last] === from + at) {
+        // Replaces the label of an empty run (a section ending where the next begins).
+        labelRunId.data[last] = id;
+        if (last > 0 && labelRunId.data[last - 1] === id) labelRunId.length = labelRunStart.length = last;
+        return;
+      }
+      if (last >= 0 && labelRunId.data[last] === id) return;
       labelRunStart.push(from + at);
       labelRunId.push(id);
-    }
+    };
+    if (tree) forEachSectionLabel(tree, addLabel);
+    else addLabel(0, '');
     for (let i = 0; i < masks.length; i++) {
       if (kindMasks.length && kindMasks.data[kindMasks.length - 1] === masks[i]) continue;
       kindStart.push(from + lineStarts[i]);

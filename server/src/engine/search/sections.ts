@@ -39,8 +39,30 @@ const MAX_NAME = 28;
 export function sectionLabelAt(tree: ReportTree, offset: number): string {
   return sectionPathAt(tree, offset)
     .filter((n) => n.style !== 'shi')
-    .map((n) => (n.name.length > MAX_NAME ? n.name.slice(0, MAX_NAME - 1) + '…' : n.name))
+    .map(shortName)
     .join(' › ');
+}
+
+function shortName(n: ReportNode): string {
+  return n.name.length > MAX_NAME ? n.name.slice(0, MAX_NAME - 1) + '…' : n.name;
+}
+
+/**
+ * The same labels as runs over the whole report, in one walk of the tree: `visit(offset,
+ * label)` in ascending offsets, each label holding from its offset to the next one's (a
+ * later call at the same offset replaces the earlier). Starts with (0, '').
+ */
+export function forEachSectionLabel(tree: ReportTree, visit: (offset: number, label: string) => void): void {
+  visit(0, '');
+  const walk = (nodes: readonly ReportNode[], outer: string) => {
+    for (const n of nodes) {
+      const label = n.style === 'shi' ? outer : outer ? `${outer} › ${shortName(n)}` : shortName(n);
+      visit(n.start, label);
+      walk(n.children, label);
+      visit(n.end, outer);
+    }
+  };
+  walk(tree.sections, '');
 }
 
 /** Heading labels (ordinals dropped) of the sections containing `offset`, for indexing. */
