@@ -6,6 +6,7 @@
  * server's own fs.watch), saves the snapshot when idle, and answers the corpus requests
  * (`shuzhi/stats`, `shuzhi/status`, `shuzhi/rebuild`).
  */
+import type { CorpusReport } from './engine/types';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { InitializeParams, WorkDoneProgressServerReporter } from 'vscode-languageserver/node';
@@ -47,6 +48,10 @@ const SAVE_POLL_MS = 10_000;
 const SAVE_POLL_FOR_MS = 10 * 60_000;
 /** Largest corpus (in characters, about 30 MB of files) whose report trees are parsed in the background after a snapshot restore. */
 const WARM_TREES_MAX_CHARS = 10_000_000;
+
+function corpusChars(reports: readonly CorpusReport[]): number {
+  return reports.reduce((n, r) => n + r.text.length, 0);
+}
 /** Minimum time between two `$/progress` reports. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -162,9 +167,10 @@ export class CorpusManager {
       const after = outcome.skipped.map((k) => k.path + k.reason).join('\n');
       if (!full && outcome.read === 0 && outcome.removed === 0 && after === before) return;
       // Indexes are rebuilt from the reports after this, and some builders walk every tree in
-      // one go: parse the trees the snapshot left unparsed now, between requests, rather than
-      // inside such a build. Only a restore that also restored the indexes stays lazy.
-      if (outcome.indexes.length === 0) await warmTrees(outcome.reports, signal);
+      // one go: for a corpus of moderate size parse the trees now, between requests, rather than
+      // inside such a build. A large corpus keeps them lazy (the builders parse what they need
+      // and let it go, see treeForScan): kept, they would cost about 7 bytes a character.
+      if (outcome.indexes.length === 0 && corpusChars(outcome.reports) <= WARM_TREES_MAX_CHARS) await warmTrees(outcome.reports, signal);
       if (signal.aborted) return;
       this.apply(outcome, full);
       this.watchRoots();
@@ -193,8 +199,7 @@ export class CorpusManager {
     // Trees a snapshot left unparsed: parsed in the background for a corpus of moderate size;
     // for a large one they stay lazy (parsed when a feature needs them), which saves about
     // 7 bytes of memory per corpus character.
-    const chars = reports.reduce((n, r) => n + r.text.length, 0);
-    if (chars <= WARM_TREES_MAX_CHARS) {
+    if (corpusChars(reports) <= WARM_TREES_MAX_CHARS) {
       const t0 = performance.now();
       void warmTrees(reports, signal).then((n) => {
         if (n > 0 && !signal.aborted) this.ctx.log(`已在后台解析 ${n} 篇报告的结构（${Math.round(performance.now() - t0)} 毫秒）。`);

@@ -17,7 +17,8 @@ import {
 import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
 import { completePhrases, prepareDraft, type PhraseItem } from '../engine/completion/complete';
-import { learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
+import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
+import { SlicedIndex } from '../engine/search/slicedIndex';
 import { phraseIndex, phraseIndexNow } from './phraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
@@ -29,9 +30,21 @@ import { escapeMarkdown } from '../engine/text/escape';
 /** Key of the heading statistics in the corpus store. */
 export const HEADING_STATS_KEY = 'completion.headingStats';
 
+const headingStatsBuilds = new WeakMap<ServerContext, SlicedIndex<HeadingStats>>();
+let noHeadingStats: HeadingStats | undefined;
+
+/**
+ * The corpus's heading statistics: learnt on the spot for a small corpus; a large one is
+ * read in slices, and until then snippets are built from the report types' own headings.
+ */
 function headingStatsOf(ctx: ServerContext): HeadingStats {
-  return ctx.corpus.index(HEADING_STATS_KEY, learnHeadingStats);
+  let build = headingStatsBuilds.get(ctx);
+  if (!build) headingStatsBuilds.set(ctx, (build = new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps)));
+  return build.now(SYNC_STATS_CHARS) ?? (noHeadingStats ??= learnHeadingStats([]));
 }
+
+/** Corpora up to this many characters have their heading statistics learnt on the spot. */
+const SYNC_STATS_CHARS = 2_000_000;
 
 const rank = (i: number) => String(i).padStart(4, '0');
 

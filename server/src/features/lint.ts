@@ -17,7 +17,7 @@ import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
 import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
 import { SlicedIndex } from '../engine/search/slicedIndex';
-import { CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings } from '../engine/lint/corpusHeadings';
+import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
 import { safeFixEdits } from '../engine/lint/edits';
 import { lintText } from '../engine/lint/lint';
 import type { Finding, Severity, TextEdit } from '../engine/lint/types';
@@ -69,19 +69,22 @@ export function register(ctx: ServerContext): void {
   // The corpus's section-length figures (section-thin): counted on the spot for a small corpus; a
   // large one is counted in slices (seconds at 100 MB) and the drafts are checked again when done.
   const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps, () => revalidateAll());
-  const stamp = (withStats: boolean) =>
+  // The corpus's typical headings (section-missing's suggestions), the same way.
+  const headings = new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, () => revalidateAll());
+  const stamp = (withStats: string) =>
     `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
 
   /** Findings of `doc` at its current version, computed once per version, settings and corpus. */
   const findingsOf = (doc: TextDocument): Finding[] => {
     const corpusStats = shares.now(SYNC_STATS_CHARS);
-    const s = stamp(corpusStats !== undefined);
+    const corpusHeadings = headings.now(SYNC_STATS_CHARS);
+    const s = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);
     const hit = results.get(doc.uri);
     if (hit && hit.version === doc.version && hit.stamp === s) return hit.findings;
     const findings = lintText(doc.getText(), {
       settings: ctx.settings(),
       tree: getTree(ctx, doc),
-      corpusHeadings: ctx.corpus.index(CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings),
+      corpusHeadings,
       corpusStats,
     });
     results.set(doc.uri, { version: doc.version, stamp: s, findings });

@@ -10,8 +10,7 @@ import { cleanText } from '../engine/corpus/clean';
 import { splitReports } from '../engine/corpus/split';
 import { isSkipped, loadOneFile } from '../engine/corpus/loader';
 import { textHome, type SnapshotFile, type SnapshotSkip } from '../engine/corpus/snapshot';
-import { parseReport } from '../engine/report/structure';
-import { inferKinds } from '../engine/report/kinds';
+import { corpusTree } from '../engine/corpus/corpus';
 import { detectReportType } from '../engine/report/reportTypes';
 import type { CorpusReport, ReportTree, SkippedFile } from '../engine/types';
 import type { ListedFile, Listing } from '../engine/corpus/loader';
@@ -21,11 +20,7 @@ type FileRecord =
   | { kind: 'loaded'; path: string; size: number; mtimeMs: number; encoding: string; reports: CorpusReport[] }
   | { kind: 'skipped'; path: string; size: number; mtimeMs: number; reason: string };
 
-function parseTree(text: string): ReportTree {
-  const tree = parseReport(text);
-  inferKinds(tree);
-  return tree;
-}
+const parseTree = corpusTree;
 
 /**
  * A corpus report. With `lazyTree` the structure is parsed on first access of `tree`

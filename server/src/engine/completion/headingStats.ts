@@ -3,7 +3,12 @@
  * each section kind (by report type and overall), how their opening paragraphs begin and
  * how they close. Plain data, so the server can snapshot it with the other indexes.
  */
+import { treeForScan } from '../corpus/corpus';
+import { runToEnd, type Steps } from '../search/slices';
 import type { CorpusReport, SectionKind } from '../types';
+
+/** Characters of reports read between two pauses of a sliced build. */
+const STEP_CHARS = 20_000;
 
 /** A heading label or a line, with the number of reports using it. */
 export interface Usage {
@@ -38,13 +43,25 @@ function bump(m: Map<string, number>, key: string): void {
 
 /** Learns heading, opening and closing usage from the corpus reports. */
 export function learnHeadingStats(reports: readonly CorpusReport[]): HeadingStats {
+  return runToEnd(headingStatsSteps(reports));
+}
+
+/** learnHeadingStats as resumable steps (see engine/search/slices.ts): a large corpus's reports are parsed on the way, in slices. */
+export function* headingStatsSteps(reports: readonly CorpusReport[]): Steps<HeadingStats> {
+  let sinceYield = 0;
   const kindCounts = new Map<SectionKind, Map<string, number>>();
   const typeCounts = new Map<string, Map<SectionKind, Map<string, number>>>();
   const openings = new Map<string, number>();
   const closings = new Map<string, number>();
   for (const r of reports) {
+    sinceYield += r.text.length;
+    if (sinceYield > STEP_CHARS) {
+      sinceYield = 0;
+      yield;
+    }
     const seen = new Set<string>();
-    for (const n of r.tree.sections) {
+    const tree = treeForScan(r);
+    for (const n of tree.sections) {
       if (n.style === 'shi' || n.kinds.length !== 1) continue;
       const label = n.label.trim();
       if (!label || label.length > MAX_LABEL || /[。；;]$/.test(label)) continue;
@@ -61,7 +78,7 @@ export function learnHeadingStats(reports: readonly CorpusReport[]): HeadingStat
     }
     const lines = r.text.split('\n').map((l) => l.trim()).filter(Boolean);
     // The opening paragraph: the first line after the title that is not a heading.
-    const first = lines.slice(1).find((l) => l.length > 30 && !r.tree.sections.some((s) => s.name === l));
+    const first = lines.slice(1).find((l) => l.length > 30 && !tree.sections.some((s) => s.name === l));
     const opener = first ? /^([^，,。：]{2,8})[，,]/.exec(first) : null;
     if (opener) bump(openings, opener[1]);
     const last = lines[lines.length - 1];

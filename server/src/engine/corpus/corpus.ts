@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { CorpusReport, LoadedFile, SkippedFile } from '../types';
+import type { CorpusReport, LoadedFile, ReportTree, SkippedFile } from '../types';
 import { parseReport } from '../report/structure';
 import { inferKinds } from '../report/kinds';
 import { detectReportType } from '../report/reportTypes';
@@ -12,12 +12,28 @@ import { loadCorpusPaths } from './loader';
  * Turns one file's text into reports: clean (in memory), split compilations, parse each
  * report's structure, classify its type. `firstId` numbers the reports within a corpus.
  */
+/** A corpus report's structure: parsed, with section kinds inferred. */
+export function corpusTree(text: string): ReportTree {
+  const tree = parseReport(text);
+  inferKinds(tree);
+  return tree;
+}
+
+/**
+ * A report's tree for one pass over the corpus (an index build). A large corpus keeps its
+ * trees lazy — `tree` an accessor that parses on first access and keeps the result, about
+ * 7 bytes a character — so for such a report the tree is parsed here and not kept.
+ */
+export function treeForScan(report: CorpusReport): ReportTree {
+  const d = Object.getOwnPropertyDescriptor(report, 'tree');
+  return d?.get ? corpusTree(report.text) : report.tree;
+}
+
 export function reportsFromText(text: string, source: string, firstId = 0): CorpusReport[] {
   const cleaned = cleanText(text);
   const fallback = path.basename(source).replace(/\.[^.]+$/, '');
   return splitReports(cleaned, fallback).map((slice, k) => {
-    const tree = parseReport(slice.text);
-    inferKinds(tree);
+    const tree = corpusTree(slice.text);
     return {
       id: firstId + k,
       title: slice.title,

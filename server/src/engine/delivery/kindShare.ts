@@ -3,6 +3,7 @@
  * section kind, the distribution over reports of (characters in sections of that kind) ÷
  * (characters in the whole report). The `section-thin` rule compares a draft with it.
  */
+import { treeForScan } from '../corpus/corpus';
 import type { CorpusReport, ReportNode, ReportTree, SectionKind } from '../types';
 import { countRange, countText } from './count';
 import { runToEnd, type Steps } from '../search/slices';
@@ -97,10 +98,11 @@ export function* kindShareSteps(reports: readonly CorpusReport[]): Steps<KindSha
       sinceYield = 0;
       yield;
     }
-    const total = countText(r.tree.text);
+    const tree = treeForScan(r);
+    const total = countText(tree.text);
     if (total < MIN_REPORT_CHARS) continue;
     reportCount++;
-    for (const p of kindParts(r.tree, total).values()) {
+    for (const p of kindParts(tree, total).values()) {
       (shares.get(p.kind) ?? shares.set(p.kind, []).get(p.kind)!).push(p.share);
       (counts.get(p.kind) ?? counts.set(p.kind, []).get(p.kind)!).push(p.count);
     }

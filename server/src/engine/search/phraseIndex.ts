@@ -1,3 +1,4 @@
+import { treeForScan } from '../corpus/corpus';
 import type { CorpusReport, ReportNode, SectionKind } from '../types';
 import { SECTION_KINDS } from '../types';
 import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
@@ -199,7 +200,7 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
       }
       a = e + 1;
     }
-    const tree = reports[r].tree;
+    const tree = treeForScan(reports[r]);
     const masks = kindMasksAt(tree?.sections ?? [], lineStarts);
     const addLabel = (at: number, label: string) => {
       let id = labelIds.get(label);
