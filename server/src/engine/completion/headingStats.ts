@@ -3,12 +3,9 @@
  * each section kind (by report type and overall), how their opening paragraphs begin and
  * how they close. Plain data, so the server can snapshot it with the other indexes.
  */
-import { treeForScan } from '../corpus/corpus';
+import { forEachReportTree } from '../corpus/corpus';
 import { runToEnd, type Steps } from '../search/slices';
 import type { CorpusReport, SectionKind } from '../types';
-
-/** Characters of reports read between two pauses of a sliced build. */
-const STEP_CHARS = 20_000;
 
 /** A heading label or a line, with the number of reports using it. */
 export interface Usage {
@@ -48,19 +45,12 @@ export function learnHeadingStats(reports: readonly CorpusReport[]): HeadingStat
 
 /** learnHeadingStats as resumable steps (see engine/search/slices.ts): a large corpus's reports are parsed on the way, in slices. */
 export function* headingStatsSteps(reports: readonly CorpusReport[]): Steps<HeadingStats> {
-  let sinceYield = 0;
   const kindCounts = new Map<SectionKind, Map<string, number>>();
   const typeCounts = new Map<string, Map<SectionKind, Map<string, number>>>();
   const openings = new Map<string, number>();
   const closings = new Map<string, number>();
-  for (const r of reports) {
-    sinceYield += r.text.length;
-    if (sinceYield > STEP_CHARS) {
-      sinceYield = 0;
-      yield;
-    }
+  yield* forEachReportTree(reports, (r, tree) => {
     const seen = new Set<string>();
-    const tree = treeForScan(r);
     for (const n of tree.sections) {
       if (n.style === 'shi' || n.kinds.length !== 1) continue;
       const label = n.label.trim();
@@ -83,7 +73,7 @@ export function* headingStatsSteps(reports: readonly CorpusReport[]): Steps<Head
     if (opener) bump(openings, opener[1]);
     const last = lines[lines.length - 1];
     if (last && last.length <= 40 && CLOSING_LINE.test(last)) bump(closings, last);
-  }
+  });
   const toRecord = (m: Map<SectionKind, Map<string, number>>) => {
     const out: Partial<Record<SectionKind, Usage[]>> = {};
     for (const [k, v] of m) out[k] = ranked(v);

@@ -7,6 +7,7 @@ import { detectReportType } from '../report/reportTypes';
 import { cleanText } from './clean';
 import { splitReports } from './split';
 import { loadCorpusPaths } from './loader';
+import type { Steps } from '../search/slices';
 
 /**
  * Turns one file's text into reports: clean (in memory), split compilations, parse each
@@ -27,6 +28,26 @@ export function corpusTree(text: string): ReportTree {
 export function treeForScan(report: CorpusReport): ReportTree {
   const d = Object.getOwnPropertyDescriptor(report, 'tree');
   return d?.get ? corpusTree(report.text) : report.tree;
+}
+
+/** Characters of report text read between two pauses of forEachReportTree. */
+const REPORT_STEP_CHARS = 20_000;
+
+/**
+ * The loop of a sliced corpus-wide build: calls `visit` with each report and its tree
+ * (treeForScan), pausing (see engine/search/slices.ts) every few tens of thousands of
+ * characters, so a large corpus is read between requests. Use with `yield*`.
+ */
+export function* forEachReportTree(reports: readonly CorpusReport[], visit: (report: CorpusReport, tree: ReportTree) => void): Steps<void> {
+  let sinceYield = 0;
+  for (const r of reports) {
+    sinceYield += r.text.length;
+    if (sinceYield > REPORT_STEP_CHARS) {
+      sinceYield = 0;
+      yield;
+    }
+    visit(r, treeForScan(r));
+  }
 }
 
 export function reportsFromText(text: string, source: string, firstId = 0): CorpusReport[] {

@@ -3,7 +3,7 @@
  * section kind, the distribution over reports of (characters in sections of that kind) ÷
  * (characters in the whole report). The `section-thin` rule compares a draft with it.
  */
-import { treeForScan } from '../corpus/corpus';
+import { forEachReportTree } from '../corpus/corpus';
 import type { CorpusReport, ReportNode, ReportTree, SectionKind } from '../types';
 import { countRange, countText } from './count';
 import { runToEnd, type Steps } from '../search/slices';
@@ -80,9 +80,6 @@ export function kindShareStats(reports: readonly CorpusReport[]): KindShareStats
   return runToEnd(kindShareSteps(reports));
 }
 
-/** Characters counted between two pauses of kindShareSteps. */
-const STEP_CHARS = 20_000;
-
 /**
  * kindShareStats as resumable steps (see engine/search/slices.ts): counting a large corpus
  * the Word way takes seconds, so a server runs it in slices between requests.
@@ -91,22 +88,15 @@ export function* kindShareSteps(reports: readonly CorpusReport[]): Steps<KindSha
   const shares = new Map<SectionKind, number[]>();
   const counts = new Map<SectionKind, number[]>();
   let reportCount = 0;
-  let sinceYield = 0;
-  for (const r of reports) {
-    sinceYield += r.text.length;
-    if (sinceYield > STEP_CHARS) {
-      sinceYield = 0;
-      yield;
-    }
-    const tree = treeForScan(r);
+  yield* forEachReportTree(reports, (_, tree) => {
     const total = countText(tree.text);
-    if (total < MIN_REPORT_CHARS) continue;
+    if (total < MIN_REPORT_CHARS) return;
     reportCount++;
     for (const p of kindParts(tree, total).values()) {
       (shares.get(p.kind) ?? shares.set(p.kind, []).get(p.kind)!).push(p.share);
       (counts.get(p.kind) ?? counts.set(p.kind, []).get(p.kind)!).push(p.count);
     }
-  }
+  });
   const kinds: KindShareStats['kinds'] = {};
   for (const [kind, list] of shares) {
     const sorted = [...list].sort((a, b) => a - b);

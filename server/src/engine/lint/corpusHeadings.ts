@@ -4,13 +4,10 @@
  * `存在问题及下一步打算`), most frequent first, shorter first on ties. The missing-section
  * rule suggests them and its fix inserts the first one.
  */
-import { treeForScan } from '../corpus/corpus';
+import { forEachReportTree } from '../corpus/corpus';
 import { runToEnd, type Steps } from '../search/slices';
 import { classifyHeading } from '../report/kinds';
 import type { CorpusReport, SectionKind } from '../types';
-
-/** Characters of reports read between two pauses of a sliced build. */
-const STEP_CHARS = 20_000;
 
 /** Key for `CorpusStore.index(CORPUS_HEADINGS_INDEX_KEY, learnCorpusHeadings)`. */
 export const CORPUS_HEADINGS_INDEX_KEY = 'lint.corpusHeadings';
@@ -33,16 +30,10 @@ export function learnCorpusHeadings(reports: readonly CorpusReport[]): CorpusHea
 
 /** learnCorpusHeadings as resumable steps (see engine/search/slices.ts): a large corpus's reports are parsed on the way, in slices. */
 export function* corpusHeadingsSteps(reports: readonly CorpusReport[]): Steps<CorpusHeadings> {
-  let sinceYield = 0;
   const counts = new Map<SectionKind, Map<string, number>>();
-  for (const r of reports) {
-    sinceYield += r.text.length;
-    if (sinceYield > STEP_CHARS) {
-      sinceYield = 0;
-      yield;
-    }
+  yield* forEachReportTree(reports, (_, tree) => {
     const seen = new Set<string>();
-    for (const n of treeForScan(r).sections) {
+    for (const n of tree.sections) {
       if (n.style === 'shi') continue;
       const label = n.label.trim();
       if (!label || label.length > MAX_LABEL || /[，,。；;]/.test(label) || seen.has(label)) continue;
@@ -54,7 +45,7 @@ export function* corpusHeadingsSteps(reports: readonly CorpusReport[]): Steps<Co
       const m = counts.get(k)!;
       m.set(label, (m.get(label) ?? 0) + 1);
     }
-  }
+  });
   const out: Partial<Record<SectionKind, string[]>> = {};
   for (const [k, m] of counts) {
     out[k] = [...m.entries()]
