@@ -30,13 +30,16 @@ export function register(ctx: ServerContext): void {
   ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
     if (!ctx.documents.get(params.textDocument.uri) || ctx.corpus.reports.length === 0) return null;
     let built: PhraseIndex | undefined;
+    let timer: NodeJS.Timeout | undefined;
     try {
       // A small corpus is indexed in well under a second: wait for it. A large one keeps
       // building in the background and hover answers nothing until it is done.
-      built = await Promise.race([index.get(), new Promise<undefined>((r) => setTimeout(() => r(undefined), HOVER_WAIT_MS).unref())]);
+      built = await Promise.race([index.get(), new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), HOVER_WAIT_MS)))]);
     } catch (e) {
       if (e instanceof BuildCancelled) return null;
       throw e;
+    } finally {
+      clearTimeout(timer);
     }
     if (!built) return null;
     // The wait may have been long: answer for the document as it is now, unless the client gave up.
