@@ -20,7 +20,7 @@ import { fileUri, startServer } from '../test/helpers/lspClient';
 import { loadCorpus } from '../server/src/engine/corpus/corpus';
 import { completePhrases } from '../server/src/engine/completion/complete';
 import { hasBit, offsetAfter } from '../server/src/engine/search/suffixArray';
-import { buildPhraseIndex, LINE_BREAK, lineBody, rangeOf, type PhraseIndex } from '../server/src/engine/completion/phraseIndex';
+import { buildPhraseIndex, LINE_BREAK, lineBody, rangeOf, type PhraseIndex } from '../server/src/engine/completion/corpusView';
 import { parseDraft } from '../server/src/engine/lint/parseDraft';
 import { nodePath } from '../server/src/engine/report/structure';
 import { DEFAULT_SETTINGS } from '../server/src/engine/settings';

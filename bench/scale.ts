@@ -14,7 +14,7 @@ import { cleanText } from '../server/src/engine/corpus/clean';
 import { folderBytes, REPO, synthesizeCorpus } from './synth';
 import { prng } from '../test/helpers/prng';
 import { formatTable, mb, ms, percentile, type BenchRow } from './table';
-import { PHRASE_INDEX_KEY } from '../server/src/features/phraseIndex';
+import { PHRASE_INDEX_KEY } from '../server/src/features/sharedPhraseIndex';
 
 const MB = 1024 * 1024;
 const SAMPLES = 300;

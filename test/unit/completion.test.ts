@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportsFromText } from '../../server/src/engine/corpus/corpus';
 import { hasBit, MAX_DEPTH } from '../../server/src/engine/search/suffixArray';
-import { buildPhraseIndex, noiseSpans, occurrencesOf } from '../../server/src/engine/completion/phraseIndex';
+import { buildPhraseIndex, noiseSpans, occurrencesOf } from '../../server/src/engine/completion/corpusView';
 import { prng } from '../helpers/prng';
 import { completePhrases, typedPartStart, type PhraseCompletion } from '../../server/src/engine/completion/complete';
 import { dedupeKey, estimateWords } from '../../server/src/engine/completion/ranking';

@@ -4,7 +4,7 @@ import type { CorpusReport } from '../../server/src/engine/types';
 import { CorpusStore } from '../../server/src/engine/corpus/store';
 import { buildPhraseIndex, countOccurrences, phraseIndexSteps } from '../../server/src/engine/search/phraseIndex';
 import { peekIndex, SlicedIndex } from '../../server/src/engine/search/slicedIndex';
-import { BuildCancelled } from '../../server/src/engine/search/slices';
+import { BuildCancelled } from '../../server/src/engine/slices';
 import { findPhraseAt } from '../../server/src/engine/search/hoverPhrase';
 import { buildSuffixArray, keyAt, keyOfOffset, MAX_DEPTH, newBitSet, setBit, type KeyedText } from '../../server/src/engine/search/suffixArray';
 import { segmentWords } from '../../server/src/engine/text/segment';

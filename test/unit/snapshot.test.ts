@@ -11,7 +11,7 @@ import {
   withSnapshotFile,
   writeSnapshotFile,
   type SnapshotContent,
-} from '../../server/src/engine/corpus/snapshot';
+} from '../../server/src/snapshot/snapshotFile';
 import { CachedCorpus } from '../../server/src/snapshot/cachedCorpus';
 import { loadCorpusCached } from '../../server/src/snapshot/cliCorpus';
 import { configKey } from '../../server/src/snapshot/cacheLocation';

@@ -19,7 +19,7 @@ import { getTree } from '../documentCache';
 import { completePhrases, prepareDraft, type PhraseItem } from '../engine/completion/complete';
 import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
 import { SlicedIndex } from '../engine/search/slicedIndex';
-import { phraseIndex, phraseIndexNow } from './phraseIndex';
+import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
 import { getReportType, REPORT_TYPES } from '../engine/report/reportTypes';

@@ -2,8 +2,8 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { findPhraseAt, phraseHoverMarkdown } from '../engine/search/hoverPhrase';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
-import { BuildCancelled } from '../engine/search/slices';
-import { phraseIndexBuild } from './phraseIndex';
+import { BuildCancelled } from '../engine/slices';
+import { phraseIndexBuild } from './sharedPhraseIndex';
 
 /** Wait after a corpus change before indexing it: a loading corpus changes several times in a row. */
 const WARM_DELAY_MS = 300;

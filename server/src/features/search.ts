@@ -3,7 +3,7 @@ import type { ServerContext } from '../context';
 import { loadOneFile, isSkipped } from '../engine/corpus/loader';
 import { searchCorpus, searchIndexSteps, type SearchHit, type SearchIndex } from '../engine/search/searchIndex';
 import { SlicedIndex } from '../engine/search/slicedIndex';
-import { BuildCancelled } from '../engine/search/slices';
+import { BuildCancelled } from '../engine/slices';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { version as packageVersion } from '../../../package.json';
-import { SNAPSHOT_FORMAT_VERSION } from '../engine/corpus/snapshot';
+import { SNAPSHOT_FORMAT_VERSION } from './snapshotFile';
 
 /**
  * The cache folder: `storagePath` when the client gives one (VS Code's globalStorageUri),

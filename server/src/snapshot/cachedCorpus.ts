@@ -8,7 +8,7 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { bundledCorpusDir } from '../engine/corpus/corpus';
-import { SnapshotError, withSnapshotFile, writeSnapshot } from '../engine/corpus/snapshot';
+import { SnapshotError, withSnapshotFile, writeSnapshot } from './snapshotFile';
 import type { CorpusReport, SkippedFile } from '../engine/types';
 import { bundleFlavour, configKey, engineVersion, snapshotPath } from './cacheLocation';
 import { CorpusFiles, shareTexts, treePending } from './corpusFiles';

@@ -9,7 +9,7 @@ import { stat } from 'node:fs/promises';
 import { cleanText } from '../engine/corpus/clean';
 import { splitReports } from '../engine/corpus/split';
 import { isSkipped, loadOneFile } from '../engine/corpus/loader';
-import { textHome, type SnapshotFile, type SnapshotSkip } from '../engine/corpus/snapshot';
+import { textHome, type SnapshotFile, type SnapshotSkip } from './snapshotFile';
 import { corpusTree } from '../engine/corpus/corpus';
 import { detectReportType } from '../engine/report/reportTypes';
 import type { CorpusReport, ReportTree, SkippedFile } from '../engine/types';

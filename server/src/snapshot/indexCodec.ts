@@ -16,7 +16,7 @@
  * is a view of its section's buffer (no copy).
  */
 import type { CorpusReport } from '../engine/types';
-import { SnapshotError, type SnapshotReader } from '../engine/corpus/snapshot';
+import { SnapshotError, type SnapshotReader } from './snapshotFile';
 import { sharedCorpusText } from '../engine/search/corpusText';
 
 const TYPED = {

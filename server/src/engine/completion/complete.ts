@@ -6,7 +6,7 @@
 import type { SectionKind } from '../types';
 import { segmentWords } from '../text/segment';
 import { collectContinuations, openMarksOf, type CollectOptions, type Continuation } from './continuations';
-import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, occurrencesOf, reportAt, type PhraseExample, type PhraseIndex } from './phraseIndex';
+import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, occurrencesOf, reportAt, type PhraseExample, type PhraseIndex } from './corpusView';
 import { entryOffset } from '../search/suffixArray';
 import { DEFAULT_RANK_PARAMS, rankContinuations, type QueryFacts, type RankParams } from './ranking';
 

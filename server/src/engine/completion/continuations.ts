@@ -10,7 +10,7 @@
  * small trie, and evidence is gathered per context length, so the ranker can weigh long,
  * rare matches against short, frequent ones.
  */
-import { isWordBreak, kindsAt, type PhraseIndex, rangeOf, reportAt } from './phraseIndex';
+import { isWordBreak, kindsAt, type PhraseIndex, rangeOf, reportAt } from './corpusView';
 import { hasBit, MAX_DEPTH, offsetAfter } from '../search/suffixArray';
 import { CLAUSE, NATURAL, readRow, type Row, type Source } from './rows';
 import { segmentWords } from '../text/segment';

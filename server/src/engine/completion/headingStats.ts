@@ -4,7 +4,7 @@
  * how they close. Plain data, so the server can snapshot it with the other indexes.
  */
 import { forEachReportTree } from '../corpus/corpus';
-import { runToEnd, type Steps } from '../search/slices';
+import { runToEnd, type Steps } from '../slices';
 import type { CorpusReport, SectionKind } from '../types';
 
 /** A heading label or a line, with the number of reports using it. */
@@ -43,7 +43,7 @@ export function learnHeadingStats(reports: readonly CorpusReport[]): HeadingStat
   return runToEnd(headingStatsSteps(reports));
 }
 
-/** learnHeadingStats as resumable steps (see engine/search/slices.ts): a large corpus's reports are parsed on the way, in slices. */
+/** learnHeadingStats as resumable steps (see engine/slices.ts): a large corpus's reports are parsed on the way, in slices. */
 export function* headingStatsSteps(reports: readonly CorpusReport[]): Steps<HeadingStats> {
   const kindCounts = new Map<SectionKind, Map<string, number>>();
   const typeCounts = new Map<string, Map<SectionKind, Map<string, number>>>();

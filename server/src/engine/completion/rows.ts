@@ -4,7 +4,7 @@
  * closing quote or bracket, before 、 or an opening quote, or a word boundary (never inside a
  * word, never right after punctuation, never with a quote left open).
  */
-import { LINE_BREAK, NOISE } from './phraseIndex';
+import { LINE_BREAK, NOISE } from './corpusView';
 
 /** Punctuation that ends a clause: a phrase stops there. */
 const HARD_STOP = new Set(['，', '。', '；', '：', '！', '？', ',', ';', '!', '?', LINE_BREAK, NOISE]);

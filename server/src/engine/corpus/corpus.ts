@@ -7,7 +7,7 @@ import { detectReportType } from '../report/reportTypes';
 import { cleanText } from './clean';
 import { splitReports } from './split';
 import { loadCorpusPaths } from './loader';
-import type { Steps } from '../search/slices';
+import type { Steps } from '../slices';
 
 /**
  * Turns one file's text into reports: clean (in memory), split compilations, parse each
@@ -35,7 +35,7 @@ const REPORT_STEP_CHARS = 20_000;
 
 /**
  * The loop of a sliced corpus-wide build: calls `visit` with each report and its tree
- * (treeForScan), pausing (see engine/search/slices.ts) every few tens of thousands of
+ * (treeForScan), pausing (see engine/slices.ts) every few tens of thousands of
  * characters, so a large corpus is read between requests. Use with `yield*`.
  */
 export function* forEachReportTree(reports: readonly CorpusReport[], visit: (report: CorpusReport, tree: ReportTree) => void): Steps<void> {

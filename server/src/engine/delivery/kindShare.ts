@@ -6,7 +6,7 @@
 import { forEachReportTree } from '../corpus/corpus';
 import type { CorpusReport, ReportNode, ReportTree, SectionKind } from '../types';
 import { countRange, countText } from './count';
-import { runToEnd, type Steps } from '../search/slices';
+import { runToEnd, type Steps } from '../slices';
 
 /** Distribution of one kind's share of report length over the corpus reports that have it. */
 export interface KindShare {
@@ -81,7 +81,7 @@ export function kindShareStats(reports: readonly CorpusReport[]): KindShareStats
 }
 
 /**
- * kindShareStats as resumable steps (see engine/search/slices.ts): counting a large corpus
+ * kindShareStats as resumable steps (see engine/slices.ts): counting a large corpus
  * the Word way takes seconds, so a server runs it in slices between requests.
  */
 export function* kindShareSteps(reports: readonly CorpusReport[]): Steps<KindShareStats> {

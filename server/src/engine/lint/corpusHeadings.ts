@@ -5,7 +5,7 @@
  * rule suggests them and its fix inserts the first one.
  */
 import { forEachReportTree } from '../corpus/corpus';
-import { runToEnd, type Steps } from '../search/slices';
+import { runToEnd, type Steps } from '../slices';
 import { classifyHeading } from '../report/kinds';
 import type { CorpusReport, SectionKind } from '../types';
 
@@ -28,7 +28,7 @@ export function learnCorpusHeadings(reports: readonly CorpusReport[]): CorpusHea
   return runToEnd(corpusHeadingsSteps(reports));
 }
 
-/** learnCorpusHeadings as resumable steps (see engine/search/slices.ts): a large corpus's reports are parsed on the way, in slices. */
+/** learnCorpusHeadings as resumable steps (see engine/slices.ts): a large corpus's reports are parsed on the way, in slices. */
 export function* corpusHeadingsSteps(reports: readonly CorpusReport[]): Steps<CorpusHeadings> {
   const counts = new Map<SectionKind, Map<string, number>>();
   yield* forEachReportTree(reports, (_, tree) => {

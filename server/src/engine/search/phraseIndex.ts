@@ -4,7 +4,7 @@ import { SECTION_KINDS } from '../types';
 import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
 import { forEachSentence } from './sentences';
 import { forEachSectionLabel } from './sections';
-import { CHUNK, runToEnd, type Steps } from './slices';
+import { CHUNK, runToEnd, type Steps } from '../slices';
 import { findRange, hasBit, MAX_DEPTH, newBitSet, setBit, suffixArraySteps, type KeyedText } from './suffixArray';
 import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
 

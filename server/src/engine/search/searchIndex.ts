@@ -1,7 +1,7 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { CorpusReport } from '../types';
 import { passageHeadings, passageSection, passageText, splitPassages, type Passage } from './passages';
-import { runToEnd, type Steps } from './slices';
+import { runToEnd, type Steps } from '../slices';
 import { indexTerm, isSingleHan, tokenizeChinese } from './tokenize';
 
 /**

@@ -1,6 +1,6 @@
 import type { CorpusStore } from '../corpus/store';
 import type { CorpusReport } from '../types';
-import { runSliced, runToEnd, type Steps } from './slices';
+import { runSliced, runToEnd, type Steps } from '../slices';
 
 /** The index stored under `key`, or undefined when it has not been built — never builds it. */
 export function peekIndex<T>(store: CorpusStore, key: string): T | undefined {

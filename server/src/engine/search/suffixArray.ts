@@ -22,7 +22,7 @@
  * in text order. Memory: 4 bytes an entry, and the build needs hardly more.
  */
 
-import { CHUNK, runToEnd, type Steps } from './slices';
+import { CHUNK, runToEnd, type Steps } from '../slices';
 
 /** Suffixes are sorted exactly up to this many keys (a line anchor and 24 characters). */
 export const MAX_DEPTH = 25;
