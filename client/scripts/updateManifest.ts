@@ -44,6 +44,8 @@ const properties = Object.fromEntries([
   setting('completion.enable', { type: 'boolean', default: d.completion.enable, scope: 'language-overridable' }),
   setting('completion.maxItems', { type: 'integer', default: d.completion.maxItems, minimum: 1, maximum: 200 }),
   setting('completion.minPrefix', { type: 'integer', default: d.completion.minPrefix, minimum: 0, maximum: 20 }),
+  setting('completion.inline', { type: 'boolean', default: d.completion.inline, scope: 'language-overridable' }),
+  setting('completion.confidence', { type: 'number', default: d.completion.confidence, minimum: 0, maximum: 1 }),
   setting('hover.maxExamples', { type: 'integer', default: d.hover.maxExamples, minimum: 0, maximum: 50 }),
   setting('lint.rules', {
     type: 'object',
@@ -106,8 +108,10 @@ const contributes = {
   ],
   configurationDefaults: {
     '[markdown]': {
-      // Phrase completion while typing prose: VS Code turns quick suggestions off for Markdown.
-      'editor.quickSuggestions': { other: 'on', comments: 'off', strings: 'off' },
+      // What appears by itself is the ghost text (inline completion) of a confident continuation;
+      // the full list of phrases opens on demand (Ctrl+Space), so quick suggestions stay off.
+      'editor.quickSuggestions': { other: 'off', comments: 'off', strings: 'off' },
+      'editor.inlineSuggest.enabled': true,
       // Word-based suggestions would bury corpus phrases under every word of the draft.
       'editor.wordBasedSuggestions': 'off',
       'editor.suggestOnTriggerCharacters': true,

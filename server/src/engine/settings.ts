@@ -10,7 +10,15 @@ export interface Settings {
   maxFileSizeMB: number;
   /** Report type id or Chinese name; '' = infer from the title / front matter. */
   reportType: string;
-  completion: { enable: boolean; maxItems: number; minPrefix: number };
+  completion: {
+    enable: boolean;
+    maxItems: number;
+    minPrefix: number;
+    /** Ghost text (inline completion) for a continuation the model is confident of. */
+    inline: boolean;
+    /** Least estimated chance that the writer goes on with the ghost text (0–1). */
+    confidence: number;
+  };
   hover: { maxExamples: number };
   lint: { rules: Record<string, RuleLevel> };
   outline: { showOrdinals: boolean };
@@ -36,7 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   useBundledCorpus: true,
   maxFileSizeMB: 20,
   reportType: '',
-  completion: { enable: true, maxItems: 20, minPrefix: 1 },
+  completion: { enable: true, maxItems: 20, minPrefix: 1, inline: true, confidence: 0.5 },
   hover: { maxExamples: 3 },
   lint: { rules: {} },
   outline: { showOrdinals: false },
@@ -109,6 +117,12 @@ function apply(s: Settings, key: string, v: unknown): void {
       return;
     case 'completion.minPrefix':
       s.completion.minPrefix = num(0, 20) ?? s.completion.minPrefix;
+      return;
+    case 'completion.inline':
+      if (typeof v === 'boolean') s.completion.inline = v;
+      return;
+    case 'completion.confidence':
+      s.completion.confidence = num(0, 1) ?? s.completion.confidence;
       return;
     case 'hover.maxExamples':
       s.hover.maxExamples = num(0, 50) ?? s.hover.maxExamples;
