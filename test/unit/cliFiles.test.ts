@@ -186,7 +186,7 @@ test('a Word file given as a draft points to shuzhi import; a binary file is cal
     const [name, ...rest] = cmd;
     const before = snapshot(dir);
     assertRefused(await cli([name, 'd2.docx', ...rest], dir), `${name} d2.docx`, /shuzhi import d2\.docx/);
-    assertRefused(await cli([name, 'scan.md', ...rest], dir), `${name} scan.md`, /二进制/);
+    assertRefused(await cli([name, 'scan.md', ...rest], dir), `${name} scan.md`, /scan\.md 看起来是二进制文件/);
     assertRefused(await cli([name, 'old.doc', ...rest], dir), `${name} old.doc`, /另存为 \.docx/);
     assert.deepEqual(snapshot(dir), before, `${name} wrote nothing`);
   }
