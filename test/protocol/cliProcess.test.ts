@@ -2,7 +2,7 @@
  * The built CLI (dist/cli.js, run by `npm test` after the build) as a user runs it: the exit
  * code the shell sees, stdout and stderr kept apart, and the cases a new user hit (issue 13).
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +10,17 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+
+const made: string[] = [];
+/** A fresh temporary folder, removed when the file's tests are done. */
+function tmp(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 const DRAFT = ['2024年述职报告', '', '一、履职情况', '', '组织学习XX次。', ''].join('\n');
@@ -21,7 +32,7 @@ function shuzhi(cwd: string, ...args: string[]) {
 
 test('dist/cli.js: the cases from the report of a new user', async () => {
   assert.ok(fs.existsSync(CLI), 'npm run build first');
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cli-process-'));
+  const dir = tmp('shuzhi-cli-process-');
   const docx = Buffer.from(await buildDocx(DRAFT, DEFAULT_SETTINGS.export));
   fs.writeFileSync(path.join(dir, 'd2.docx'), docx);
   fs.writeFileSync(path.join(dir, 'draft.md'), DRAFT);

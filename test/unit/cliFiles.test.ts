@@ -5,7 +5,7 @@
  * files reports every readable one and exits with the worst status; Word and binary files given
  * as drafts get a message that says so.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -14,6 +14,17 @@ import { main } from '../../server/src/cli';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { encodeGb18030 } from '../helpers/gb18030';
+
+const made: string[] = [];
+/** A fresh temporary folder, removed when the file's tests are done. */
+function tmp(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 
 const DRAFT = ['# 2024年述职报告', '', '## 一、履职情况', '', '组织学习XX次。', '', '## 二、存在的问题', '', '学习不够深入。', '', '## 三、下一步打算', '', '加强学习。', ''].join('\n');
 
@@ -45,7 +56,7 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 async function withDocx(): Promise<{ dir: string; docx: Buffer }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cli-files-'));
+  const dir = tmp('shuzhi-cli-files-');
   const docx = Buffer.from(await buildDocx(DRAFT, DEFAULT_SETTINGS.export));
   fs.writeFileSync(path.join(dir, 'd2.docx'), docx);
   fs.mkdirSync(path.join(dir, 'sub'));
@@ -152,7 +163,7 @@ test('export --format json says what it wrote; import --format json too, also wi
 });
 
 test('lint a.md b.md missing.md reports both readable files and the missing one, and exits with the worst status', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cli-several-'));
+  const dir = tmp('shuzhi-cli-several-');
   fs.writeFileSync(path.join(dir, 'a.md'), DRAFT);
   fs.writeFileSync(path.join(dir, 'b.md'), DRAFT.replace('XX', '12').replace('学习不够深入。', '学习不够深入,调研不够。'));
   const base = ['--no-default-corpus', '--rule', 'placeholder=error'];
@@ -193,7 +204,7 @@ test('a Word file given as a draft points to shuzhi import; a binary file is cal
 });
 
 test('a GB18030 draft is still read', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cli-gbk-'));
+  const dir = tmp('shuzhi-cli-gbk-');
   fs.writeFileSync(path.join(dir, 'gbk.txt'), encodeGb18030(DRAFT));
   const r = await cli(['outline', 'gbk.txt'], dir);
   assert.equal(r.code, 0, r.err);

@@ -4,7 +4,7 @@
  * plain sentence that names the option, and a flag is never asked for a value.
  * The commands and options are read from the declaration, so a command added later is covered.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,6 +15,17 @@ import { UsageError } from '../../server/src/cli/io';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 
+const made: string[] = [];
+/** A fresh temporary folder, removed when the file's tests are done. */
+function tmp(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
+
 const DRAFT = ['2024年述职报告', '', '一、履职情况', '', '组织学习12次。', '', '二、存在的问题', '', '学习不够深入。', '', '三、下一步打算', '', '加强学习。', ''].join('\n');
 
 const COMMANDS = Object.keys(COMMAND_SPECS) as CommandName[];
@@ -22,7 +33,7 @@ const optionsOf = (c: CommandName): OptionSpecs => COMMAND_SPECS[c].options;
 
 /** A folder with a draft, a Word file and an empty corpus folder; the bundled corpus is not read. */
 async function workspace(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cli-options-'));
+  const dir = tmp('shuzhi-cli-options-');
   fs.writeFileSync(path.join(dir, 'draft.md'), DRAFT);
   fs.writeFileSync(path.join(dir, 'last.docx'), await buildDocx(DRAFT, DEFAULT_SETTINGS.export));
   fs.mkdirSync(path.join(dir, 'corpus'));

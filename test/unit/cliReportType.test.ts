@@ -4,7 +4,7 @@
  * front matter `type:` > the CLI's --report-type > a title that names a type > the `reportType`
  * setting (.shuzhirc.json) > the general duty report.
  */
-import { test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,6 +16,17 @@ import { lintText } from '../../server/src/engine/lint/lint';
 import { parseDraft } from '../../server/src/engine/lint/parseDraft';
 import { reportTypeOf } from '../../server/src/engine/lint/reportTypeOf';
 import { normalizeSettings } from '../../server/src/engine/settings';
+
+const made: string[] = [];
+/** A fresh temporary folder, removed when the file's tests are done. */
+function tmp(prefix: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
+});
 
 const BODY = ['一、履职情况', '全年组织学习12次。', '二、存在的问题', '学习不够深入。', '三、下一步打算', '加强学习。'];
 const PLAIN_TITLE = ['2024年个人述职报告', ...BODY].join('\n');
@@ -63,7 +74,7 @@ test('completion: section snippets offer first the missing parts of the type rep
 });
 
 test('shuzhi lint: .shuzhirc.json reportType gives way to a title naming a type; --report-type does not, front matter wins over it', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cli-type-'));
+  const dir = tmp('shuzhi-cli-type-');
   fs.writeFileSync(path.join(dir, '.shuzhirc.json'), JSON.stringify({ reportType: 'party-building' }));
   fs.writeFileSync(path.join(dir, 'plain.md'), PLAIN_TITLE);
   fs.writeFileSync(path.join(dir, 'virtue.md'), PARTY_TITLE.replace('抓基层党建工作', '述德述廉'));
