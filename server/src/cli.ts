@@ -10,30 +10,38 @@ import * as search from './cli/search';
 import * as count from './cli/count';
 import * as exportCmd from './cli/export';
 import * as importCmd from './cli/import';
+import { COMMAND_SPECS, usageLine, type CommandName } from './cli/options';
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
-const COMMANDS: Record<string, { cmd: Command; usage: string }> = {
-  corpus: { cmd: corpus, usage: 'corpus [--corpus 文件夹]... [--no-default-corpus] [--format json]   列出语料中的报告' },
-  outline: { cmd: outline, usage: 'outline 文件 [--items] [--format json]                          显示报告结构' },
-  lint: { cmd: lint, usage: 'lint 文件... [--rule 规则=级别]... [--report-type 类型] [--list-rules] [--format text|json]  检查草稿' },
-  search: { cmd: search, usage: 'search 查询 [--limit N] [--format json]                         在语料中查找相似表述' },
-  count: { cmd: count, usage: 'count 文件 [--format json]                                      统计字数' },
-  export: { cmd: exportCmd, usage: 'export 文件.md [-o 文件.docx] [--force]                         导出为 Word' },
-  import: { cmd: importCmd, usage: 'import 文件.docx [-o 文件.md] [--force]                         从 Word 导入' },
+const COMMANDS: Record<CommandName, Command> = {
+  corpus,
+  outline,
+  lint,
+  search,
+  count,
+  export: exportCmd,
+  import: importCmd,
 };
+
+const isCommand = (name: string): name is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, name);
+
+function commandHelp(name: CommandName): string {
+  return `用法：shuzhi ${usageLine(name)}\n${COMMAND_SPECS[name].summary}。\n`;
+}
 
 export function usage(): string {
   return (
     [
-      '用法：shuzhi <命令> [选项]',
+      '用法：shuzhi <命令> [选项]（shuzhi <命令> --help 显示该命令的用法）',
       '',
       '命令：',
-      ...Object.values(COMMANDS).map((c) => '  ' + c.usage),
+      ...(Object.keys(COMMANDS) as CommandName[]).flatMap((n) => [`  ${usageLine(n)}`, `      ${COMMAND_SPECS[n].summary}`]),
       '',
       '读取语料的命令（corpus、lint、search）都接受 --corpus 文件夹（可重复）和 --no-default-corpus；',
       '当前文件夹中的 .shuzhirc.json（规则、报告类型、语料路径）会被读取。',
-      '退出码：0 正常，1 有错误级别的问题，2 用法错误或无法读取输入。',
+      '行号、列号一律从 1 数起。',
+      '退出码：0 正常，1 有错误级别的问题，2 用法错误或无法读取输入（给了几个文件时取最重的一个）。',
     ].join('\n') + '\n'
   );
 }
@@ -48,13 +56,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.out('0.1.0\n');
     return 0;
   }
-  const entry = COMMANDS[name];
-  if (!entry) {
+  if (!isCommand(name)) {
     io.err(`未知命令“${name}”。\n\n${usage()}`);
     return EXIT_USAGE;
   }
+  const optionsEnd = rest.indexOf('--');
+  const options = optionsEnd < 0 ? rest : rest.slice(0, optionsEnd);
+  if (options.includes('--help') || options.includes('-h')) {
+    io.out(commandHelp(name));
+    return 0;
+  }
   try {
-    return await entry.cmd.run(rest, io);
+    return await COMMANDS[name].run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(e.message + '\n');

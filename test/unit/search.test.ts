@@ -112,10 +112,11 @@ test('CLI search: text and JSON output over a corpus folder; hostile text is pla
     for (const key of ['text', 'title', 'section', 'source', 'score', 'line']) assert.ok(key in hits[0], key);
     assert.ok(hits.some((h) => String(h.text).includes('<img src=x onerror=alert(1)>')), 'JSON keeps the text verbatim');
     for (const h of hits) {
-      // fileLine: where the sentence is in the file as it is on disk.
+      // fileLine: where the sentence is in the file as it is on disk, counted from 1 like the text output.
       const fileLines = fs.readFileSync(String(h.source), 'utf8').split('\n');
       assert.equal(typeof h.fileLine, 'number');
-      assert.ok(fileLines[h.fileLine as number].includes(String(h.text)), `${h.source}:${h.fileLine}`);
+      assert.ok(fileLines[(h.fileLine as number) - 1].includes(String(h.text)), `${h.source}:${h.fileLine}`);
+      assert.ok((h.line as number) >= 1, 'line counts from 1 too');
     }
 
     const text = memoryIO(dir);
@@ -125,6 +126,11 @@ test('CLI search: text and JSON output over a corpus folder; hostile text is pla
     assert.ok(printed.includes('乙单位支部书记2023年抓基层党建工作述职报告'));
     assert.ok(printed.includes('一、主要做法'));
     assert.match(printed, /b\.txt:\d+/, 'source printed as path:line');
+    const fromB = hits.filter((x) => path.basename(String(x.source)) === 'b.txt');
+    assert.ok(fromB.length > 0);
+    for (const h of fromB) {
+      assert.ok(printed.includes(`b.txt:${h.fileLine}  `), `text and JSON give the same line: b.txt:${h.fileLine}`);
+    }
     assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(printed), 'no control characters reach the terminal');
 
     const none = memoryIO(dir);

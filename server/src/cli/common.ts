@@ -4,10 +4,8 @@ import { loadCorpusCached } from '../snapshot/cliCorpus';
 import { normalizeSettings, type Settings } from '../engine/settings';
 import type { CorpusReport, SkippedFile } from '../engine/types';
 import { readRcFile } from '../rc';
+import { decodeBytes, isDecodeError, looksBinary } from '../engine/corpus/decode';
 import { UsageError, type CliIO } from './io';
-
-/** Flags shared by the commands that read a corpus. */
-export const CORPUS_BOOLEANS = ['no-default-corpus'] as const;
 
 /** Settings for a CLI run: defaults ← .shuzhirc.json in the working folder ← command-line flags. */
 export function cliSettings(io: CliIO, flags: Map<string, string[]>): Settings {
@@ -28,9 +26,19 @@ export async function cliCorpus(settings: Settings): Promise<{ reports: CorpusRe
   return loadCorpusCached(settings);
 }
 
-/** Reads a draft given on the command line as text; unreadable input is a UsageError (exit 2). */
+/**
+ * Reads a draft given on the command line as text; unreadable input is a UsageError (exit 2).
+ * A Word file points to `shuzhi import`; a binary file and an unknown encoding are said
+ * plainly, with the corpus loader's own checks (engine/corpus/decode.ts).
+ */
 export function readDraft(io: CliIO, file: string): { path: string; text: string } {
   const p = path.resolve(io.cwd, file);
+  if (/\.(docx|docm|dotx)$/i.test(p)) {
+    throw new UsageError(`${file} 是 Word 文件，不是 Markdown 草稿；请先用 shuzhi import ${file} 把它转为草稿。`);
+  }
+  if (/\.(doc|wps)$/i.test(p)) {
+    throw new UsageError(`${file} 是旧版 Word/WPS 文件；请先在 Word 或 WPS 中另存为 .docx，再用 shuzhi import 转为草稿。`);
+  }
   let bytes: Buffer;
   try {
     const st = fs.statSync(p);
@@ -40,22 +48,24 @@ export function readDraft(io: CliIO, file: string): { path: string; text: string
     if (e instanceof UsageError) throw e;
     throw new UsageError(`无法读取文件 ${file}：${(e as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : (e as Error).message}。`);
   }
-  const text = decodeDraft(bytes);
-  if (text === undefined) throw new UsageError(`无法识别 ${file} 的文字编码，请另存为 UTF-8 后再试。`);
-  return { path: p, text };
+  if (looksBinary(bytes)) throw new UsageError(`${file} 看起来是二进制文件，不是文本文件；请给出 Markdown 或纯文本草稿。`);
+  const decoded = decodeBytes(bytes);
+  if (isDecodeError(decoded)) throw new UsageError(`无法读取 ${file}：${decoded.error}；请另存为 UTF-8 后再试。`);
+  return { path: p, text: decoded.text };
 }
 
-function decodeDraft(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder('utf-8').decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
+/**
+ * True when `a` and `b` are the same file: the same path once resolved (`./x`, `d/../x`), or
+ * both existing and one file on disk (a symlink, a hard link, another case on a file system
+ * that ignores case).
+ */
+export function sameFile(a: string, b: string): boolean {
+  if (path.resolve(a) === path.resolve(b)) return true;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    const sa = fs.statSync(a, { bigint: true });
+    const sb = fs.statSync(b, { bigint: true });
+    return sa.dev === sb.dev && sa.ino === sb.ino;
   } catch {
-    try {
-      return new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    } catch {
-      return undefined;
-    }
+    return false;
   }
 }

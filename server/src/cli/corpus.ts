@@ -1,12 +1,13 @@
 import * as path from 'node:path';
 import { getReportType } from '../engine/report/reportTypes';
 import { SECTION_KIND_NAMES, type SectionKind } from '../engine/types';
-import { CORPUS_BOOLEANS, cliCorpus, cliSettings } from './common';
-import { formatOf, parseArgs, UsageError, type CliIO } from './io';
+import { cliCorpus, cliSettings } from './common';
+import { formatOf, UsageError, type CliIO } from './io';
+import { parseCommandArgs } from './options';
 
 /** `shuzhi corpus [--corpus DIR]... [--no-default-corpus] [--format json]`: lists the reports and skipped files. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, CORPUS_BOOLEANS);
+  const { positional, flags } = parseCommandArgs('corpus', args);
   if (positional.length) throw new UsageError(`corpus 命令不接受参数“${positional[0]}”；语料文件夹请用 --corpus 指定。`);
   const format = formatOf(flags);
   const { reports, skipped } = await cliCorpus(cliSettings(io, flags));

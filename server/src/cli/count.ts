@@ -3,7 +3,8 @@ import { resolveLengthLimit, type LengthLimit } from '../engine/delivery/lengthL
 import { parseReport } from '../engine/report/structure';
 import { withoutFrontMatter } from '../engine/delivery/markdown';
 import { cliSettings, readDraft } from './common';
-import { formatOf, parseArgs, UsageError, type CliIO } from './io';
+import { formatOf, UsageError, type CliIO } from './io';
+import { parseCommandArgs, usageLine } from './options';
 
 /** JSON shape of `shuzhi count --format json`. */
 export interface CountOutput {
@@ -21,8 +22,8 @@ function describeLimit(l: LengthLimit): string {
 
 /** `shuzhi count FILE [--format json]`: Word-style character count, in total and per section. */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args);
-  if (positional.length !== 1) throw new UsageError('用法：shuzhi count 文件 [--format json]');
+  const { positional, flags } = parseCommandArgs('count', args);
+  if (positional.length !== 1) throw new UsageError(`用法：shuzhi ${usageLine('count')}`);
   const format = formatOf(flags);
   const { text } = readDraft(io, positional[0]);
   const settings = cliSettings(io, flags);

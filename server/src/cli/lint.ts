@@ -3,9 +3,11 @@
  *  [--corpus DIR]... [--no-default-corpus] [--list-rules]`
  *
  * Text output, one finding a line: `file:line:col severity rule message` (1-based). JSON: an
- * array of { file, rule, severity, line, column, endLine, endColumn, message }. Exit 1 when a
- * finding is at error level, 0 otherwise, 2 on usage errors. Rules, report type and corpus
- * paths also come from `.shuzhirc.json` in the working folder; flags override it.
+ * array of { file, rule, severity, line, column, endLine, endColumn, message }. Every readable
+ * file is checked even when another cannot be read (its reason goes to stderr); the exit code
+ * is the worst: 2 for an unreadable file or a usage error, 1 when a finding is at error level,
+ * 0 otherwise. Rules, report type and corpus paths also come from `.shuzhirc.json` in the
+ * working folder; flags override it.
  */
 import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
@@ -15,12 +17,9 @@ import { resolveReportType } from '../engine/lint/reportTypeOf';
 import { REPORT_TYPES } from '../engine/report/reportTypes';
 import type { RuleLevel, Settings } from '../engine/settings';
 import { LineIndex } from '../engine/text/lineIndex';
-import { CORPUS_BOOLEANS, cliCorpus, cliSettings, readDraft } from './common';
-import { EXIT_FINDINGS, EXIT_OK, formatOf, parseArgs, UsageError, type CliIO } from './io';
-
-const USAGE =
-  '用法：shuzhi lint 文件... [--format text|json] [--rule 规则=off|hint|info|warning|error]... ' +
-  '[--report-type 类型] [--corpus 目录]... [--no-default-corpus] [--list-rules]';
+import { cliCorpus, cliSettings, readDraft } from './common';
+import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, formatOf, UsageError, type CliIO } from './io';
+import { parseCommandArgs, usageLine } from './options';
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** A finding as the JSON output lists it. */
@@ -56,10 +55,10 @@ function listRules(io: CliIO, format: 'json' | 'text'): number {
 }
 
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, [...CORPUS_BOOLEANS, 'list-rules']);
+  const { positional, flags } = parseCommandArgs('lint', args);
   const format = formatOf(flags);
   if (flags.has('list-rules')) return listRules(io, format);
-  if (!positional.length) throw new UsageError(USAGE);
+  if (!positional.length) throw new UsageError(`用法：shuzhi ${usageLine('lint')}（级别：${LEVELS.join('|')}）`);
 
   const settings = cliSettings(io, flags);
   for (const id of Object.keys(settings.lint.rules)) {
@@ -71,10 +70,20 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!resolveReportType(typeFlag)) {
       throw new UsageError(`无法识别报告类型“${typeFlag}”；可用的类型：${REPORT_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。`);
     }
-    settings.reportType = typeFlag;
   }
-  // Read every draft first: an unreadable file is a usage error before any output.
-  const drafts = positional.map((file) => ({ file, ...readDraft(io, file) }));
+  // An unreadable file is reported and the others are still checked; it makes the exit code 2.
+  const drafts: Array<{ file: string; text: string }> = [];
+  let unreadable = 0;
+  for (const file of positional) {
+    try {
+      drafts.push({ file, text: readDraft(io, file).text });
+    } catch (e) {
+      if (!(e instanceof UsageError)) throw e;
+      io.err(e.message + '\n');
+      unreadable++;
+    }
+  }
+  if (!drafts.length) return EXIT_USAGE;
   const { reports } = await cliCorpus(settings);
   const corpusHeadings = learnCorpusHeadings(reports);
   const corpusStats = kindShareStats(reports);
@@ -82,7 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const rows: LintRow[] = [];
   for (const d of drafts) {
     const lines = new LineIndex(d.text);
-    for (const f of lintText(d.text, { settings, corpusHeadings, corpusStats })) {
+    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats })) {
       const s = lines.positionAt(f.start);
       const e = lines.positionAt(f.end);
       rows.push({
@@ -99,5 +108,6 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   }
   if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
   else if (rows.length) io.out(rows.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`).join('\n') + '\n');
+  if (unreadable) return EXIT_USAGE;
   return rows.some((r) => r.severity === 'error') ? EXIT_FINDINGS : EXIT_OK;
 }

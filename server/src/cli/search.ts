@@ -3,8 +3,9 @@ import { isSkipped, loadOneFile } from '../engine/corpus/loader';
 import { buildSearchIndex, searchCorpus, type SearchHit } from '../engine/search/searchIndex';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
-import { CORPUS_BOOLEANS, cliCorpus, cliSettings } from './common';
-import { formatOf, parseArgs, UsageError, type CliIO } from './io';
+import { cliCorpus, cliSettings } from './common';
+import { formatOf, UsageError, type CliIO } from './io';
+import { parseCommandArgs } from './options';
 
 /**
  * `shuzhi search QUERY [--limit N] [--format json] [--corpus DIR]... [--no-default-corpus]`:
@@ -12,7 +13,7 @@ import { formatOf, parseArgs, UsageError, type CliIO } from './io';
  * not anything is found; 2 for a missing query or a bad option.
  */
 export async function run(args: string[], io: CliIO): Promise<number> {
-  const { positional, flags } = parseArgs(args, CORPUS_BOOLEANS);
+  const { positional, flags } = parseCommandArgs('search', args);
   const query = positional.join(' ').trim();
   if (!query) throw new UsageError('请给出要查找的文字，例如：shuzhi search 三会一课');
   const format = formatOf(flags);
@@ -35,7 +36,10 @@ function parseLimit(v: string | undefined): number {
   return n;
 }
 
-/** A hit with the zero-based line of its sentence in the source file, when it can be found there. */
+/**
+ * A hit as the CLI prints it: `line` (in the report's cleaned text) and `fileLine` (in the
+ * source file as it is on disk, when the sentence can be found there) count from 1.
+ */
 export interface CliSearchHit extends SearchHit {
   fileLine?: number;
 }
@@ -58,7 +62,9 @@ async function withFileLines(hits: SearchHit[], reports: readonly CorpusReport[]
       const report = byId.get(h.reportId);
       const text = report ? await read(h.source) : undefined;
       const fileLine = text !== undefined && report ? locateInSource(text, report.text.split('\n', 1)[0], h.text) : undefined;
-      return fileLine === undefined ? h : { ...h, fileLine };
+      const hit: CliSearchHit = { ...h, line: h.line + 1 };
+      if (fileLine !== undefined) hit.fileLine = fileLine + 1;
+      return hit;
     }),
   );
 }
@@ -72,7 +78,7 @@ export function formatHits(hits: readonly CliSearchHit[], query: string, cwd: st
     lines.push('', `${i + 1}. ${plain(h.text)}`);
     lines.push(`   ${where}`);
     // path:line is what terminals and editors turn into a link to the place.
-    const place = h.fileLine !== undefined ? `${displayPath(h.source, cwd)}:${h.fileLine + 1}` : `${displayPath(h.source, cwd)}（报告第 ${h.line + 1} 行）`;
+    const place = h.fileLine !== undefined ? `${displayPath(h.source, cwd)}:${h.fileLine}` : `${displayPath(h.source, cwd)}（报告第 ${h.line} 行）`;
     lines.push(`   来源：${place}  得分：${h.score}`);
   });
   return lines.join('\n') + '\n';

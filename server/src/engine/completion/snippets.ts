@@ -5,9 +5,10 @@
  */
 import type { CorpusReport, ReportNode, ReportTree, SectionKind } from '../types';
 import { SECTION_KINDS, SECTION_KIND_NAMES } from '../types';
-import { detectReportType, getReportType, REPORT_TYPES, type ReportType } from '../report/reportTypes';
+import { getReportType, REPORT_TYPES, type ReportType } from '../report/reportTypes';
 import { markerOf, withOrdinal } from '../report/anomalies';
 import { escapeSnippet } from '../text/escape';
+import { reportTypeOf } from '../lint/reportTypeOf';
 import { headingsFor, learnHeadingStats, type HeadingStats } from './headingStats';
 
 export interface SnippetItem {
@@ -65,7 +66,7 @@ function kindsToOffer(type: ReportType, present: ReadonlySet<SectionKind>): Sect
 }
 
 export interface LineStartOptions {
-  /** Report type id or name; '' = from the draft's title. */
+  /** The `reportType` setting (id or name); the draft's front matter and a title that names a type win over it (lint/reportTypeOf.ts). */
   reportType?: string;
   maxItems: number;
 }
@@ -79,7 +80,7 @@ export function lineStartSnippets(tree: ReportTree, offset: number, lineBefore: 
   const m = LINE_START.exec(lineBefore);
   if (!m) return undefined;
   const typedMd = /#/.test(m[1]);
-  const type = (opts.reportType && getReportType(opts.reportType)) || detectReportType(tree.title?.text ?? '');
+  const type = reportTypeOf(tree.text, tree, opts.reportType ?? '').type;
   const items: SnippetItem[] = [];
   const headed = numbered(tree.sections);
 

@@ -23,6 +23,11 @@ export interface LintOptions {
   corpusHeadings?: CorpusHeadings;
   /** Usual shares of each kind in the corpus (delivery/kindShare.ts). */
   corpusStats?: KindShareStats;
+  /**
+   * A report type chosen for this run (the CLI's `--report-type`): wins over the title and the
+   * `reportType` setting, not over the draft's front matter (see reportTypeOf.ts).
+   */
+  reportType?: string;
   /** Run only these rules (by id); default all. */
   only?: readonly string[];
 }
@@ -43,7 +48,7 @@ export function lintText(text: string, opts: LintOptions = {}): Finding[] {
     tree,
     lines,
     settings,
-    reportType: reportTypeOf(text, tree, settings.reportType),
+    reportType: reportTypeOf(text, tree, settings.reportType, opts.reportType),
     corpusHeadings: opts.corpusHeadings,
     corpusStats: opts.corpusStats,
   };
