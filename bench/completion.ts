@@ -17,14 +17,14 @@
  */
 import { fileUri, startServer } from '../test/helpers/lspClient';
 import { loadCorpus } from '../server/src/engine/corpus/corpus';
-import { ghostOf, type PhraseCompletion } from '../server/src/engine/completion/complete';
+import type { PhraseCompletion } from '../server/src/engine/completion/complete';
 import { buildPhraseIndex, type PhraseIndex } from '../server/src/engine/completion/corpusView';
 import { MODEL } from '../server/src/engine/completion/ranking';
 import { DEFAULT_SETTINGS } from '../server/src/engine/settings';
 import { segmentWords } from '../server/src/engine/text/segment';
 import type { CorpusReport } from '../server/src/engine/types';
 import { formatTable, mb, ms, percentile, type BenchRow } from './table';
-import { baselineOffers, completionAt, continuationOf, emptyResult, leaveOneOut, TOP, typeLine, type ChannelResult } from './typing';
+import { baselineOffers, completionAt, continuationOf, emptyResult, leaveOneOut, TOP, typeGhostLine, typeLine, type ChannelResult } from './typing';
 
 export interface ChannelFigures {
   ghost: ChannelResult;
@@ -40,11 +40,7 @@ export function typeCorpus(reports: readonly CorpusReport[], confidence = DEFAUL
     for (const line of lines) {
       const memo = new Map<number, PhraseCompletion>();
       const at = (pos: number) => completionAt(index, memo, line, pos);
-      typeLine(line, (l, pos) => {
-        const c = at(pos);
-        const g = ghostOf(c, confidence);
-        return g ? [continuationOf(c, pos, g.insertText)] : [];
-      }, f.ghost);
+      typeGhostLine(index, line, new Map([[confidence, f.ghost]]));
       typeLine(line, (l, pos) => {
         const c = at(pos);
         return c.items.slice(0, TOP).map((it) => continuationOf(c, pos, it.insertText));

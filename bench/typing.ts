@@ -15,7 +15,8 @@
  * next unit (one unit spent instead of several), else types the next unit.
  * Saved = 1 − units spent / units of the text.
  */
-import { completePhrases, type CompletePhrasesOptions, type PhraseCompletion } from '../server/src/engine/completion/complete';
+import { completePhrases, ghostOf, type CompletePhrasesOptions, type PhraseCompletion } from '../server/src/engine/completion/complete';
+import type { CompletionModel } from '../server/src/engine/completion/ranking';
 import { buildPhraseIndex, LINE_BREAK, lineBody, rangeOf, type PhraseIndex } from '../server/src/engine/completion/corpusView';
 import { parseDraft } from '../server/src/engine/lint/parseDraft';
 import { nodePath } from '../server/src/engine/report/structure';
@@ -58,13 +59,14 @@ export function typedLines(report: CorpusReport, r: number): TypedLine[] {
   return out;
 }
 
-/** The engine's options at a point of a line, as the server sets them. */
-export function optionsFor(line: TypedLine): CompletePhrasesOptions {
+/** The engine's options at a point of a line, as the server sets them (`model`: a model being fitted). */
+export function optionsFor(line: TypedLine, model?: CompletionModel): CompletePhrasesOptions {
   return {
     maxItems: DEFAULT_SETTINGS.completion.maxItems,
     minPrefix: DEFAULT_SETTINGS.completion.minPrefix,
     draft: line.draft,
     sectionKinds: line.kinds,
+    model,
   };
 }
 
@@ -135,10 +137,26 @@ export function typeLine(line: TypedLine, offer: Offer, into: ChannelResult): vo
 }
 
 /** Completion at a point of a line, memoised per line (the channels visit the same points). */
-export function completionAt(index: PhraseIndex, memo: Map<number, PhraseCompletion>, line: TypedLine, pos: number): PhraseCompletion {
+export function completionAt(index: PhraseIndex, memo: Map<number, PhraseCompletion>, line: TypedLine, pos: number, model?: CompletionModel): PhraseCompletion {
   let c = memo.get(pos);
-  if (!c) memo.set(pos, (c = completePhrases(index, line.body.slice(0, pos), optionsFor(line))));
+  if (!c) memo.set(pos, (c = completePhrases(index, line.body.slice(0, pos), optionsFor(line, model))));
   return c;
+}
+
+/** Types a line with ghost text at each confidence (one path each), sharing the completions. */
+export function typeGhostLine(index: PhraseIndex, line: TypedLine, into: Map<number, ChannelResult>, model?: CompletionModel): void {
+  const memo = new Map<number, PhraseCompletion>();
+  for (const [confidence, result] of into) {
+    typeLine(
+      line,
+      (l, pos) => {
+        const c = completionAt(index, memo, l, pos, model);
+        const g = ghostOf(c, confidence);
+        return g ? [continuationOf(c, pos, g.insertText)] : [];
+      },
+      result,
+    );
+  }
 }
 
 /** The continuation after the cursor of an item (its insertText less the typed part). */

@@ -13,13 +13,29 @@
 import type { ContextLevel, Continuation, Level } from './continuations';
 import fitted from './model.json';
 
-/** A fitted logistic model: p = σ(bias + Σ weights[i]·(f[i] − mean[i]) / scale[i]). */
+/**
+ * One tree of a boosted model: a complete binary tree; internal node k (breadth first) sends
+ * a feature vector x right when x[f[k]] ≥ t[k]; leaf l adds v[l] to the log-odds.
+ */
+export interface Tree {
+  f: readonly number[];
+  t: readonly number[];
+  v: readonly number[];
+}
+
+/**
+ * A fitted model of the chance that the writer goes on with a candidate: the log-odds are
+ * `bias` plus, for a logistic model, Σ weights[i]·(f[i] − mean[i]) / scale[i], or, for boosted
+ * trees, the sum of the trees' leaves.
+ */
 export interface CompletionModel {
+  kind: 'logistic' | 'trees';
   features: readonly string[];
   bias: number;
-  weights: readonly number[];
-  mean: readonly number[];
-  scale: readonly number[];
+  weights?: readonly number[];
+  mean?: readonly number[];
+  scale?: readonly number[];
+  trees?: readonly Tree[];
   /** Least chance for ghost text that the fit recommends (the setting's default). */
   confidence: number;
 }
@@ -209,7 +225,16 @@ export function expectedWords(text: string, chance: number): number {
 /** The model's chance for a feature vector. */
 export function chanceOf(f: readonly number[], m: CompletionModel = MODEL): number {
   let z = m.bias;
-  for (let i = 0; i < f.length; i++) z += (m.weights[i] * (f[i] - m.mean[i])) / m.scale[i];
+  if (m.trees) {
+    const depth = Math.log2(m.trees[0]?.v.length ?? 1);
+    for (const tree of m.trees) {
+      let k = 0;
+      for (let level = 0; level < depth; level++) k = 2 * k + 1 + (f[tree.f[k]] >= tree.t[k] ? 1 : 0);
+      z += tree.v[k - tree.f.length];
+    }
+  } else if (m.weights && m.mean && m.scale) {
+    for (let i = 0; i < f.length; i++) z += (m.weights[i] * (f[i] - m.mean[i])) / m.scale[i];
+  }
   return 1 / (1 + Math.exp(-z));
 }
 
