@@ -2,7 +2,8 @@
  * Hostile drafts and hostile requests: very long lines, a 10 MB draft, surrogate pairs
  * (CJK Extension B 𠀀, emoji), CRLF line breaks — every range the server returns lies inside
  * the document and never splits a surrogate pair; malformed and cancelled requests are
- * answered (an error or null), and the server keeps serving.
+ * answered (an error or null), and the server keeps serving. Each check counts what it saw
+ * (ranges, findings, dropped cancellations) and fails when it saw nothing.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,6 +1,7 @@
 /**
  * Lints a draft: parses it once (or reuses the caller's tree), runs every rule that is not
- * switched off, stamps each finding with its rule id and the configured level, and drops
+ * switched off, stamps each finding with its rule id and the configured level (a hint for a
+ * finding its rule marks `early` — a draft just begun, at the `editing` stage), and drops
  * findings in spans switched off by inline comments.
  */
 import type { CorpusHeadings } from './corpusHeadings';
