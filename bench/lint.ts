@@ -65,10 +65,11 @@ export async function benchLint(): Promise<BenchRow[]> {
   const corpusStats = kindShareStats(reports);
 
   let findings: ReturnType<typeof lintText> = [];
+  let symbols = 0;
   const shuzhi = await time(() => {
     const tree = parseDraft(draft);
     findings = lintText(draft, { tree, corpusHeadings, corpusStats });
-    outlineSymbols(tree);
+    symbols = outlineSymbols(tree).length;
   });
   const repeats = findings.filter((f) => f.rule === 'sentence-repeated').length;
   const placeholders = findings.filter((f) => f.rule === 'placeholder').length;
@@ -83,14 +84,18 @@ export async function benchLint(): Promise<BenchRow[]> {
 
   const med = percentile(shuzhi, 50);
   const chars = draft.length.toLocaleString('en-US');
+  // The timing counts only if the work was done: findings on a draft full of repeats, and an outline.
+  const answered = findings.length > 0 && symbols > 0;
   return [
     {
       group: 'lint',
-      metric: `lint + outline, ${TARGET_LINES.toLocaleString('en-US')}-line draft (${chars} chars), median of ${RUNS}`,
+      metric:
+        `lint + outline, ${TARGET_LINES.toLocaleString('en-US')}-line draft (${chars} chars), median of ${RUNS}` +
+        (answered ? '' : ` — EMPTY answer (${findings.length} findings, ${symbols} top-level symbols)`),
       value: ms(med),
       baseline: `markdownlint ${ms(percentile(markdownlint, 50))}`,
       target: `< ${TARGET_MS} ms`,
-      ok: med < TARGET_MS,
+      ok: answered && med < TARGET_MS,
     },
     {
       group: 'lint',

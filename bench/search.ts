@@ -18,7 +18,7 @@ import { findPhraseAt } from '../server/src/engine/search/hoverPhrase';
 import { buildSearchIndex, searchCorpus } from '../server/src/engine/search/searchIndex';
 import { sentenceSpans } from '../server/src/engine/search/sentences';
 import { startServer, fileUri, type TestServer } from '../test/helpers/lspClient';
-import { formatTable, mb, ms, percentile, type BenchRow } from './table';
+import { answeredNote, formatTable, isAnswer, mb, ms, percentile, timeAnswers, type BenchRow } from './table';
 import { prng } from '../test/helpers/prng';
 
 const HOVER_TARGET_MS = 20;
@@ -104,27 +104,26 @@ async function serverRows(reports: readonly CorpusReport[]): Promise<BenchRow[]>
       positions.push({ line, character: Math.floor(next() * lines[line].length) });
     }
     const hoverAt = (p: { line: number; character: number }) => server.request('textDocument/hover', { textDocument: { uri }, position: p });
-    const firstHover = await timeIt(() => hoverAt(positions[0]));
-    const hoverTimes: number[] = [];
-    let shown = 0;
-    for (const p of positions) {
-      const t = performance.now();
-      if (await hoverAt(p)) shown++;
-      hoverTimes.push(performance.now() - t);
-    }
-    const p99 = percentile(hoverTimes, 99);
-    rows.push({ group: 'hover', metric: 'first hover after corpus load (bundled)', value: ms(firstHover) });
-    rows.push({ group: 'hover', metric: `latency p50 (server, ${positions.length} positions, ${shown} with a phrase)`, value: ms(percentile(hoverTimes, 50)) });
-    rows.push({ group: 'hover', metric: 'latency p99 (server, bundled corpus)', value: ms(p99), target: `≤ ${HOVER_TARGET_MS} ms`, ok: p99 <= HOVER_TARGET_MS });
+    // The first hover's answer is checked too: the row says when it was empty.
+    let firstAnswer: unknown = null;
+    const firstHover = await timeIt(async () => (firstAnswer = await hoverAt(positions[0])));
+    // Latencies over the hovers that show something (most random positions hold no corpus phrase).
+    const hover = await timeAnswers(positions, hoverAt);
+    const p99 = percentile(hover.times, 99);
+    rows.push({ group: 'hover', metric: `first hover after corpus load (bundled)${isAnswer(firstAnswer) ? '' : ' — empty answer'}`, value: ms(firstHover) });
+    rows.push({ group: 'hover', metric: `latency p50 (server, ${answeredNote(hover)})`, value: ms(percentile(hover.times, 50)) });
+    rows.push({ group: 'hover', metric: 'latency p99 (server, bundled corpus)', value: ms(p99), target: `≤ ${HOVER_TARGET_MS} ms`, ok: hover.times.length > 0 && p99 <= HOVER_TARGET_MS });
 
     const queries = makeQueries(reports, next, 60);
-    const firstSearch = await timeIt(() => server.request('shuzhi/search', { query: queries[0], limit: 30 }));
-    const searchTimes: number[] = [];
-    for (const q of queries) searchTimes.push(await timeIt(() => server.request('shuzhi/search', { query: q, limit: 30 })));
-    const sp99 = percentile(searchTimes, 99);
-    rows.push({ group: 'search', metric: 'first shuzhi/search (builds the index)', value: ms(firstSearch) });
-    rows.push({ group: 'search', metric: `latency p50 (server, ${queries.length} queries, limit 30)`, value: ms(percentile(searchTimes, 50)) });
-    rows.push({ group: 'search', metric: 'latency p99 (server, bundled corpus)', value: ms(sp99), target: `≤ ${SEARCH_TARGET_MS} ms`, ok: sp99 <= SEARCH_TARGET_MS });
+    const searchFor = (q: string) => server.request('shuzhi/search', { query: q, limit: 30 });
+    let firstHits: unknown = null;
+    const firstSearch = await timeIt(async () => (firstHits = await searchFor(queries[0])));
+    const search = await timeAnswers(queries, searchFor);
+    const sp99 = percentile(search.times, 99);
+    rows.push({ group: 'search', metric: `first shuzhi/search (builds the index)${isAnswer(firstHits) ? '' : ' — empty answer'}`, value: ms(firstSearch) });
+    rows.push({ group: 'search', metric: `latency p50 (server, ${answeredNote(search)}, limit 30)`, value: ms(percentile(search.times, 50)) });
+    // Every query is a clause of a corpus sentence: an empty answer is a failure, not a fast answer.
+    rows.push({ group: 'search', metric: 'latency p99 (server, bundled corpus)', value: ms(sp99), target: `≤ ${SEARCH_TARGET_MS} ms, none empty`, ok: search.empty === 0 && sp99 <= SEARCH_TARGET_MS });
   } finally {
     await server.stop();
   }
@@ -149,7 +148,7 @@ function syntheticCorpus(reports: readonly CorpusReport[], megabytes: number, ne
   return out;
 }
 
-function engineScaleRows(reports: readonly CorpusReport[], megabytes: number): BenchRow[] {
+async function engineScaleRows(reports: readonly CorpusReport[], megabytes: number): Promise<BenchRow[]> {
   const next = prng(7);
   const big = syntheticCorpus(reports, megabytes, next);
   const label = `${megabytes} MB synthetic`;
@@ -158,12 +157,15 @@ function engineScaleRows(reports: readonly CorpusReport[], megabytes: number): B
   const draft = makeDraft(reports, next);
   const times: number[] = [];
   const naiveTimes: number[] = [];
+  let noPhrase = 0;
   for (let k = 0; k < 300; k++) {
     const offset = Math.floor(next() * draft.length);
     let t = performance.now();
     index.cache.clear(); // measure the lookup, not the phrase cache
     const found = findPhraseAt(index, draft, offset);
-    times.push(performance.now() - t);
+    // Only lookups that found a phrase are timed; the others are counted.
+    if (found) times.push(performance.now() - t);
+    else noPhrase++;
     if (found && k % 10 === 0) {
       // Baseline: counting the same phrase's sentences by scanning every report.
       const phrase = draft.slice(found.start, found.end);
@@ -178,24 +180,20 @@ function engineScaleRows(reports: readonly CorpusReport[], megabytes: number): B
 
   const search = measureBuild(() => buildSearchIndex(big));
   const queries = makeQueries(reports, next, 60);
-  const searchTimes = queries.map((q) => {
-    const t = performance.now();
-    searchCorpus(search.value, q, { limit: 30 });
-    return performance.now() - t;
-  });
+  const searched = await timeAnswers(queries, (q) => searchCorpus(search.value, q, { limit: 30 }));
   return [
     { group: 'search index', metric: `build time (${label}, ${search.value.passages.length} passages)`, value: ms(search.ms) },
     { group: 'search index', metric: `heap (${label})`, value: mb(search.bytes) },
-    { group: 'search', metric: `query p50 / p99, engine (${label})`, value: `${ms(percentile(searchTimes, 50))} / ${ms(percentile(searchTimes, 99))}` },
+    { group: 'search', metric: `query p50 / p99, engine (${label}, ${answeredNote(searched)})`, value: `${ms(percentile(searched.times, 50))} / ${ms(percentile(searched.times, 99))}` },
     { group: 'phrase index', metric: `build time (${label}, ${index.sa.length} chars)`, value: ms(built.ms) },
     { group: 'phrase index', metric: `heap (${label})`, value: mb(built.bytes) },
     {
       group: 'phrase index',
-      metric: `lookup p99, engine (${label}); baseline: naive scan of one phrase`,
+      metric: `lookup p99, engine (${label}, over ${times.length} lookups that found a phrase, ${noPhrase} of 300 found none); baseline: naive scan of one phrase`,
       value: ms(p99),
       baseline: ms(percentile(naiveTimes, 99)),
       target: `≤ ${HOVER_TARGET_MS} ms`,
-      ok: p99 <= HOVER_TARGET_MS,
+      ok: times.length > 0 && p99 <= HOVER_TARGET_MS,
     },
   ];
 }
@@ -214,28 +212,22 @@ export async function benchSearch(): Promise<BenchRow[]> {
   // Engine-level search latency, against a naive `includes` filter over all sentences.
   const next = prng(3);
   const queries = makeQueries(reports, next, 100);
-  const engine: number[] = [];
-  const naive: number[] = [];
   const sentences = reports.flatMap((r) => sentenceSpans(r.text).map(([s, e]) => r.text.slice(s, e)));
-  for (const q of queries) {
-    let t = performance.now();
-    searchCorpus(searchBuild.value, q, { limit: 30 });
-    engine.push(performance.now() - t);
-    t = performance.now();
+  const engine = await timeAnswers(queries, (q) => searchCorpus(searchBuild.value, q, { limit: 30 }));
+  const naive = await timeAnswers(queries, (q) => {
     const words = q.split(/\s+/);
-    sentences.filter((s) => words.some((w) => s.includes(w))).slice(0, 30);
-    naive.push(performance.now() - t);
-  }
+    return sentences.filter((s) => words.some((w) => s.includes(w))).slice(0, 30);
+  });
   rows.push({
     group: 'search',
-    metric: 'query p99, engine (bundled); baseline: substring filter (no ranking)',
-    value: ms(percentile(engine, 99)),
-    baseline: ms(percentile(naive, 99)),
+    metric: `query p99, engine (bundled, ${answeredNote(engine)}); baseline: substring filter (no ranking, ${answeredNote(naive)})`,
+    value: ms(percentile(engine.times, 99)),
+    baseline: ms(percentile(naive.times, 99)),
   });
 
   rows.push(...(await serverRows(reports)));
   const mbs = Number(process.env.SHUZHI_BENCH_MB ?? 10);
-  if (mbs > 0) rows.push(...engineScaleRows(reports, mbs));
+  if (mbs > 0) rows.push(...(await engineScaleRows(reports, mbs)));
   return rows;
 }
 

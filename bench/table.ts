@@ -28,3 +28,43 @@ export function percentile(samples: number[], p: number): number {
 
 export const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x.toFixed(0)} ms`;
 export const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
+
+/**
+ * Whether an answer carries something: not null, not an empty list, not a completion list
+ * without items, not a hover without contents. A fast empty answer is no answer, so latency
+ * figures are taken over real answers only (see timeAnswers).
+ */
+export function isAnswer(v: unknown): boolean {
+  if (v === null || v === undefined || v === '') return false;
+  if (Array.isArray(v)) return v.length > 0;
+  if (typeof v === 'object') {
+    const o = v as { items?: unknown; contents?: unknown };
+    if ('items' in o) return isAnswer(o.items);
+    if ('contents' in o) return isAnswer(typeof o.contents === 'object' && o.contents !== null && 'value' in o.contents ? (o.contents as { value: unknown }).value : o.contents);
+  }
+  return true;
+}
+
+/** Latencies of the real answers; empty answers are counted, not timed. */
+export interface Answered {
+  times: number[];
+  empty: number;
+}
+
+/** Asks `ask` for each input in turn, timing each answer that is real (isAnswer). */
+export async function timeAnswers<T>(inputs: readonly T[], ask: (x: T) => unknown): Promise<Answered> {
+  const out: Answered = { times: [], empty: 0 };
+  for (const x of inputs) {
+    const t = performance.now();
+    const v = await ask(x);
+    const elapsed = performance.now() - t;
+    if (isAnswer(v)) out.times.push(elapsed);
+    else out.empty++;
+  }
+  return out;
+}
+
+/** How many answers a figure is taken over, e.g. `over 288 answers, 12 of 300 empty`. */
+export function answeredNote(a: Answered): string {
+  return `over ${a.times.length} answers, ${a.empty} of ${a.times.length + a.empty} empty`;
+}

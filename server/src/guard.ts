@@ -1,10 +1,21 @@
-import { ResponseError, type Connection } from 'vscode-languageserver/node';
+import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver/node';
 
 /**
  * Wraps every handler a feature registers on the connection so that one failure answers
  * an empty result and is logged (a deliberate ResponseError passes through), never killing the server. Handlers run after
  * `setImmediate`, so a request cancelled while queued is answered as cancelled without work.
+ * A request whose `position` is not two non-negative integers is answered InvalidParams
+ * before any handler sees it (a handler would otherwise compute ranges from garbage).
  */
+/** The `position` of request params when it is present but not two non-negative integers (as JSON), else undefined. */
+function badPosition(params: unknown): string | undefined {
+  if (typeof params !== 'object' || params === null || !('position' in params)) return undefined;
+  const p = (params as { position: unknown }).position;
+  const ok = (n: unknown) => Number.isInteger(n) && (n as number) >= 0;
+  if (typeof p === 'object' && p !== null && ok((p as { line?: unknown }).line) && ok((p as { character?: unknown }).character)) return undefined;
+  return JSON.stringify(p) ?? String(p);
+}
+
 export function guardConnection(connection: Connection, log: (msg: string) => void): Connection {
   const wrap = <A extends unknown[], R>(name: string, handler: (...args: A) => R) =>
     (...args: A) =>
@@ -13,6 +24,8 @@ export function guardConnection(connection: Connection, log: (msg: string) => vo
           const token = args.find((a): a is { isCancellationRequested: boolean } =>
             typeof a === 'object' && a !== null && 'isCancellationRequested' in a);
           if (token?.isCancellationRequested) return resolve(null);
+          const position = badPosition(args[0]);
+          if (position) return reject(new ResponseError(ErrorCodes.InvalidParams, `${name}：位置参数无效 ${position}`));
           try {
             resolve(await handler(...args));
           } catch (e) {

@@ -1,5 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { run as runCli } from '../../server/src/cli/lint';
 import { applyEdits } from '../../server/src/engine/lint/edits';
 import { lintText, type LintOptions } from '../../server/src/engine/lint/lint';
 import { normalizeSettings } from '../../server/src/engine/settings';
@@ -72,4 +76,60 @@ test('section-missing: complete reports stay quiet, with headings or as 一是�
   ].join('\n');
   assert.deepEqual(missing(headless), []);
   assert.deepEqual(missing(''), [], 'an empty draft has nothing to measure');
+});
+
+// The stage of the draft: a draft just begun is greeted with one hint, not a warning per part.
+const GENERAL_PARTS = ['履职情况', '存在的问题', '下一步打算'];
+
+test('section-missing while editing: a title-only draft gets one hint listing the parts still to write, a fix for each', () => {
+  const text = '# 2024年述职报告\n';
+  const found = run(text, { stage: 'editing' });
+  assert.equal(found.length, 1, JSON.stringify(found));
+  const [f] = found;
+  assert.equal(f.severity, 'hint');
+  assert.equal(text.slice(f.start, f.end), '2024年述职报告');
+  assert.match(f.message, /^尚未写出“履职情况”、“存在的问题”、“下一步打算”部分：述职报告通常包括履职情况、存在的问题、下一步打算。/);
+  assert.match(f.message, /写出小标题或正文后，缺少的部分会逐条提示。$/);
+  assert.deepEqual(f.fixes!.map((x) => x.title), ['插入“履职情况”部分', '插入“存在的问题和不足”部分', '插入“下一步工作打算”部分']);
+  assert.deepEqual(f.fixes!.map((x) => x.preferred), [true, false, false]);
+  // The same draft under the full check: a warning per part, as before.
+  const full = run(text);
+  assert.deepEqual(full.map((x) => x.severity), ['warning', 'warning', 'warning']);
+  assert.deepEqual(missing(text), GENERAL_PARTS);
+  assert.deepEqual(run(text, { stage: 'full' }), full);
+});
+
+test('section-missing while editing: a hint whatever the configured level, nothing when the rule is off', () => {
+  const text = '2024年抓基层党建工作述职报告';
+  const settings = normalizeSettings({ lint: { rules: { 'section-missing': 'error' } } });
+  assert.deepEqual(run(text, { stage: 'editing', settings }).map((f) => f.severity), ['hint']);
+  assert.deepEqual(run(text, { settings }).map((f) => f.severity), ['error', 'error', 'error', 'error']);
+  const off = normalizeSettings({ lint: { rules: { 'section-missing': 'off' } } });
+  assert.deepEqual(run(text, { stage: 'editing', settings: off }), []);
+});
+
+test('section-missing while editing: warnings once the draft has a section, or 200 characters of body', () => {
+  // PARTY has sections: its missing plans are a warning even while editing.
+  assert.deepEqual(run(PARTY, { stage: 'editing' }).map((f) => [f.severity, /^缺少“([^”]+)”/.exec(f.message)?.[1]]), [['warning', '下一步打算']]);
+  const oneHeading = '2024年述职报告\n\n一、履职情况\n';
+  assert.deepEqual(run(oneHeading, { stage: 'editing' }).map((f) => f.severity), ['warning', 'warning']);
+  // Body without headings: 199 characters (spaces and the title not counted) is still a beginning, 200 is not.
+  // n characters of body, a line break after every 20 and a space after every 5 (neither counts).
+  const body = (n: number) => '2024年述职报告\n\n' + Array.from({ length: n }, (_, i) => '认真学习工作'[i % 6] + (i % 20 === 19 ? '\n' : i % 5 === 4 ? ' ' : '')).join('');
+  const early = body(199);
+  assert.equal(early.slice('2024年述职报告\n\n'.length).replace(/\s/g, '').length, 199);
+  assert.deepEqual(run(early, { stage: 'editing' }).map((f) => f.severity), ['hint']);
+  const begun = body(200);
+  assert.equal(begun.slice('2024年述职报告\n\n'.length).replace(/\s/g, '').length, 200);
+  assert.deepEqual(run(begun, { stage: 'editing' }).map((f) => f.severity), ['warning', 'warning', 'warning']);
+});
+
+test('section-missing through `shuzhi lint`: the full check, a warning per part even for a title-only draft', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-section-missing-'));
+  fs.writeFileSync(path.join(dir, 'draft.md'), '# 2024年述职报告\n');
+  let out = '';
+  const io = { cwd: dir, out: (t: string) => void (out += t), err: () => undefined };
+  assert.equal(await runCli(['draft.md', '--format', 'json', '--no-default-corpus'], io), 0);
+  const rows = (JSON.parse(out) as Array<{ rule: string; severity: string; line: number; message: string }>).filter((r) => r.rule === 'section-missing');
+  assert.deepEqual(rows.map((r) => [r.severity, r.line, /^缺少“([^”]+)”/.exec(r.message)?.[1]]), GENERAL_PARTS.map((p) => ['warning', 1, p]));
 });

@@ -91,7 +91,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const rows: LintRow[] = [];
   for (const d of drafts) {
     const lines = new LineIndex(d.text);
-    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats })) {
+    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats, stage: 'full' })) {
       const s = lines.positionAt(f.start);
       const e = lines.positionAt(f.end);
       rows.push({

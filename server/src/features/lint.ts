@@ -86,6 +86,8 @@ export function register(ctx: ServerContext): void {
       tree: getTree(ctx, doc),
       corpusHeadings,
       corpusStats,
+      // A draft open in the editor is being written: a title-only draft gets a hint, not warnings.
+      stage: 'editing',
     });
     results.set(doc.uri, { version: doc.version, stamp: s, findings });
     return findings;

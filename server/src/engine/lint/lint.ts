@@ -1,6 +1,7 @@
 /**
  * Lints a draft: parses it once (or reuses the caller's tree), runs every rule that is not
- * switched off, stamps each finding with its rule id and the configured level, and drops
+ * switched off, stamps each finding with its rule id and the configured level (a hint for a
+ * finding its rule marks `early` — a draft just begun, at the `editing` stage), and drops
  * findings in spans switched off by inline comments.
  */
 import type { CorpusHeadings } from './corpusHeadings';
@@ -13,7 +14,7 @@ import { parseDraft } from './parseDraft';
 import { proseView } from './prose';
 import { RULES } from './registry';
 import { reportTypeOf } from './reportTypeOf';
-import type { Finding, RuleContext, Severity } from './types';
+import type { Finding, LintStage, RuleContext, Severity } from './types';
 
 export interface LintOptions {
   settings?: Settings;
@@ -30,6 +31,11 @@ export interface LintOptions {
   reportType?: string;
   /** Run only these rules (by id); default all. */
   only?: readonly string[];
+  /**
+   * `editing` for a draft open in the editor (early-stage findings become hints); `full`, the
+   * default, for the CLI, export and review (see LintStage).
+   */
+  stage?: LintStage;
 }
 
 /** The level a rule runs at under `settings`, or 'off'. */
@@ -51,6 +57,7 @@ export function lintText(text: string, opts: LintOptions = {}): Finding[] {
     reportType: reportTypeOf(text, tree, settings.reportType, opts.reportType),
     corpusHeadings: opts.corpusHeadings,
     corpusStats: opts.corpusStats,
+    stage: opts.stage ?? 'full',
   };
   const disabled = new DisableMap(text, lines);
   const out: Finding[] = [];
@@ -58,9 +65,9 @@ export function lintText(text: string, opts: LintOptions = {}): Finding[] {
     if (opts.only && !opts.only.includes(rule.id)) continue;
     const level = ruleLevel(settings, rule.id, rule.defaultSeverity);
     if (level === 'off') continue;
-    for (const f of rule.check(ctx)) {
+    for (const { early, ...f } of rule.check(ctx)) {
       if (!disabled.empty && disabled.isDisabled(rule.id, f.start)) continue;
-      out.push({ rule: rule.id, severity: level, ...f });
+      out.push({ rule: rule.id, severity: early ? 'hint' : level, ...f });
     }
   }
   return out.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -46,7 +46,20 @@ export interface Finding {
 }
 
 /** What a rule reports: a finding before lint stamps it with the rule id and the configured severity. */
-export type RuleFinding = Omit<Finding, 'rule' | 'severity'>;
+export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & {
+  /**
+   * The draft is at too early a stage for this finding to count at the configured level
+   * (see LintStage): lint shows it as a hint instead.
+   */
+  early?: boolean;
+};
+
+/**
+ * How complete a verdict the caller wants. `full` (the CLI, export, review): every rule at its
+ * configured level. `editing` (the editor, while the writer types): findings that would scold a
+ * draft just begun — the parts a title-only draft lacks — are shown as hints until it has a body.
+ */
+export type LintStage = 'editing' | 'full';
 
 /** Everything a rule may look at, computed once per lint run. */
 export interface RuleContext {
@@ -67,6 +80,8 @@ export interface RuleContext {
   corpusHeadings?: CorpusHeadings;
   /** Usual share of each section kind in the corpus (for section-thin). */
   corpusStats?: KindShareStats;
+  /** Editing in the editor, or the full check (see LintStage). */
+  stage: LintStage;
 }
 
 /** A lint rule: its id, default level, a Chinese description and the check itself. */

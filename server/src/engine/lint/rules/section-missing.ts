@@ -5,6 +5,11 @@
  * parts present are read from the headings, or from the paragraphs of a report without
  * headings (presentKinds). The finding sits on the title; its fix inserts the part where
  * the type expects it, headed as the corpus usually heads it.
+ *
+ * A draft just begun (no section yet, under EARLY_BODY_CHARS of body) lacks every part by
+ * nature: while editing (stage `editing`) it gets one hint listing the parts still to write,
+ * with a fix per part, instead of a warning per part. The full check (CLI, export, review)
+ * always reports each part at the configured level.
  */
 import { classifyHeading } from '../../report/kinds';
 import { missingKinds, presentKinds } from '../../report/reportTypes';
@@ -30,6 +35,23 @@ export function draftAnchor(ctx: RuleContext): { start: number; end: number } {
   return m ? { start: m.index, end: m.index + m[0].trimEnd().length } : { start: 0, end: 0 };
 }
 
+/** Below this many characters of body (title excluded) a draft without sections is just begun. */
+export const EARLY_BODY_CHARS = 200;
+
+/** Has the writer only just begun: no section yet and under EARLY_BODY_CHARS of body? */
+export function isEarlyDraft(ctx: RuleContext): boolean {
+  if (ctx.tree.sections.length) return false;
+  const m = ctx.prose.masked;
+  const title = ctx.tree.title;
+  let body = 0;
+  for (let i = 0; i < m.length; i++) {
+    if (title && i === title.start) i = title.end;
+    const c = m.charCodeAt(i);
+    if (c > 0x20 && c !== 0x3000 && c !== 0xa0 && ++body >= EARLY_BODY_CHARS) return false;
+  }
+  return true;
+}
+
 export const sectionMissingRule: LintRule = {
   id: 'section-missing',
   defaultSeverity: 'warning',
@@ -44,6 +66,21 @@ export const sectionMissingRule: LintRule = {
     const missing = missingKinds(type, present);
     const anchor = draftAnchor(ctx);
     const parts = type.required.map((k) => SECTION_KIND_NAMES[k]).join('、');
+    if (!missing.length) return [];
+    if (ctx.stage === 'editing' && isEarlyDraft(ctx)) {
+      const headings = missing.map((kind) => typicalHeading(ctx, kind));
+      return [
+        {
+          ...anchor,
+          early: true,
+          message:
+            `尚未写出${missing.map((k) => `“${SECTION_KIND_NAMES[k]}”`).join('、')}部分：${type.name}通常包括${parts}。` +
+            `可参考常见标题${headings.map((h) => `“${h}”`).join('、')}。写出小标题或正文后，缺少的部分会逐条提示。`,
+          // One fix per part; the first part is the one to write first.
+          fixes: missing.map((kind, i) => ({ ...insertSectionFix(ctx.tree, ctx.lines, type, kind, headings[i]), preferred: i === 0 })),
+        },
+      ];
+    }
     const out: RuleFinding[] = [];
     for (const kind of missing) {
       const heading = typicalHeading(ctx, kind);
