@@ -14,6 +14,7 @@ import { snapshotPath } from '../../server/src/snapshot/cacheLocation';
 import { writeSnapshotFile } from '../../server/src/snapshot/snapshotFile';
 import { SaveScheduler } from '../../server/src/snapshot/saveScheduler';
 import { CorpusStore } from '../../server/src/engine/corpus/store';
+import { CachedCorpus } from '../../server/src/snapshot/cachedCorpus';
 
 const DAY = 24 * 3600 * 1000;
 const MB = 1024 * 1024;
@@ -188,4 +189,34 @@ test('corpus store: onIndexBuilt fires when an index is built, not when it is re
   store.set([]);
   store.index('a', () => 4);
   assert.deepEqual(built, ['a', 'a']);
+});
+
+test('CachedCorpus: a restore marks the snapshot as used, and a save prunes the folder around the one in use', async (t) => {
+  const corpus = tempDir(t);
+  const cache = tempDir(t);
+  fs.writeFileSync(path.join(corpus, 'a.txt'), '甲单位2023年述职报告\n一、履职情况\n认真履行职责，扎实推进各项工作，取得了较好成效。\n');
+  const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
+  const opts = { cacheDir: cache, flavour: 'test', engine: 'e1' };
+  const first = new CachedCorpus(opts);
+  const loaded = await first.load(source);
+  assert.equal(await first.save(loaded.reports), true);
+  const file = first.snapshotFile!;
+  const longAgo = new Date(Date.now() - 60 * DAY);
+  fs.utimesSync(file, longAgo, longAgo);
+
+  const second = new CachedCorpus(opts);
+  assert.equal((await second.load(source)).restored, 1);
+  assert.ok(Date.now() - fs.statSync(file).mtimeMs < DAY, 'restoring it made it recently used');
+
+  // Another configuration's save prunes: the old unused snapshot and a dead writer's file go, the restored one stays.
+  const now = Date.now();
+  const unused = put(cache, snapName(9, 'test'), 100, 40 * DAY, now);
+  const dead = put(cache, `${snapName(9, 'test')}.${deadPid()}.0123abcd.tmp`, 100, 0, now);
+  const other = fs.mkdtempSync(path.join(corpus, 'b-'));
+  fs.writeFileSync(path.join(other, 'b.txt'), '乙单位2023年述职报告\n一、履职情况\n认真履行职责。\n');
+  const third = new CachedCorpus(opts);
+  const loaded3 = await third.load({ ...source, paths: [other] });
+  assert.equal(await third.save(loaded3.reports), true);
+  assert.ok(!fs.existsSync(unused) && !fs.existsSync(dead), fs.readdirSync(cache).join(', '));
+  assert.ok(fs.existsSync(file) && fs.existsSync(third.snapshotFile!));
 });
