@@ -76,6 +76,7 @@ const commands = [
   ['findSimilar', 'search'],
   ['addCorpusFolder', 'new-folder'],
   ['rebuildIndex', 'refresh'],
+  ['clearCache', 'trash'],
   ['showStats', 'graph'],
   ['exportDocx', 'export'],
   ['importDocx', 'cloud-download'],

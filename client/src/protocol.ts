@@ -87,11 +87,22 @@ export interface CountResult {
   limitSource?: 'frontmatter' | 'title' | 'settings';
 }
 
+/** Answer to `shuzhi/clearCache`: what was removed from the snapshot cache folders. */
+export interface ClearCacheResult {
+  /** The folders cleared, joined with ', '. */
+  dir: string;
+  files: number;
+  bytes: number;
+  /** Files that could not be removed, with the reason. */
+  failed: { path: string; reason: string }[];
+}
+
 /** Method names. */
 export const Methods = {
   skeleton: 'shuzhi/skeleton',
   search: 'shuzhi/search',
   rebuild: 'shuzhi/rebuild',
+  clearCache: 'shuzhi/clearCache',
   stats: 'shuzhi/stats',
   exportDocx: 'shuzhi/export',
   importDocx: 'shuzhi/import',

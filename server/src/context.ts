@@ -14,4 +14,6 @@ export interface ServerContext {
   log(message: string): void;
   /** Registers a callback run when settings change (after they are re-read). */
   onSettingsChanged(listener: () => void): void;
+  /** Resolves when the corpus is loaded or failed to load (at once unless a full load is running); bound the wait (waitForCorpus). */
+  corpusSettled(): Promise<void>;
 }

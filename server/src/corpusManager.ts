@@ -3,8 +3,9 @@
  * snapshot, reads new and changed files between requests (the event loop is yielded after
  * every file), publishes a partial corpus after the first batch, reports `$/progress` and
  * `shuzhi/corpusStatus`, applies file changes incrementally (didChangeWatchedFiles or the
- * server's own fs.watch), saves the snapshot when idle, and answers the corpus requests
- * (`shuzhi/stats`, `shuzhi/status`, `shuzhi/rebuild`).
+ * server's own fs.watch), saves the snapshot when there is something new (a corpus loaded, an
+ * index built) and on shutdown, and answers the corpus requests (`shuzhi/stats`,
+ * `shuzhi/status`, `shuzhi/rebuild`, `shuzhi/clearCache`).
  */
 import type { CorpusReport } from './engine/types';
 import * as path from 'node:path';
@@ -17,7 +18,9 @@ import { getReportType } from './engine/report/reportTypes';
 import { flattenNodes } from './engine/report/structure';
 import { CachedCorpus, warmTrees, type LoadOutcome } from './snapshot/cachedCorpus';
 import { cacheDir } from './snapshot/cacheLocation';
+import { clearSnapshotCache, type CacheRemoval } from './snapshot/cacheBounds';
 import { FolderWatcher } from './snapshot/folderWatcher';
+import { SaveScheduler } from './snapshot/saveScheduler';
 
 export interface CorpusStatus {
   state: 'indexing' | 'ready' | 'error';
@@ -36,16 +39,19 @@ interface ManagerOptions {
   watchCorpus?: boolean;
   /** false disables the snapshot. */
   snapshot?: boolean;
+  /** Quiet time before the snapshot is saved after something new (tests; default SAVE_DELAY_MS). */
+  snapshotSaveDelayMs?: number;
 }
 
 /**
- * When the snapshot is (re)considered after the corpus settles: soon, then every
- * SAVE_POLL_MS for SAVE_POLL_FOR_MS as the features build their indexes (a 100 MB corpus
- * takes about a minute). A check that finds nothing new is cheap and writes nothing.
+ * The snapshot is saved SAVE_DELAY_MS after the corpus is loaded or an index is built (the
+ * builds that follow a load complete close together and make one write), at the latest
+ * SAVE_MAX_DELAY_MS after the first of them, and on shutdown, waiting at most FLUSH_MS there:
+ * the client gives shutdown 2 s before it stops waiting.
  */
-const FIRST_SAVE_MS = 1500;
-const SAVE_POLL_MS = 10_000;
-const SAVE_POLL_FOR_MS = 10 * 60_000;
+const SAVE_DELAY_MS = 1000;
+const SAVE_MAX_DELAY_MS = 10_000;
+const FLUSH_MS = 1500;
 /** Largest corpus (in characters, about 30 MB of files) whose report trees are parsed in the background after a snapshot restore. */
 const WARM_TREES_MAX_CHARS = 10_000_000;
 
@@ -74,9 +80,26 @@ export class CorpusManager {
   private queue: Promise<void> = Promise.resolve();
   private controller = new AbortController();
   private refreshQueued = false;
-  private saveTimers: NodeJS.Timeout[] = [];
+  private saves = this.saveScheduler(SAVE_DELAY_MS);
+  /**
+   * Whether the corpus store holds what the last load made of the files (false while a load runs
+   * and after one was stopped half-way): only then do the snapshot's records and the built
+   * indexes describe the same corpus, and may be saved together.
+   */
+  private inSync = false;
+  /** Resolved when the corpus is no longer loading (see settled). */
+  private settledWaiters: Array<() => void> = [];
 
-  constructor(private readonly ctx: ServerContext) {}
+  constructor(private readonly ctx: ServerContext) {
+    // Something new to save: an index built for the corpus as loaded.
+    ctx.corpus.onIndexBuilt(() => {
+      if (this.inSync) this.saves.schedule();
+    });
+  }
+
+  private saveScheduler(delayMs: number): SaveScheduler {
+    return new SaveScheduler(() => this.enqueue(() => this.save()), { delayMs, maxDelayMs: Math.max(delayMs, SAVE_MAX_DELAY_MS) });
+  }
 
   setWorkDoneSupport(v: boolean): void {
     this.workDone = v;
@@ -91,6 +114,10 @@ export class CorpusManager {
       log: (m) => this.ctx.log(m),
     });
     this.watchCorpus = typeof o.watchCorpus === 'boolean' ? o.watchCorpus : !params.capabilities.workspace?.didChangeWatchedFiles;
+    if (typeof o.snapshotSaveDelayMs === 'number' && o.snapshotSaveDelayMs >= 0) {
+      this.saves.close();
+      this.saves = this.saveScheduler(o.snapshotSaveDelayMs);
+    }
   }
 
   register(): void {
@@ -101,11 +128,22 @@ export class CorpusManager {
     });
     connection.onRequest('shuzhi/status', () => this.status);
     connection.onRequest('shuzhi/stats', () => this.stats());
+    connection.onRequest('shuzhi/clearCache', () => this.clearCache());
   }
 
   private publish(status: CorpusStatus): void {
     this.status = status;
     void this.ctx.connection.sendNotification('shuzhi/corpusStatus', status);
+    if (status.state !== 'indexing') for (const w of this.settledWaiters.splice(0)) w();
+  }
+
+  /**
+   * Resolves when the corpus is loaded (or failed to load): at once unless a full load is under
+   * way, as at start-up. Callers bound the wait (features/sharedPhraseIndex.ts).
+   */
+  settled(): Promise<void> {
+    if (this.status.state !== 'indexing') return Promise.resolve();
+    return new Promise((resolve) => this.settledWaiters.push(resolve));
   }
 
   /** (Re)loads the corpus for the current settings; a newer reload supersedes one still running. */
@@ -136,7 +174,8 @@ export class CorpusManager {
 
   private async run(signal: AbortSignal, full: boolean): Promise<void> {
     const s = this.ctx.settings();
-    this.cancelSaves();
+    this.saves.cancel();
+    this.inSync = false;
     let progress: WorkDoneProgressServerReporter | undefined;
     if (full) {
       this.publish({ state: 'indexing', reports: this.ctx.corpus.reports.length, skipped: this.ctx.corpus.skipped.length });
@@ -165,7 +204,10 @@ export class CorpusManager {
       );
       if (signal.aborted) return;
       const after = outcome.skipped.map((k) => k.path + k.reason).join('\n');
-      if (!full && outcome.read === 0 && outcome.removed === 0 && after === before) return;
+      if (!full && outcome.read === 0 && outcome.removed === 0 && after === before) {
+        this.inSync = true;
+        return;
+      }
       // Indexes are rebuilt from the reports after this, and some builders walk every tree in
       // one go: for a corpus of moderate size parse the trees now, between requests, rather than
       // inside such a build. A large corpus keeps them lazy (the builders parse what they need
@@ -188,6 +230,7 @@ export class CorpusManager {
     this.ctx.corpus.set(reports, skipped);
     // Restored indexes go in right after set (which clears the index cache), before any request runs.
     for (const i of outcome.indexes) this.ctx.corpus.setIndex(i.key, i.value);
+    this.inSync = true;
     if (full) for (const k of skipped) this.ctx.log(`已跳过语料文件 ${k.path}：${k.reason}`);
     const source = outcome.read === 0 && outcome.restored > 0 ? 'snapshot' : outcome.restored > 0 ? 'partial-snapshot' : 'files';
     this.ctx.log(
@@ -205,27 +248,13 @@ export class CorpusManager {
         if (n > 0 && !signal.aborted) this.ctx.log(`已在后台解析 ${n} 篇报告的结构（${Math.round(performance.now() - t0)} 毫秒）。`);
       });
     }
-    this.scheduleSaves(signal);
+    // The records read from the files are new to the snapshot (a restore that matched saves nothing).
+    this.saves.schedule();
   }
 
-  /** Checks for something new to snapshot soon, then every SAVE_POLL_MS for a while. */
-  private scheduleSaves(signal: AbortSignal): void {
-    this.cancelSaves();
-    const check = () => void this.enqueue(() => this.save(signal));
-    const first = setTimeout(check, FIRST_SAVE_MS);
-    const poll = setInterval(check, SAVE_POLL_MS);
-    const stop = setTimeout(() => clearInterval(poll), SAVE_POLL_FOR_MS);
-    for (const t of [first, poll, stop]) t.unref();
-    this.saveTimers = [first, poll, stop];
-  }
-
-  private cancelSaves(): void {
-    for (const t of this.saveTimers) clearTimeout(t);
-    this.saveTimers = [];
-  }
-
-  private async save(signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return;
+  /** Writes the snapshot when it lacks something the corpus store has (CachedCorpus.save decides). */
+  private async save(): Promise<void> {
+    if (!this.inSync) return;
     try {
       const t = performance.now();
       if (await this.cached.save(this.ctx.corpus.reports, builtIndexes(this.ctx.corpus))) {
@@ -254,11 +283,40 @@ export class CorpusManager {
     if (ours) void this.refresh();
   }
 
-  /** Stops watchers and pending work (on shutdown). */
-  dispose(): void {
-    this.controller.abort();
+  /**
+   * On LSP shutdown: stops watchers and loading, and writes a pending snapshot, waiting at most
+   * FLUSH_MS (a load still running has nothing consistent to save and is stopped).
+   */
+  async shutdown(maxMs = FLUSH_MS): Promise<void> {
     this.watcher?.close();
-    this.cancelSaves();
+    if (!this.inSync) this.controller.abort();
+    const t = performance.now();
+    const result = await this.saves.flush(maxMs);
+    if (result === 'timeout') this.ctx.log(`关闭前保存语料快照超过 ${maxMs} 毫秒，不再等待（旧快照保持完好）。`);
+    else if (result === 'saved') this.ctx.log(`关闭前的语料快照保存已完成（${Math.round(performance.now() - t)} 毫秒）。`);
+    this.controller.abort();
+  }
+
+  /** Removes every snapshot of the cache folders (this server's and the CLI's default one) and reports what was removed. */
+  private async clearCache(): Promise<CacheRemoval> {
+    const dirs = [...new Set([this.cached.cacheDir, cacheDir()].filter((d): d is string => !!d))];
+    const total: CacheRemoval = { dir: dirs.join(', '), files: 0, bytes: 0, failed: [] };
+    this.saves.cancel();
+    // Through the queue, so no save of this server is half-written meanwhile.
+    await this.enqueue(async () => {
+      for (const dir of dirs) {
+        const r = await clearSnapshotCache(dir);
+        total.files += r.files;
+        total.bytes += r.bytes;
+        total.failed.push(...r.failed);
+      }
+      this.cached.forgetSaved();
+    });
+    // The corpus in memory stays. Its snapshot is not written again at once (it may be what the
+    // user wanted gone): the next start reads the files, or a later save writes it whole.
+    this.saves.cancel();
+    this.ctx.log(`已清除语料缓存：${total.files} 个文件，${(total.bytes / 1048576).toFixed(1)} MB（${total.dir}）。`);
+    return total;
   }
 
   stats(): { reports: number; byType: Record<string, number>; byKind: Record<string, number>; skipped: { path: string; reason: string }[] } {

@@ -47,6 +47,7 @@ const ctx: ServerContext = {
   corpus,
   log,
   onSettingsChanged: (l) => settingsListeners.push(l),
+  corpusSettled: () => manager.settled(),
 };
 const manager = new CorpusManager(ctx);
 
@@ -113,7 +114,8 @@ connection.onDidChangeConfiguration(async (change) => {
   if (JSON.stringify([settings.corpusPaths, settings.useBundledCorpus, settings.maxFileSizeMB]) !== before) void manager.reload();
 });
 
-connection.onShutdown(() => manager.dispose());
+// The snapshot is flushed here, within a bound: `exit` ends the process at once.
+connection.onShutdown(() => manager.shutdown());
 
 connection.onDidChangeWatchedFiles((change) => manager.filesChanged(change.changes.map((c) => c.uri)));
 

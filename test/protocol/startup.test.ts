@@ -87,7 +87,7 @@ test('requests are answered while a large corpus is still indexing; progress and
   const names = (list: Array<{ name: string; children?: unknown[] }>): string[] => list.flatMap((x) => [x.name, ...names((x.children ?? []) as typeof list)]);
   assert.ok(names(symbols).includes('二、存在的问题'), `outline of the draft: ${JSON.stringify(symbols)}`);
   assert.ok(order.indexOf('symbols') < order.indexOf('status:ready'), `documentSymbol answered before the corpus was ready: ${order.join(' ')}`);
-  assert.ok(order.indexOf('hover') < order.indexOf('status:ready'), `hover answered before the corpus was ready: ${order.join(' ')}`);
+  // Hover is not asked to beat the corpus: it waits a bounded time for it (earlyRequests.test.ts).
   assert.ok(ready.reports > 100, `synthetic corpus loaded: ${ready.reports} reports`);
   const partial = watch.statuses.find((s) => s.state === 'indexing' && s.reports > 0);
   assert.ok(partial && partial.reports < ready.reports, `a partial corpus is published first: ${JSON.stringify(watch.statuses)}`);

@@ -365,7 +365,8 @@ test('a temporary file left by a killed writer is cleaned up on the next save; a
   const file = c.snapshotFile!;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const stale = `${file}.999.deadbeef.tmp`;
-  const fresh = `${file}.998.cafebabe.tmp`;
+  // A live writer's (this process stands in for it); a dead writer's goes at once (snapshotCache.test.ts).
+  const fresh = `${file}.${process.pid}.cafebabe.tmp`;
   fs.writeFileSync(stale, 'half');
   fs.writeFileSync(fresh, 'half');
   const old = new Date(Date.now() - 3600_000);

@@ -1,9 +1,10 @@
 /**
  * Corpus commands: `shuzhi.addCorpusFolder` (pick folders, append them to shuzhi.corpusPaths in
- * the settings scope the user chooses) and `shuzhi.rebuildIndex` (`shuzhi/rebuild`).
+ * the settings scope the user chooses), `shuzhi.rebuildIndex` (`shuzhi/rebuild`) and
+ * `shuzhi.clearCache` (`shuzhi/clearCache`: removes the corpus snapshots).
  */
 import * as vscode from 'vscode';
-import { Methods } from '../protocol';
+import { Methods, type ClearCacheResult } from '../protocol';
 import type { CommandDeps } from './deps';
 
 interface TargetItem extends vscode.QuickPickItem {
@@ -15,6 +16,7 @@ export function registerCorpusCommands(deps: CommandDeps): void {
   deps.context.subscriptions.push(
     vscode.commands.registerCommand('shuzhi.addCorpusFolder', (uri?: vscode.Uri) => addCorpusFolder(uri)),
     vscode.commands.registerCommand('shuzhi.rebuildIndex', () => rebuildIndex(deps)),
+    vscode.commands.registerCommand('shuzhi.clearCache', () => clearCache(deps)),
   );
 }
 
@@ -99,5 +101,22 @@ async function rebuildIndex({ server }: CommandDeps): Promise<void> {
     reports === undefined
       ? vscode.l10n.t('The corpus index has been rebuilt.')
       : vscode.l10n.t('The corpus index has been rebuilt: {0} reports.', reports),
+  );
+}
+
+async function clearCache({ server, output }: CommandDeps): Promise<void> {
+  const result = await server.trySend<ClearCacheResult>(Methods.clearCache, {});
+  if (!result || typeof result.files !== 'number') return;
+  const mb = ((result.bytes ?? 0) / (1024 * 1024)).toFixed(1);
+  const failed = Array.isArray(result.failed) ? result.failed : [];
+  for (const f of failed) output.appendLine(vscode.l10n.t('Could not remove {0}: {1}', f.path, f.reason));
+  if (failed.length > 0) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('Removed {0} cached file(s) ({1} MB); {2} could not be removed, see the output panel.', result.files, mb, failed.length),
+    );
+    return;
+  }
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('Corpus cache cleared: {0} file(s), {1} MB. The next start reads the corpus files again.', result.files, mb),
   );
 }

@@ -3,7 +3,7 @@ import type { ServerContext } from '../context';
 import { loadOneFile, isSkipped } from '../engine/corpus/loader';
 import { searchCorpus, searchIndexSteps, type SearchHit, type SearchIndex } from '../engine/search/searchIndex';
 import { SlicedIndex } from '../engine/search/slicedIndex';
-import { BuildCancelled } from '../engine/slices';
+import { CORPUS_WAIT_MS, waitForIndex } from './sharedPhraseIndex';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
 
@@ -45,18 +45,13 @@ export function register(ctx: ServerContext): void {
     return p;
   };
 
-  ctx.connection.onRequest('shuzhi/search', async (params: SearchParams): Promise<SearchHitMessage[]> => {
+  ctx.connection.onRequest('shuzhi/search', async (params: SearchParams, token): Promise<SearchHitMessage[]> => {
     // A malformed request is answered like a query that matches nothing: the command shows “no results”.
     if (!params || typeof params.query !== 'string') return [];
     const limit = typeof params.limit === 'number' && Number.isFinite(params.limit) ? Math.max(1, Math.min(200, Math.floor(params.limit))) : 20;
-    if (ctx.corpus.reports.length === 0) return [];
-    let built: SearchIndex;
-    try {
-      built = await index.get();
-    } catch (e) {
-      if (e instanceof BuildCancelled) return [];
-      throw e;
-    }
+    // Early in start-up, wait a little for the corpus to load; then for its index as long as it takes.
+    const built = await waitForIndex(ctx, index, { corpusMs: CORPUS_WAIT_MS, indexMs: Infinity, token });
+    if (!built) return [];
     const reports = built.reports;
     const hits = searchCorpus(built, params.query.slice(0, 1000), { limit });
     const byId = new Map<number, CorpusReport>(reports.map((r) => [r.id, r]));

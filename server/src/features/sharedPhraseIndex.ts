@@ -2,10 +2,15 @@
  * The corpus phrase index (engine/search/phraseIndex.ts) as hover and completion share it:
  * one index per corpus version, memoised in the corpus store (and so saved in the
  * snapshot), built in slices between requests so a large corpus never blocks the server.
+ * Also the bounded wait of requests that arrive before the corpus or an index is ready
+ * (waitForCorpus, waitForIndex): in the first moments after start-up they wait a little
+ * rather than answer nothing.
  */
+import type { CancellationToken } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex';
 import { SlicedIndex } from '../engine/search/slicedIndex';
+import { BuildCancelled } from '../engine/slices';
 
 /** Key of the phrase index in the corpus store. */
 export const PHRASE_INDEX_KEY = 'corpus.phraseIndex';
@@ -32,10 +37,81 @@ export function phraseIndex(ctx: ServerContext): Promise<PhraseIndex> {
   return phraseIndexBuild(ctx).get();
 }
 
+/** The phrase index for a request that can wait a little (hover): see waitForIndex. */
+export function waitForPhraseIndex(ctx: ServerContext, token?: CancellationToken): Promise<PhraseIndex | undefined> {
+  return waitForIndex(ctx, phraseIndexBuild(ctx), { corpusMs: CORPUS_WAIT_MS, indexMs: INDEX_WAIT_MS, syncChars: SYNC_BUILD_CHARS, token });
+}
+
 /**
  * The phrase index now, for a request that cannot wait: built on the spot for a small
  * corpus; for a large one undefined while it is built in the background.
  */
 export function phraseIndexNow(ctx: ServerContext): PhraseIndex | undefined {
   return phraseIndexBuild(ctx).now(SYNC_BUILD_CHARS);
+}
+
+/**
+ * Longest a request waits for the corpus to load (start-up, a changed corpus setting). The
+ * bundled corpus loads in about 0.3 s, several seconds on a busy machine; a corpus of
+ * 100 MB read from its files takes minutes, and then this is what a request waits in vain.
+ */
+export const CORPUS_WAIT_MS = 5000;
+/** Longest hover waits for the phrase index once the corpus is loaded (a small corpus is indexed in well under a second). */
+export const INDEX_WAIT_MS = 1500;
+
+/** `p`, or undefined once `ms` have passed (the timer is cleared either way). */
+async function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  if (ms === Infinity) return p;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, ms))))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Waits, at most `ms`, for the corpus to be loaded (or to have failed): true when it is, at
+ * once unless a full load is running (start-up, a changed corpus setting); false on timeout.
+ */
+export async function waitForCorpus(ctx: ServerContext, ms: number): Promise<boolean> {
+  return (await within(ctx.corpusSettled().then(() => true), ms)) ?? false;
+}
+
+export interface IndexWait {
+  /** Longest wait for the corpus to load. */
+  corpusMs: number;
+  /** Longest wait for the index after that (Infinity: until it is built). */
+  indexMs: number;
+  /** A corpus of at most this many characters is indexed on the spot instead (SlicedIndex.now). */
+  syncChars?: number;
+  token?: CancellationToken;
+}
+
+/**
+ * A sliced index of the corpus for a request: at once when it is built; else waits for the
+ * corpus to load and then for the index to be built, each bounded by `wait`, starting again
+ * when the corpus changes under the build. Undefined when time runs out, the corpus is empty
+ * or the client cancelled.
+ */
+export async function waitForIndex<T>(ctx: ServerContext, index: SlicedIndex<T>, wait: IndexWait): Promise<T | undefined> {
+  const built = index.peek();
+  if (built !== undefined && ctx.corpus.reports.length > 0) return built;
+  await waitForCorpus(ctx, wait.corpusMs);
+  if (wait.syncChars !== undefined && ctx.corpus.reports.length > 0) {
+    const now = index.now(wait.syncChars);
+    if (now !== undefined) return now;
+  }
+  const deadline = performance.now() + wait.indexMs;
+  for (;;) {
+    if (ctx.corpus.reports.length === 0 || wait.token?.isCancellationRequested) return undefined;
+    const remaining = deadline - performance.now();
+    if (remaining <= 0) return undefined;
+    try {
+      return await within(index.get(), remaining);
+    } catch (e) {
+      // The corpus changed under the build (e.g. the rest of a partly loaded corpus came in): try its successor.
+      if (!(e instanceof BuildCancelled)) throw e;
+    }
+  }
 }

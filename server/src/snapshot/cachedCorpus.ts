@@ -5,7 +5,7 @@
  * The same object then serves incremental updates: a later `load` re-lists and re-reads
  * only what changed since the previous one.
  */
-import { readdir, rm, stat } from 'node:fs/promises';
+import { utimes } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { bundledCorpusDir } from '../engine/corpus/corpus';
 import { SnapshotError, withSnapshotFile, writeSnapshot } from './snapshotFile';
@@ -14,6 +14,7 @@ import { bundleFlavour, configKey, engineVersion, snapshotPath } from './cacheLo
 import { CorpusFiles, shareTexts, treePending } from './corpusFiles';
 import { canEncodeIndex, decodeIndex, encodeIndex, type EncodedIndex } from './indexCodec';
 import { listCorpusFiles } from '../engine/corpus/loader';
+import { pruneSnapshotCache } from './cacheBounds';
 
 export interface CorpusSource {
   /** User folders or files, added to the bundled corpus. */
@@ -73,6 +74,11 @@ export class CachedCorpus {
     return this.opts.engine ?? engineVersion();
   }
 
+  /** The folder of the snapshots (undefined when disabled). */
+  get cacheDir(): string | undefined {
+    return this.opts.cacheDir;
+  }
+
   /** The snapshot file for the current configuration (undefined when disabled or before a load). */
   get snapshotFile(): string | undefined {
     return this.opts.cacheDir && this.config ? snapshotPath(this.opts.cacheDir, this.config, this.opts.flavour ?? bundleFlavour()) : undefined;
@@ -119,7 +125,7 @@ export class CachedCorpus {
     if (firstOfConfig && file) {
       const wasEmpty = this.files.size === 0;
       try {
-        await withSnapshotFile(file, { engine: this.engine, config: key }, async (reader) => {
+        const used = await withSnapshotFile(file, { engine: this.engine, config: key }, async (reader) => {
           const before = this.files.size;
           this.files.seed(await reader.files(), reader.meta.skipped);
           outcome.restored = this.files.size - before;
@@ -139,7 +145,10 @@ export class CachedCorpus {
             }
           }
           this.dirty = read > 0 || removed > 0;
+          return true;
         });
+        // Its time marks when it was last used: the cache's eviction goes by it (cacheBounds.ts).
+        if (used) await utimes(file, new Date(), new Date()).catch(() => undefined);
       } catch (e) {
         if (!(e instanceof SnapshotError)) throw e;
         this.opts.log?.(`语料快照无法使用，将重新读取语料：${e.message}`);
@@ -187,27 +196,18 @@ export class CachedCorpus {
       keys.add(key);
     }
     const { files, skipped } = this.files.toSnapshot();
-    await removeStaleTemporaries(file);
     await writeSnapshot(file, { engine: this.engine, config: this.config, files, skipped, sections, indexes: descs });
     this.dirty = false;
     this.savedIndexes = keys;
+    const pruned = await pruneSnapshotCache(nodePath.dirname(file), { keep: file });
+    if (pruned.files > 0) this.opts.log?.(`已清理缓存中旧的语料快照 ${pruned.files} 个（${(pruned.bytes / 1048576).toFixed(1)} MB）。`);
     return true;
   }
-}
 
-/** How old a temporary snapshot file must be before it counts as left behind by a killed writer. */
-const STALE_TMP_MS = 10 * 60 * 1000;
-
-/** Removes temporary files of `file` that a writer killed mid-write left behind. */
-async function removeStaleTemporaries(file: string): Promise<void> {
-  const dir = nodePath.dirname(file);
-  const prefix = nodePath.basename(file) + '.';
-  const names = await readdir(dir).catch(() => [] as string[]);
-  for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const p = nodePath.join(dir, name);
-    const st = await stat(p).catch(() => undefined);
-    if (st && Date.now() - st.mtimeMs > STALE_TMP_MS) await rm(p, { force: true }).catch(() => undefined);
+  /** The snapshot on disk is gone (the cache was cleared): the next save writes everything again. */
+  forgetSaved(): void {
+    this.dirty = true;
+    this.savedIndexes = new Set();
   }
 }
 

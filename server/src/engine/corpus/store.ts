@@ -11,6 +11,7 @@ export class CorpusStore {
   private versionValue = 0;
   private readonly cache = new Map<string, unknown>();
   private readonly listeners: Array<() => void> = [];
+  private readonly builtListeners: Array<(key: string) => void> = [];
 
   get reports(): readonly CorpusReport[] {
     return this.reportsValue;
@@ -36,6 +37,7 @@ export class CorpusStore {
     if (this.cache.has(key)) return this.cache.get(key) as T;
     const value = build(this.reportsValue);
     this.cache.set(key, value);
+    for (const l of this.builtListeners) l(key);
     return value;
   }
 
@@ -56,5 +58,10 @@ export class CorpusStore {
 
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Registers a callback run each time `index` has built and stored an index (not for `setIndex`). */
+  onIndexBuilt(listener: (key: string) => void): void {
+    this.builtListeners.push(listener);
   }
 }

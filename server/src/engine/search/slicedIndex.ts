@@ -23,6 +23,11 @@ export class SlicedIndex<T> {
     private readonly onBuilt?: (value: T, ms: number, reports: readonly CorpusReport[]) => void,
   ) {}
 
+  /** The index when it is built, without building it. */
+  peek(): T | undefined {
+    return peekIndex<T>(this.store, this.key);
+  }
+
   /**
    * The index now, for work that cannot wait: when built, the index; for a corpus of at most
    * `syncChars` characters, built on the spot; else undefined while it is built in slices.
