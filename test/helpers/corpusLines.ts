@@ -2,11 +2,16 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The first line of at least `minChars` Chinese characters in a UTF-8 text file of `dir` (files in name order). */
-export function corpusLine(dir: string, minChars = 12): string {
+/**
+ * The first line of at least `minChars` Chinese characters in a UTF-8 text file of `dir`
+ * (files in name order; `last`: the last file that has one, which a loader reads last).
+ */
+export function corpusLine(dir: string, minChars = 12, last = false): string {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   const pattern = new RegExp(`^[\\u4e00-\\u9fff]{${minChars},}`);
-  for (const name of fs.readdirSync(dir).sort()) {
+  const names = fs.readdirSync(dir).sort();
+  if (last) names.reverse();
+  for (const name of names) {
     if (!name.endsWith('.txt')) continue;
     let text: string;
     try {

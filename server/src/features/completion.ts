@@ -23,7 +23,7 @@ import { getTree } from '../documentCache';
 import { completePhrases, ghostOf, prepareDraft, type PhraseCompletion, type PhraseItem } from '../engine/completion/complete';
 import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
 import { SlicedIndex } from '../engine/search/slicedIndex';
-import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
+import { phraseIndex, phraseIndexNow, waitForCorpus } from './sharedPhraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
 import { getReportType, REPORT_TYPES } from '../engine/report/reportTypes';
@@ -46,6 +46,12 @@ function headingStatsOf(ctx: ServerContext): HeadingStats {
   if (!build) headingStatsBuilds.set(ctx, (build = new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps)));
   return build.now(SYNC_STATS_CHARS) ?? (noHeadingStats ??= learnHeadingStats([]));
 }
+
+/**
+ * Longest a completion request waits for a corpus still loading (start-up, a changed corpus
+ * setting): the bundled corpus loads in about 0.3 s; typing must not wait for a large one.
+ */
+const COMPLETION_CORPUS_WAIT_MS = 2000;
 
 /** Corpora up to this many characters have their heading statistics learnt on the spot. */
 const SYNC_STATS_CHARS = 2_000_000;
@@ -104,7 +110,10 @@ function detailOf(item: PhraseItem): string {
  * Ranked phrases for the cursor at `offset` (undefined until the phrase index is ready). The
  * rest of the draft is evidence too: writers reuse their own phrases.
  */
-function phrasesAt(ctx: ServerContext, doc: TextDocument, offset: number, lineBefore: string, examples = true): PhraseCompletion | undefined {
+async function phrasesAt(ctx: ServerContext, doc: TextDocument, offset: number, lineBefore: string, examples = true): Promise<PhraseCompletion | undefined> {
+  // Early requests (the first keystrokes after start-up) wait a little for the corpus rather
+  // than answer nothing; a small corpus is then indexed on the spot.
+  await waitForCorpus(ctx, COMPLETION_CORPUS_WAIT_MS);
   const settings = ctx.settings();
   const text = doc.getText();
   const lineStart = offset - lineBefore.length;
@@ -155,7 +164,7 @@ export function register(ctx: ServerContext): void {
     });
   });
 
-  ctx.connection.onCompletion((params: CompletionParams): CompletionList => {
+  ctx.connection.onCompletion(async (params: CompletionParams): Promise<CompletionList> => {
     const empty: CompletionList = { isIncomplete: true, items: [] };
     const settings = ctx.settings();
     if (!settings.completion.enable) return empty;
@@ -188,7 +197,7 @@ export function register(ctx: ServerContext): void {
       };
     }
 
-    const result = phrasesAt(ctx, doc, offset, lineBefore);
+    const result = await phrasesAt(ctx, doc, offset, lineBefore);
     if (!result) return empty;
     return {
       isIncomplete: true,
@@ -208,7 +217,7 @@ export function register(ctx: ServerContext): void {
   });
 
   // Ghost text: the one continuation the model is confident of, or nothing (see ghostOf).
-  ctx.connection.languages.inlineCompletion.on((params: InlineCompletionParams): InlineCompletionItem[] => {
+  ctx.connection.languages.inlineCompletion.on(async (params: InlineCompletionParams): Promise<InlineCompletionItem[]> => {
     const settings = ctx.settings();
     if (!settings.completion.enable || !settings.completion.inline) return [];
     const doc = ctx.documents.get(params.textDocument.uri);
@@ -216,7 +225,7 @@ export function register(ctx: ServerContext): void {
     const { offset, pos, lineBefore } = cursorOf(doc, params.position);
     // Nothing on an empty line or a heading's number: the list has the snippets there.
     if (isLineStart(lineBefore)) return [];
-    const result = phrasesAt(ctx, doc, offset, lineBefore, false);
+    const result = await phrasesAt(ctx, doc, offset, lineBefore, false);
     const ghost = result && ghostOf(result, settings.completion.confidence);
     if (!result || !ghost) return [];
     return [{ insertText: ghost.insertText, range: { start: { line: pos.line, character: result.replaceStart }, end: pos } }];
