@@ -31,11 +31,14 @@ export interface ChannelFigures {
   list: ChannelResult;
   baseGhost: ChannelResult;
   baseList: ChannelResult;
+  /** Ceilings: a perfect choice among the candidates (the longest exactly right one), general ones only and all. */
+  bestGhost: ChannelResult;
+  bestAny: ChannelResult;
 }
 
 /** Leave-one-report-out typing through both channels and both baselines. */
 export function typeCorpus(reports: readonly CorpusReport[], confidence = DEFAULT_SETTINGS.completion.confidence): ChannelFigures {
-  const f: ChannelFigures = { ghost: emptyResult(), list: emptyResult(), baseGhost: emptyResult(), baseList: emptyResult() };
+  const f: ChannelFigures = { ghost: emptyResult(), list: emptyResult(), baseGhost: emptyResult(), baseList: emptyResult(), bestGhost: emptyResult(), bestAny: emptyResult() };
   for (const { index, lines } of leaveOneOut(reports)) {
     for (const line of lines) {
       const memo = new Map<number, PhraseCompletion>();
@@ -45,6 +48,14 @@ export function typeCorpus(reports: readonly CorpusReport[], confidence = DEFAUL
         const c = at(pos);
         return c.items.slice(0, TOP).map((it) => continuationOf(c, pos, it.insertText));
       }, f.list);
+      const best = (general: boolean) => (l: typeof line, pos: number) => {
+        const c = at(pos);
+        const rest = l.body.slice(pos);
+        const right = c.items.filter((it) => !general || it.general).map((it) => continuationOf(c, pos, it.insertText)).filter((t) => rest.startsWith(t));
+        return right.sort((a, b) => b.length - a.length).slice(0, 1);
+      };
+      typeLine(line, best(true), f.bestGhost);
+      typeLine(line, best(false), f.bestAny);
       typeLine(line, (l, pos) => baselineOffers(index, l.body.slice(0, pos), 1), f.baseGhost);
       typeLine(line, (l, pos) => baselineOffers(index, l.body.slice(0, pos), TOP), f.baseList);
     }
@@ -159,6 +170,8 @@ export async function benchCompletion(): Promise<BenchRow[]> {
     ...channelRows(`on demand (list, top ${TOP})`, f.list, f.baseList, '5 most frequent continuations of the last 2 characters', { saved: 0.12, times: 2 }),
     { group: 'completion', metric: `completion latency p50 / p99 (server over stdio; ${lat.list.answered} of ${lat.list.n} answers with items)`, value: `${ms(lat.list.p50)} / ${ms(lat.list.p99)}`, target: 'p99 ≤ 5 ms', ok: lat.list.p99 <= 5 },
     { group: 'completion', metric: `inline completion latency p50 / p99 (${lat.ghost.answered} of ${lat.ghost.n} with ghost text)`, value: `${ms(lat.ghost.p50)} / ${ms(lat.ghost.p99)}`, target: 'p99 ≤ 5 ms', ok: lat.ghost.p99 <= 5 },
+    { group: 'completion', metric: 'ceiling: units saved with a perfect choice among the general candidates (what ghost text could reach)', value: pct(1 - f.bestGhost.spent / f.bestGhost.units) },
+    { group: 'completion', metric: `ceiling: units saved with a perfect choice among all ${DEFAULT_SETTINGS.completion.maxItems} items (what the list could reach)`, value: pct(1 - f.bestAny.spent / f.bestAny.units) },
     { group: 'completion', metric: `model: ${MODEL.features.length} features, fitted by npm run fit:completion`, value: `confidence ${conf}` },
     { group: 'completion', metric: `phrase index build (bundled, ${index!.text.length} chars)`, value: ms(percentile(builds, 50)) },
     { group: 'completion', metric: 'phrase index size (shared with hover; beyond the corpus text)', value: mb(bytes) },

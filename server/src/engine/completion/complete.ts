@@ -54,6 +54,13 @@ export interface PhraseCompletion {
 }
 
 const DIGITS = /[0-9０-９]/;
+const CLAUSE_MARKS = '，。；：！？,;:!?';
+
+/** Where the clause being typed began: after the last clause mark, or the line start. */
+function clauseStart(body: string): number {
+  for (let i = body.length - 1; i >= 0; i--) if (CLAUSE_MARKS.includes(body[i])) return i + 1;
+  return 0;
+}
 /** Shortest continuation shown by itself: one character saves nothing over typing it. */
 export const GHOST_MIN_CHARS = 2;
 
@@ -187,6 +194,8 @@ export function phraseQuery(index: PhraseIndex, lineBefore: string, opts: Comple
     sectionMask: opts.sectionKinds ? kindMask(opts.sectionKinds) : 0,
     typed: align.typed,
     lineStartK: body.length + 1,
+    wordStarts: [...align.lengths].sort((a, b) => a - b),
+    clauseChars: body.length - clauseStart(body),
   };
   return { bodyOffset: offset, typedStart, candidates, facts };
 }

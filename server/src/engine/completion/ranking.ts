@@ -13,29 +13,13 @@
 import type { ContextLevel, Continuation, Level } from './continuations';
 import fitted from './model.json';
 
-/**
- * One tree of a boosted model: a complete binary tree; internal node k (breadth first) sends
- * a feature vector x right when x[f[k]] ≥ t[k]; leaf l adds v[l] to the log-odds.
- */
-export interface Tree {
-  f: readonly number[];
-  t: readonly number[];
-  v: readonly number[];
-}
-
-/**
- * A fitted model of the chance that the writer goes on with a candidate: the log-odds are
- * `bias` plus, for a logistic model, Σ weights[i]·(f[i] − mean[i]) / scale[i], or, for boosted
- * trees, the sum of the trees' leaves.
- */
+/** A fitted logistic model: p = σ(bias + Σ weights[i]·(f[i] − mean[i]) / scale[i]). */
 export interface CompletionModel {
-  kind: 'logistic' | 'trees';
   features: readonly string[];
   bias: number;
-  weights?: readonly number[];
-  mean?: readonly number[];
-  scale?: readonly number[];
-  trees?: readonly Tree[];
+  weights: readonly number[];
+  mean: readonly number[];
+  scale: readonly number[];
   /** Least chance for ghost text that the fit recommends (the setting's default). */
   confidence: number;
 }
@@ -71,6 +55,8 @@ export const FEATURE_NAMES = [
   'log continuations at the longest context',
   'share at the longest context × log length',
   'log blended chance (occurrences) × no draft use',
+  'log matched context in words',
+  'log characters since the clause began',
 ] as const;
 
 export const MODEL: CompletionModel = fitted as CompletionModel;
@@ -132,6 +118,10 @@ export interface QueryFacts {
   typed: number;
   /** Context length that opens the line (line break + the whole line body). */
   lineStartK: number;
+  /** Context lengths that start at a draft word, ascending (the words a context of length k covers: those ≤ k). */
+  wordStarts: readonly number[];
+  /** Characters typed since the clause began (the last clause mark or the line start). */
+  clauseChars: number;
   /** Largest candidate count at each context length (filled by rankContinuations / withBestCounts). */
   bestCount?: Map<number, number>;
 }
@@ -214,7 +204,16 @@ export function features(c: Continuation, q: QueryFacts): number[] {
     Math.log(q.levels.find((l) => l.k === k0)?.types ?? 1),
     (top ? top.count / Math.max(1, top.contextCount) : 0) * Math.log(c.text.length),
     c.docLevels.length ? 0 : Math.log(blendedChance(c, q.levels, 'count') + 1e-5),
+    Math.log(1 + wordsWithin(q.wordStarts, k0)),
+    Math.log(1 + q.clauseChars),
   ];
+}
+
+/** Words of the draft a context of length k covers. */
+function wordsWithin(starts: readonly number[], k: number): number {
+  let n = 0;
+  while (n < starts.length && starts[n] <= k) n++;
+  return n;
 }
 
 /** Words a writer can expect to save with a continuation of this chance. */
@@ -225,16 +224,7 @@ export function expectedWords(text: string, chance: number): number {
 /** The model's chance for a feature vector. */
 export function chanceOf(f: readonly number[], m: CompletionModel = MODEL): number {
   let z = m.bias;
-  if (m.trees) {
-    const depth = Math.log2(m.trees[0]?.v.length ?? 1);
-    for (const tree of m.trees) {
-      let k = 0;
-      for (let level = 0; level < depth; level++) k = 2 * k + 1 + (f[tree.f[k]] >= tree.t[k] ? 1 : 0);
-      z += tree.v[k - tree.f.length];
-    }
-  } else if (m.weights && m.mean && m.scale) {
-    for (let i = 0; i < f.length; i++) z += (m.weights[i] * (f[i] - m.mean[i])) / m.scale[i];
-  }
+  for (let i = 0; i < f.length; i++) z += (m.weights[i] * (f[i] - m.mean[i])) / m.scale[i];
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -300,5 +290,6 @@ export function rankContinuations(conts: Continuation[], max: number, q: QueryFa
     out.push(c);
     keys.push(key);
   }
-  return out;
+  // A longer phrase that took a shorter one's place has its own expected words.
+  return out.sort((a, b) => gain(b) - gain(a) || b.text.length - a.text.length);
 }
