@@ -12,7 +12,8 @@ const HAN = /\p{Script=Han}/u;
  * whose new text is short, on one line, with Han characters. The change may replace text: with
  * VS Code's native input handling (EditContext, the default in current versions) the
  * composition lives in the document, so the commit replaces the composed pinyin, or the
- * identical composed characters.
+ * identical composed characters. A composition step that shows characters passes too; VS Code
+ * hides ghost text until the commit.
  */
 export function isImeCommit(changes: readonly { text: string }[]): boolean {
   if (changes.length !== 1) return false;

@@ -5,22 +5,24 @@
  *
  * Ghost text (an inline completion) after committed Chinese input.
  *
- * What VS Code 1.139 does by itself (read in its source and watched in code-server, see
- * test/e2e/scenarios.ts): the inline completion model starts on `onDidType` and on paste, and
- * while it is active it fetches again on every change of the document. Keyboard input and
- * committed text without composition (page.keyboard.insertText) go through `onDidType`, so VS
- * Code asks the server by itself. An input method's commit does not: during composition the
- * composed text is written into the document (the extension host sees `s`, `si`, `sizhi`, `四个`
- * as replacements) and the commit is one more replacement through the composition path, which
- * fires no `onDidType`; VS Code also hides ghost text while composing. Without this trigger a
- * writer using an input method would see ghost text only after typing an ASCII character.
+ * What VS Code 1.139 does by itself (read in its source, and measured in code-server by logging
+ * the requests the server receives): its inline completion model starts on `onDidType` (and on
+ * paste) and, once started, asks again on every change of the document until a shown ghost text
+ * is dismissed. With the native input handling (EditContext, the default) the composition lives
+ * in the document: the first composition update is a plain insertion that goes through `type`
+ * (so `onDidType` fires), the later ones and the commit are replacements. So VS Code asks on
+ * every composition step and on the commit (one request per document version, automatic
+ * trigger kind), and shows nothing while composing (ghost text is hidden during composition).
+ * Committed text without composition (page.keyboard.insertText) goes through `type` as well.
  *
- * The trigger is not explicit (`explicit: false`): the request keeps the automatic trigger kind,
- * as when typing, and VS Code reuses a request that is pending or answered for the same
- * document version and cursor. So when VS Code already asked, this adds no request; otherwise it
- * adds one. The 50 ms timer coalesces bursts, and composition updates with Han text only cost
- * requests whose answers VS Code hides until the commit: at most one request per document
- * version, the same rate as typing.
+ * This trigger is therefore a fallback for a commit that reaches an idle inline model (other
+ * input paths, other VS Code versions), not the main path. It is harmless: it is not explicit
+ * (`explicit: false`), so the request keeps the automatic trigger kind and VS Code reuses a
+ * request that is pending or answered for the same document version and cursor (versions whose
+ * command takes no argument make it explicit: one more request per commit). Measured with
+ * and without it, composing `我们要坚定` (pinyin, then characters, then the commit), typing
+ * without composition and composing over a selection gave the same requests: one per document
+ * version, none added by this trigger. The 50 ms timer coalesces bursts.
  */
 import * as vscode from 'vscode';
 import { isImeCommit } from './imeCommit';

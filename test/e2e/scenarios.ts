@@ -1,6 +1,8 @@
 /**
  * In-editor scenarios against code-server (see harness.ts):
- *  (a) committed Chinese input opens Shuzhi's phrase suggestions; accepting one changes the text;
+ *  (a1) committed Chinese input shows the server's confident continuation as ghost text, Tab takes it;
+ *  (a2) where the server is not sure nothing appears by itself; (a3) Ctrl+Space opens the list;
+ *  (a4) nothing appears while an input method composes, the ghost text comes on commit;
  *  (b) hovering a phrase shows corpus examples;
  *  (c) the Outline lists the report's sections (一、…);
  *  (d) a missing-section warning in Problems, fixed with its quick fix, goes away;
@@ -13,6 +15,28 @@
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS, TYPE_LINE } from './fixtures';
+import {
+  applyEdit,
+  COMPOSE_POLLS,
+  draftWith,
+  editorLine,
+  GHOST_EXPECTED_START,
+  GHOST_INDENT,
+  GHOST_TYPED,
+  GHOST_WORDS,
+  ghostText,
+  LIST_TYPED,
+  NEW_LINE,
+  newParagraph,
+  openDraftReady,
+  QUIET_POLLS,
+  QUIET_TYPED,
+  QUIET_WORDS,
+  referenceServer,
+  screenshotEditor,
+  SUGGEST_COMMAND,
+  SUGGEST_VISIBLE,
+} from './completion';
 import { gotoChar, gotoLineEnd, openFile, poll, runCommand, screenshot, startHarness, type Harness } from './harness';
 
 type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
@@ -35,42 +59,167 @@ async function suggestLabels(page: Page): Promise<string[]> {
 
 const scenarios: Scenario[] = [
   {
-    id: 'a-completion',
-    name: '(a) typing 坚定 shows phrase suggestions; accepting one inserts it',
+    id: 'a-ghost',
+    name: '(a1) after committing 我们要坚定 the ghost text shows the server\'s continuation; Ctrl+→ takes a word, Tab the rest',
     async run(h) {
       const { page } = h;
-      await openFile(page, DRAFT_NAME);
-      await gotoLineEnd(page, TYPE_LINE);
-      // The first request can come back empty while the extension activates: retype, bounded.
-      const labels = await poll(async () => {
-        await page.keyboard.type('坚定');
-        const got = await poll(async () => {
+      const ref = await referenceServer(h);
+      try {
+        await openDraftReady(page);
+        await newParagraph(page);
+        // An input method commits each word in one go.
+        for (const word of GHOST_WORDS) await page.keyboard.insertText(word);
+        const expected = await ref.inlineContinuation(draftWith(GHOST_TYPED), NEW_LINE - 1, GHOST_TYPED.length);
+        if (!expected || !expected.startsWith(GHOST_EXPECTED_START)) {
+          throw new Error(`the server's own inline answer after ${GHOST_TYPED.trim()} does not start with ${GHOST_EXPECTED_START}: ${JSON.stringify(expected)}`);
+        }
+        const shown = await poll(async () => ((await ghostText(page)) === expected ? expected : undefined), 40, 250);
+        await screenshotEditor(page, 'ghost-text');
+        if (!shown) throw new Error(`the ghost text is ${JSON.stringify(await ghostText(page))}, the server offers ${JSON.stringify(expected)}`);
+        if ((await page.locator(SUGGEST_VISIBLE).count()) > 0) throw new Error('the suggest list opened by itself beside the ghost text');
+        // Ctrl+→ takes the next word of the ghost text, the rest stays as ghost text.
+        await page.keyboard.press('Control+ArrowRight');
+        const partly = await poll(async () => {
+          const line = await editorLine(page, GHOST_TYPED);
+          return line && line.length > GHOST_TYPED.length ? line : undefined;
+        }, 20, 250);
+        if (!partly) throw new Error('Ctrl+→ accepted nothing of the ghost text');
+        const taken = partly.slice(GHOST_TYPED.length);
+        if (!expected.startsWith(taken)) throw new Error(`Ctrl+→ inserted ${JSON.stringify(taken)}, not the start of ${JSON.stringify(expected)}`);
+        if (taken.length < expected.length) {
+          const rest = await poll(async () => ((await ghostText(page)) === expected.slice(taken.length) ? true : undefined), 20, 250);
+          if (!rest) throw new Error(`after Ctrl+→ the ghost text is ${JSON.stringify(await ghostText(page))}, not the rest ${JSON.stringify(expected.slice(taken.length))}`);
+          await page.keyboard.press('Tab');
+        }
+        await save(page);
+        const want = GHOST_TYPED + expected;
+        const line = await poll(async () => (readDraft(h)[NEW_LINE - 1] === want ? want : undefined), 20, 250);
+        if (!line) throw new Error(`after Tab the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
+        console.log(`    ghost “${expected}”; Ctrl+→ took “${taken}”; line now “${line.trim()}”`);
+      } finally {
+        await ref.stop();
+      }
+    },
+  },
+  {
+    id: 'a-quiet',
+    name: '(a2) after committing 规划建成了南部 nothing appears by itself',
+    async run(h) {
+      const { page } = h;
+      const ref = await referenceServer(h);
+      try {
+        await openDraftReady(page);
+        await newParagraph(page);
+        // The same channel answers on this page: the server is ready, quiet means it has nothing sure.
+        for (const word of QUIET_WORDS) await page.keyboard.insertText(word);
+        const answer = await ref.inlineContinuation(draftWith(QUIET_TYPED), NEW_LINE - 1, QUIET_TYPED.length);
+        if (answer !== undefined) throw new Error(`the server offers ghost text after ${QUIET_TYPED.trim()}: ${JSON.stringify(answer)}`);
+        const seen = await poll(async () => {
+          const ghost = await ghostText(page);
+          if (ghost !== '') return `ghost text ${JSON.stringify(ghost)}`;
+          const labels = await suggestLabels(page);
+          return labels.length > 0 ? `the suggest list (${labels.slice(0, 5).join(' | ')})` : undefined;
+        }, QUIET_POLLS, 250);
+        await screenshot(page, 'a-quiet');
+        if (seen) throw new Error(`${seen} appeared by itself after ${QUIET_TYPED.trim()}`);
+        const line = await editorLine(page, QUIET_TYPED);
+        if (line !== QUIET_TYPED) throw new Error(`the line reads ${JSON.stringify(line)}, not ${JSON.stringify(QUIET_TYPED)}`);
+        console.log(`    nothing appeared in ${(QUIET_POLLS * 250) / 1000} s after “${QUIET_TYPED.trim()}”`);
+      } finally {
+        await ref.stop();
+      }
+    },
+  },
+  {
+    id: 'a-list',
+    name: '(a3) Ctrl+Space after 坚定 lists the server\'s phrases; Enter inserts the first; the F1 command opens the list too',
+    async run(h) {
+      const { page } = h;
+      const ref = await referenceServer(h);
+      try {
+        await openDraftReady(page);
+        await gotoLineEnd(page, TYPE_LINE);
+        await page.keyboard.insertText(LIST_TYPED);
+        const doc = [...DRAFT_LINES];
+        doc[TYPE_LINE - 1] += LIST_TYPED;
+        const items = await ref.completion(doc, TYPE_LINE - 1, doc[TYPE_LINE - 1].length);
+        if (items.length === 0) throw new Error(`the server lists nothing after ${LIST_TYPED}`);
+        // Quick suggestions are off for Markdown: the list waits for Ctrl+Space.
+        const labels = await poll(async () => {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          return poll(async () => {
+            const l = await suggestLabels(page);
+            return l.length > 0 ? l : undefined;
+          }, 12, 250);
+        }, 5, 500);
+        if (!labels) throw new Error(`Ctrl+Space listed nothing after ${LIST_TYPED}`);
+        await screenshotEditor(page, 'completion-list');
+        const byLabel = new Map(items.map((i) => [i.label, i]));
+        const unknown = labels.filter((l) => !byLabel.has(l));
+        if (unknown.length > 0) throw new Error(`rows that are not the server's items: ${unknown.join(' | ')}`);
+        const first = byLabel.get(labels[0])!;
+        await page.keyboard.press('Enter');
+        await page.locator(SUGGEST_VISIBLE).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+        // The F1 command opens the same list (checked before saving changes the focus).
+        await page.keyboard.press('Escape');
+        await runCommand(page, SUGGEST_COMMAND);
+        const again = await poll(async () => {
           const l = await suggestLabels(page);
           return l.length > 0 ? l : undefined;
-        }, 10, 300);
-        if (got) return got;
+        }, 20, 250);
         await page.keyboard.press('Escape');
-        await page.keyboard.press('Backspace');
-        await page.keyboard.press('Backspace');
-        return undefined;
-      }, 20, 1000);
-      if (!labels) throw new Error('no suggestions appeared after typing 坚定');
-      // Word-based suggestions are off for Markdown, so these come from Shuzhi: Chinese phrases.
-      const phrases = labels.filter((l) => HAN.test(l) && l !== '坚定');
-      if (phrases.length === 0) throw new Error(`suggestions are not phrases: ${labels.join(' | ')}`);
-      await screenshot(page, 'a-suggest');
-      await page.keyboard.press('Enter');
-      await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-      await save(page);
-      const before = DRAFT_LINES[TYPE_LINE - 1] + '坚定';
-      const line = await poll(async () => {
-        const l = readDraft(h)[TYPE_LINE - 1];
-        return l !== undefined && l !== before && l.startsWith(DRAFT_LINES[TYPE_LINE - 1]) ? l : undefined;
-      }, 20, 250);
-      if (!line) throw new Error(`accepting a suggestion did not change the line (still ${JSON.stringify(readDraft(h)[TYPE_LINE - 1])})`);
-      if (line.length <= before.length) throw new Error(`the accepted suggestion added nothing: ${JSON.stringify(line)}`);
-      await screenshot(page, 'a-accepted');
-      console.log(`    suggestions: ${labels.slice(0, 5).join(' | ')}; line now ends “${line.slice(-20)}”`);
+        await save(page);
+        const want = applyEdit(doc[TYPE_LINE - 1], first);
+        const line = await poll(async () => (readDraft(h)[TYPE_LINE - 1] === want ? want : undefined), 20, 250);
+        if (!line) throw new Error(`after Enter the line reads ${JSON.stringify(readDraft(h)[TYPE_LINE - 1])}, not ${JSON.stringify(want)}`);
+        if (!again) throw new Error(`the command “${SUGGEST_COMMAND}” opened no list`);
+        console.log(`    ${labels.length} rows: ${labels.slice(0, 5).join(' | ')}; Enter gave “…${line.slice(-16)}”; F1 listed ${again.length}`);
+      } finally {
+        await ref.stop();
+      }
+    },
+  },
+  {
+    id: 'a-ime',
+    name: '(a4) nothing appears while an input method composes; the ghost text comes on commit',
+    async run(h) {
+      const { page } = h;
+      const ref = await referenceServer(h);
+      try {
+        // The new paragraph's indent is on disk before the draft opens, so the composition is the
+        // first input in the editor, as when a writer opens a draft and types with an input method.
+        fs.writeFileSync(h.workspace.draft, draftWith(GHOST_INDENT).join('\n'), 'utf8');
+        await openDraftReady(page);
+        await gotoLineEnd(page, NEW_LINE);
+        const expected = await ref.inlineContinuation(draftWith(GHOST_TYPED), NEW_LINE - 1, GHOST_TYPED.length);
+        if (!expected) throw new Error(`the server offers no ghost text after ${GHOST_TYPED.trim()}`);
+        const cdp = await page.context().newCDPSession(page);
+        const composed = GHOST_TYPED.slice(GHOST_INDENT.length);
+        // Pinyin first, then the characters the input method proposes, still composing.
+        for (const text of ['women', 'womenyaojianding', composed]) {
+          await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+          const seen = await poll(async () => {
+            const ghost = await ghostText(page);
+            if (ghost !== '') return `ghost text ${JSON.stringify(ghost)}`;
+            return (await page.locator(SUGGEST_VISIBLE).count()) > 0 ? 'the suggest list' : undefined;
+          }, COMPOSE_POLLS, 250);
+          if (seen) {
+            await screenshot(page, 'a-ime-composing');
+            throw new Error(`${seen} appeared while composing ${text}`);
+          }
+        }
+        await screenshot(page, 'a-ime-composing');
+        await cdp.send('Input.insertText', { text: composed });
+        const shown = await poll(async () => ((await ghostText(page)) === expected ? expected : undefined), 40, 250);
+        await screenshot(page, 'a-ime-committed');
+        if (!shown) throw new Error(`after the commit the ghost text is ${JSON.stringify(await ghostText(page))}, the server offers ${JSON.stringify(expected)}`);
+        const line = await editorLine(page, GHOST_TYPED);
+        if (line !== GHOST_TYPED) throw new Error(`the committed line reads ${JSON.stringify(line)}`);
+        console.log(`    quiet through ${3 * (COMPOSE_POLLS * 250) / 1000} s of composing; on commit the ghost “${expected}”`);
+      } finally {
+        await ref.stop();
+      }
     },
   },
   {
