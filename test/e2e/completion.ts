@@ -146,15 +146,17 @@ export async function referenceServer(h: Harness): Promise<ReferenceServer> {
 export async function screenshotEditor(page: Page, name: string): Promise<string> {
   fs.mkdirSync(RESULTS, { recursive: true });
   const file = path.join(RESULTS, `${name}.png`);
-  // The editor part down to its last line or the suggest list, whichever ends lower.
-  const box = await page.locator('.part.editor').boundingBox();
-  const bottoms = await Promise.all(
-    [...(await page.locator('.editor-instance .view-line').all()), ...(await page.locator(SUGGEST_VISIBLE).all())].map(async (l) => {
-      const b = await l.boundingBox();
-      return b ? b.y + b.height : 0;
-    }),
+  // The editor part down to its last line, widened and lengthened to the suggest list if open.
+  const part = await page.locator('.part.editor').boundingBox();
+  const boxes = await Promise.all(
+    [...(await page.locator('.editor-instance .view-line').all()), ...(await page.locator(SUGGEST_VISIBLE).all())].map((l) => l.boundingBox()),
   );
-  const clip = box && { ...box, height: Math.min(box.height, Math.max(...bottoms, box.y) - box.y + 24) };
+  let clip = part ?? undefined;
+  if (part) {
+    const right = Math.max(part.x + part.width, ...boxes.map((b) => (b ? b.x + b.width + 8 : 0)));
+    const bottom = Math.min(part.y + part.height, Math.max(part.y, ...boxes.map((b) => (b ? b.y + b.height : 0))) + 24);
+    clip = { x: part.x, y: part.y, width: right - part.x, height: bottom - part.y };
+  }
   await page.screenshot({ path: file, ...(clip ? { clip } : {}) });
   return file;
 }
