@@ -1,124 +1,71 @@
 /**
- * Completion benchmark.
+ * Completion benchmark: both channels, leave-one-report-out over the bundled corpus
+ * (bench/typing.ts), each figure beside the naive baseline.
  *
- * Keystrokes saved, leave-one-report-out over the bundled corpus: for each report, the
- * phrase index is built from all the others; the report is then “typed” line by line, one
- * unit at a time. At each point the completion engine is asked (through `completePhrases`,
- * as the server asks it, with the lines typed so far as the draft); if one of the top 5 items
- * matches what really comes next and covers at least the next word, the longest such item
- * is accepted (one unit), else the next word is typed (one unit; words and punctuation marks
- * as Intl.Segmenter cuts them). Saved share = 1 − units spent / units of the text.
- * The naive baseline, on the same text and the same index, offers the 5 most frequent
- * corpus continuations (up to clause punctuation) of the last two characters.
+ * - Automatic (ghost text): what appears without being asked — how often, its precision (it
+ *   holds at least two characters of what comes next), and the units saved when the writer
+ *   accepts only it. Baseline: the most frequent continuation of the last two characters,
+ *   always shown.
+ * - On demand (the list, top five read at every unit): how often it has items, its precision,
+ *   units saved. Baseline: the five most frequent continuations of the last two characters.
  *
- * Latency is measured through the real server over stdio (client round trip), index build
- * time in process.
+ * The model (model.json) was fitted on these same reports' leave-one-report-out points; its
+ * cross-fitted (held-out) figures are printed by `npm run fit:completion`.
+ * Latency is measured through the real server over stdio for both requests.
  *
  *   npm run build && node --import tsx bench/completion.ts
  */
 import { fileUri, startServer } from '../test/helpers/lspClient';
 import { loadCorpus } from '../server/src/engine/corpus/corpus';
-import { completePhrases } from '../server/src/engine/completion/complete';
-import { hasBit, offsetAfter } from '../server/src/engine/search/suffixArray';
-import { buildPhraseIndex, LINE_BREAK, lineBody, rangeOf, type PhraseIndex } from '../server/src/engine/completion/corpusView';
-import { parseDraft } from '../server/src/engine/lint/parseDraft';
-import { nodePath } from '../server/src/engine/report/structure';
+import { ghostOf, type PhraseCompletion } from '../server/src/engine/completion/complete';
+import { buildPhraseIndex, type PhraseIndex } from '../server/src/engine/completion/corpusView';
+import { MODEL } from '../server/src/engine/completion/ranking';
 import { DEFAULT_SETTINGS } from '../server/src/engine/settings';
 import { segmentWords } from '../server/src/engine/text/segment';
-import type { CorpusReport, SectionKind } from '../server/src/engine/types';
+import type { CorpusReport } from '../server/src/engine/types';
 import { formatTable, mb, ms, percentile, type BenchRow } from './table';
+import { baselineOffers, completionAt, continuationOf, emptyResult, leaveOneOut, TOP, typeLine, type ChannelResult } from './typing';
 
-const TOP = 5;
-const CLAUSE_STOP = /[，。；：！？,;!?\n\uE000]/;
-
-/** The naive baseline: most frequent continuations (to clause punctuation) of the last two characters. */
-function baselineItems(index: PhraseIndex, before: string): string[] {
-  const ctx = (LINE_BREAK + before).slice(-2);
-  const [lo, hi] = rangeOf(index, ctx);
-  const counts = new Map<string, number>();
-  for (let i = lo; i < hi; i++) {
-    const s = offsetAfter(index.sa[i], ctx.length);
-    let j = s;
-    while (j < index.text.length && j - s < 40 && !CLAUSE_STOP.test(index.text[j]) && !hasBit(index.noise, j)) j++;
-    if (j > s) counts.set(index.text.slice(s, j), (counts.get(index.text.slice(s, j)) ?? 0) + 1);
-  }
-  return [...counts.entries()]
-    // Ties in text order would depend on how the index orders equal suffixes: break them by the text.
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-    .slice(0, TOP)
-    .map(([t]) => before + t);
+export interface ChannelFigures {
+  ghost: ChannelResult;
+  list: ChannelResult;
+  baseGhost: ChannelResult;
+  baseList: ChannelResult;
 }
 
-export interface TypingResult {
-  units: number;
-  spent: { shuzhi: number; baseline: number };
-  accepted: { shuzhi: number; baseline: number };
-}
-
-/** Types `report` with `index` as the corpus, for Shuzhi and the baseline, adding to `into`. */
-function typeReport(report: CorpusReport, index: PhraseIndex, into: TypingResult): void {
-  const typed: string[] = [];
-  for (const raw of report.text.split('\n')) {
-    const { body } = lineBody(raw.trimEnd());
-    if (!body) {
-      typed.push(raw);
-      continue;
+/** Leave-one-report-out typing through both channels and both baselines. */
+export function typeCorpus(reports: readonly CorpusReport[], confidence = DEFAULT_SETTINGS.completion.confidence): ChannelFigures {
+  const f: ChannelFigures = { ghost: emptyResult(), list: emptyResult(), baseGhost: emptyResult(), baseList: emptyResult() };
+  for (const { index, lines } of leaveOneOut(reports)) {
+    for (const line of lines) {
+      const memo = new Map<number, PhraseCompletion>();
+      const at = (pos: number) => completionAt(index, memo, line, pos);
+      typeLine(line, (l, pos) => {
+        const c = at(pos);
+        const g = ghostOf(c, confidence);
+        return g ? [continuationOf(c, pos, g.insertText)] : [];
+      }, f.ghost);
+      typeLine(line, (l, pos) => {
+        const c = at(pos);
+        return c.items.slice(0, TOP).map((it) => continuationOf(c, pos, it.insertText));
+      }, f.list);
+      typeLine(line, (l, pos) => baselineOffers(index, l.body.slice(0, pos), 1), f.baseGhost);
+      typeLine(line, (l, pos) => baselineOffers(index, l.body.slice(0, pos), TOP), f.baseList);
     }
-    const draft = typed.join('\n');
-    const segs = segmentWords(body).filter((s) => s.text.trim() !== '');
-    into.units += segs.length;
-    const nextEnd = (pos: number) => segs.find((s) => s.end > pos)?.end ?? body.length;
-    // Section kinds of the cursor, from the draft typed so far, as the server reads them.
-    const tree = parseDraft(draft + '\n' + body);
-    const kinds = new Set<SectionKind>();
-    for (const n of nodePath(tree, draft.length + 1)) for (const k of n.kinds) kinds.add(k);
-
-    const run = (offer: (before: string) => string[]): { spent: number; accepted: number } => {
-      let pos = 0;
-      let spent = 0;
-      let accepted = 0;
-      while (pos < body.length) {
-        if (/\s/.test(body[pos])) {
-          pos++;
-          continue;
-        }
-        let best = -1;
-        if (pos > 0) for (const full of offer(body.slice(0, pos))) if (full.length > pos && body.startsWith(full)) best = Math.max(best, full.length);
-        spent++;
-        if (best >= nextEnd(pos)) {
-          accepted++;
-          pos = best;
-        } else pos = nextEnd(pos);
-      }
-      return { spent, accepted };
-    };
-    const s = run((before) => {
-      const r = completePhrases(index, before, {
-        maxItems: DEFAULT_SETTINGS.completion.maxItems,
-        minPrefix: DEFAULT_SETTINGS.completion.minPrefix,
-        draft,
-        sectionKinds: [...kinds],
-      });
-      return r.items.slice(0, TOP).map((it) => before.slice(0, r.replaceStart) + it.insertText);
-    });
-    const b = run((before) => baselineItems(index, before));
-    into.spent.shuzhi += s.spent;
-    into.spent.baseline += b.spent;
-    into.accepted.shuzhi += s.accepted;
-    into.accepted.baseline += b.accepted;
-    typed.push(raw);
   }
+  return f;
 }
 
-/** Leave-one-report-out typing over `reports`. */
-export function leaveOneOut(reports: readonly CorpusReport[]): TypingResult {
-  const res: TypingResult = { units: 0, spent: { shuzhi: 0, baseline: 0 }, accepted: { shuzhi: 0, baseline: 0 } };
-  reports.forEach((report, r) => typeReport(report, buildPhraseIndex(reports.filter((_, i) => i !== r)), res));
-  return res;
+interface Latency {
+  p50: number;
+  p99: number;
+  /** Requests timed, and how many had an answer with items. */
+  n: number;
+  answered: number;
 }
 
-/** Completion latency through the real server: requests at word boundaries of a draft. */
-export async function serverLatency(reports: readonly CorpusReport[]): Promise<{ p50: number; p99: number; n: number }> {
+/** Latency of both requests through the real server, at word boundaries of a draft. */
+export async function serverLatency(reports: readonly CorpusReport[]): Promise<{ list: Latency; ghost: Latency }> {
   const server = await startServer();
   try {
     const ready = new Promise<void>((resolve) =>
@@ -140,28 +87,68 @@ export async function serverLatency(reports: readonly CorpusReport[]): Promise<{
     });
     const step = Math.max(1, Math.floor(points.length / 400));
     const sample = points.filter((_, i) => i % step === 0);
-    // Warm-up: the first request builds the index if the corpus manager has not yet.
-    for (const p of sample.slice(0, 50)) await server.request('textDocument/completion', { textDocument: { uri }, position: p });
-    const times: number[] = [];
-    for (const p of sample) {
-      const t = performance.now();
-      await server.request('textDocument/completion', { textDocument: { uri }, position: p });
-      times.push(performance.now() - t);
-    }
-    return { p50: percentile(times, 50), p99: percentile(times, 99), n: times.length };
+    const time = async (method: string, extra: object, hasItems: (r: unknown) => boolean): Promise<Latency> => {
+      // Warm-up: the first request builds the index if the corpus manager has not yet.
+      for (const p of sample.slice(0, 50)) await server.request(method, { textDocument: { uri }, position: p, ...extra });
+      const all: number[] = [];
+      const answered: number[] = [];
+      for (const p of sample) {
+        const t = performance.now();
+        const r = await server.request(method, { textDocument: { uri }, position: p, ...extra });
+        const dt = performance.now() - t;
+        all.push(dt);
+        if (hasItems(r)) answered.push(dt);
+      }
+      // Figures over real answers (an empty answer is quick and says nothing of the work).
+      const over = answered.length ? answered : all;
+      return { p50: percentile(over, 50), p99: percentile(over, 99), n: all.length, answered: answered.length };
+    };
+    const list = await time('textDocument/completion', {}, (r) => ((r as { items?: unknown[] } | null)?.items?.length ?? 0) > 0);
+    const ghost = await time('textDocument/inlineCompletion', { context: { triggerKind: 2 } }, (r) => {
+      const items = Array.isArray(r) ? r : (r as { items?: unknown[] } | null)?.items;
+      return (items?.length ?? 0) > 0;
+    });
+    return { list, ghost };
   } finally {
     await server.stop();
   }
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const share = (a: number, b: number) => (b ? a / b : 0);
+
+/** Rows for one channel beside its baseline. */
+function channelRows(name: string, s: ChannelResult, b: ChannelResult, base: string, targets: { precision?: number; saved?: number; times?: number }): BenchRow[] {
+  const saved = 1 - s.spent / s.units;
+  const bSaved = 1 - b.spent / b.units;
+  const precision = share(s.right, s.shown);
+  const rows: BenchRow[] = [
+    { group: 'completion', metric: `${name}: appears at (share of ${s.points} points)`, value: pct(share(s.shown, s.points)), baseline: `${pct(share(b.shown, b.points))} (${base})` },
+    {
+      group: 'completion',
+      metric: `${name}: precision (holds ≥ 2 characters of what comes next)`,
+      value: pct(precision),
+      baseline: pct(share(b.right, b.shown)),
+      ...(targets.precision !== undefined ? { target: `≥ ${pct(targets.precision)}`, ok: precision >= targets.precision } : {}),
+    },
+    {
+      group: 'completion',
+      metric: `${name}: units saved (${s.units} units; ${s.accepted} accepted)`,
+      value: pct(saved),
+      baseline: `${pct(bSaved)} (${b.accepted} accepted)`,
+      ...(targets.saved !== undefined
+        ? { target: `≥ ${pct(targets.saved)}${targets.times ? ` and ≥ ${targets.times}× baseline` : ''}`, ok: saved >= targets.saved && saved >= (targets.times ?? 0) * bSaved }
+        : {}),
+    },
+  ];
+  return rows;
 }
 
 export async function benchCompletion(): Promise<BenchRow[]> {
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: DEFAULT_SETTINGS.maxFileSizeMB * 1048576 });
   // Latency first, while this process's heap is small (its pauses count in the round trip).
   const lat = await serverLatency(reports);
-  const loo = leaveOneOut(reports);
-  const saved = 1 - loo.spent.shuzhi / loo.units;
-  const base = 1 - loo.spent.baseline / loo.units;
-  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  const f = typeCorpus(reports);
 
   const builds: number[] = [];
   let index: PhraseIndex | undefined;
@@ -169,19 +156,14 @@ export async function benchCompletion(): Promise<BenchRow[]> {
   // The text is the reports' own (shared), so the index adds its arrays only.
   const i = index!;
   const bytes = i.sa.byteLength + i.wordBreaks.byteLength + i.noise.byteLength + i.kindStart.byteLength + i.kindMasks.byteLength + 16 * i.sentStart.length;
+  const conf = DEFAULT_SETTINGS.completion.confidence;
 
   return [
-    {
-      group: 'completion',
-      metric: `units saved, leave-one-report-out (${reports.length} reports, ${loo.units} units, top ${TOP})`,
-      value: pct(saved),
-      baseline: `${pct(base)} (5 most frequent continuations of the last 2 characters)`,
-      target: '≥ 2× baseline',
-      ok: saved >= 2 * base,
-    },
-    { group: 'completion', metric: 'items accepted', value: String(loo.accepted.shuzhi), baseline: String(loo.accepted.baseline) },
-    { group: 'completion', metric: `latency p50 (server over stdio, ${lat.n} requests)`, value: ms(lat.p50) },
-    { group: 'completion', metric: 'latency p99 (server over stdio)', value: ms(lat.p99), target: '≤ 5 ms', ok: lat.p99 <= 5 },
+    ...channelRows(`automatic (ghost text, confidence ${conf})`, f.ghost, f.baseGhost, 'most frequent continuation of the last 2 characters, always shown', { precision: 0.5, saved: 0.04 }),
+    ...channelRows(`on demand (list, top ${TOP})`, f.list, f.baseList, '5 most frequent continuations of the last 2 characters', { saved: 0.12, times: 2 }),
+    { group: 'completion', metric: `completion latency p50 / p99 (server over stdio; ${lat.list.answered} of ${lat.list.n} answers with items)`, value: `${ms(lat.list.p50)} / ${ms(lat.list.p99)}`, target: 'p99 ≤ 5 ms', ok: lat.list.p99 <= 5 },
+    { group: 'completion', metric: `inline completion latency p50 / p99 (${lat.ghost.answered} of ${lat.ghost.n} with ghost text)`, value: `${ms(lat.ghost.p50)} / ${ms(lat.ghost.p99)}`, target: 'p99 ≤ 5 ms', ok: lat.ghost.p99 <= 5 },
+    { group: 'completion', metric: `model: ${MODEL.features.length} features, fitted by npm run fit:completion`, value: `confidence ${conf}` },
     { group: 'completion', metric: `phrase index build (bundled, ${index!.text.length} chars)`, value: ms(percentile(builds, 50)) },
     { group: 'completion', metric: 'phrase index size (shared with hover; beyond the corpus text)', value: mb(bytes) },
   ];

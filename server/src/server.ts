@@ -86,7 +86,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
-      completionProvider: { triggerCharacters: ['“', '、', '，', '（'], resolveProvider: false },
+      // The list opens on demand only (no trigger characters): what appears by itself is the ghost text.
+      completionProvider: { resolveProvider: false },
+      inlineCompletionProvider: true,
       hoverProvider: true,
       documentSymbolProvider: { label: '述职助手' },
       foldingRangeProvider: true,

@@ -41,7 +41,7 @@ test('phrase completion: next phrase after 坚定, ranges over exactly the typed
     assert.ok(after.items.length > 0);
     const hit = after.items.find((i) => applied(lines[2], i).endsWith('坚定“四个自信”'));
     assert.ok(hit, JSON.stringify(after.items.map((i) => i.textEdit.newText)));
-    assert.match(hit.detail ?? '', /^语料中 \d+ 篇报告使用$/);
+    assert.match(hit.detail ?? '', /^语料中 \d+ 篇报告使用 · 把握 \d+%$/);
     assert.equal(hit.documentation?.kind, 'markdown');
     assert.match(hit.documentation!.value, /\*\*.+\*\*[\s\S]*—— 《.+》/);
     const sorted = [...after.items].sort((a, b) => (a.sortText! < b.sortText! ? -1 : 1));
@@ -122,6 +122,67 @@ test('completion can be switched off', async () => {
     const uri = fileUri(path.join(os.tmpdir(), 'shuzhi-completion-off.md'));
     server.open(uri, '一年来，我始终坚定');
     assert.equal((await complete(server, uri, 0, 9)).items.length, 0);
+  } finally {
+    await server.stop();
+  }
+});
+
+interface InlineItem {
+  insertText: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+const inline = (server: TestServer, uri: string, line: number, character: number) =>
+  server.request<InlineItem[] | { items: InlineItem[] } | null>('textDocument/inlineCompletion', {
+    textDocument: { uri },
+    position: { line, character },
+    context: { triggerKind: 2 },
+  });
+const inlineItems = (r: InlineItem[] | { items: InlineItem[] } | null) => (r === null ? [] : Array.isArray(r) ? r : r.items);
+
+test('two channels: ghost text only when confident, the full list on demand, and no list trigger characters', async () => {
+  const server = await startServer();
+  try {
+    await corpusReady(server);
+    const caps = server.initializeResult.capabilities;
+    assert.equal(caps.inlineCompletionProvider, true, 'inline completion is declared');
+    assert.equal(caps.completionProvider.triggerCharacters, undefined, 'the list never opens by itself on a typed mark');
+    const uri = fileUri(path.join(os.tmpdir(), 'shuzhi-ghost-draft.md'));
+    const lines = ['# 2024年度述职报告', '', '我们坚持全面从严', '规划建成了南部', ''];
+    server.open(uri, lines.join('\n'));
+
+    // Where the corpus is sure, the ghost text is the list's first item that may appear by itself.
+    const ghost = inlineItems(await inline(server, uri, 2, lines[2].length));
+    const list = await complete(server, uri, 2, lines[2].length);
+    assert.ok(list.items.length > 0);
+    assert.equal(ghost.length, 1, JSON.stringify(list.items.map((i) => `${i.label} ${i.detail}`)));
+    const chanceOf = (it: Item) => Number(/把握 (\d+)%/.exec(it.detail ?? '')?.[1]) / 100;
+    const first = list.items.find((it) => it.textEdit.newText === ghost[0].insertText);
+    assert.ok(first, `the ghost ${ghost[0].insertText} is one of the list's items`);
+    assert.ok(chanceOf(first!) >= 0.5, `its chance ${first!.detail} reaches the default confidence`);
+    assert.deepEqual(ghost[0].range, first!.textEdit.range, 'it replaces the typed part, like the list item');
+    assert.ok(applied(lines[2], first!).startsWith(lines[2]));
+
+    // The 部 of 南部 is not the 部 of 部署: nothing appears, and the list has nothing from it either.
+    assert.deepEqual(inlineItems(await inline(server, uri, 3, lines[3].length)), []);
+    const quiet = await complete(server, uri, 3, lines[3].length);
+    assert.ok(!quiet.items.some((it) => /^南部[署门分队]/.test(it.textEdit.newText)), JSON.stringify(quiet.items.map((i) => i.label)));
+
+    // On an empty line nothing appears by itself (the list has the heading snippets).
+    assert.deepEqual(inlineItems(await inline(server, uri, 4, 0)), []);
+  } finally {
+    await server.stop();
+  }
+});
+
+test('ghost text can be switched off while the list stays', async () => {
+  const server = await startServer({ initializationOptions: { completion: { inline: false } } });
+  try {
+    await corpusReady(server);
+    const uri = fileUri(path.join(os.tmpdir(), 'shuzhi-ghost-off.md'));
+    const lines = ['# 2024年度述职报告', '', '我们坚持全面从严'];
+    server.open(uri, lines.join('\n'));
+    assert.deepEqual(inlineItems(await inline(server, uri, 2, lines[2].length)), []);
+    assert.ok((await complete(server, uri, 2, lines[2].length)).items.length > 0);
   } finally {
     await server.stop();
   }

@@ -2,6 +2,8 @@
  * Typed settings mirroring the `shuzhi.*` keys of package.json, normalised once at the
  * boundary (workspace/configuration, initializationOptions, .shuzhirc.json, CLI flags).
  */
+import completionModel from './completion/model.json';
+
 export type RuleLevel = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
 export interface Settings {
@@ -44,7 +46,8 @@ export const DEFAULT_SETTINGS: Settings = {
   useBundledCorpus: true,
   maxFileSizeMB: 20,
   reportType: '',
-  completion: { enable: true, maxItems: 20, minPrefix: 1, inline: true, confidence: 0.5 },
+  // The confidence is the fitted model's (npm run fit:completion chooses it on held-out reports).
+  completion: { enable: true, maxItems: 20, minPrefix: 1, inline: true, confidence: completionModel.confidence },
   hover: { maxExamples: 3 },
   lint: { rules: {} },
   outline: { showOrdinals: false },

@@ -13,10 +13,14 @@ import {
   type CompletionItem,
   type CompletionList,
   type CompletionParams,
+  type InlineCompletionItem,
+  type InlineCompletionParams,
+  type Position,
 } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
-import { completePhrases, prepareDraft, type PhraseItem } from '../engine/completion/complete';
+import { completePhrases, ghostOf, prepareDraft, type PhraseCompletion, type PhraseItem } from '../engine/completion/complete';
 import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
@@ -83,6 +87,43 @@ const PREPARE_MAX_CHARS = 1_000_000;
 const WARM_QUERIES = 48;
 const WARM_DRAFT_LINES = 300;
 
+/** The cursor, clamped into the document (clients may send a position past a line's end), and its line's text before it. */
+function cursorOf(doc: TextDocument, position: Position): { offset: number; pos: Position; lineBefore: string } {
+  const offset = doc.offsetAt(position);
+  const pos = doc.positionAt(offset);
+  const lineStart = doc.offsetAt({ line: pos.line, character: 0 });
+  return { offset, pos, lineBefore: doc.getText().slice(lineStart, offset) };
+}
+
+function detailOf(item: PhraseItem): string {
+  const used = item.reports > 0 ? `语料中 ${item.reports}${item.reportsAtLeast ? ' 篇以上' : ' 篇'}报告使用` : '本文前文用过';
+  return `${used} · 把握 ${Math.round(item.chance * 100)}%`;
+}
+
+/**
+ * Ranked phrases for the cursor at `offset` (undefined until the phrase index is ready). The
+ * rest of the draft is evidence too: writers reuse their own phrases.
+ */
+function phrasesAt(ctx: ServerContext, doc: TextDocument, offset: number, lineBefore: string, examples = true): PhraseCompletion | undefined {
+  const settings = ctx.settings();
+  const text = doc.getText();
+  const lineStart = offset - lineBefore.length;
+  let lineEnd = text.indexOf('\n', offset);
+  if (lineEnd < 0) lineEnd = text.length;
+  const draft = text.slice(0, lineStart) + text.slice(lineEnd);
+  const kinds = new Set<SectionKind>();
+  for (const n of nodePath(getTree(ctx, doc), offset)) for (const k of n.kinds) kinds.add(k);
+  const index = phraseIndexNow(ctx);
+  if (!index) return undefined;
+  return completePhrases(index, lineBefore, {
+    maxItems: settings.completion.maxItems,
+    minPrefix: settings.completion.minPrefix,
+    draft,
+    sectionKinds: [...kinds],
+    examples,
+  });
+}
+
 export function register(ctx: ServerContext): void {
   // Build the indexes soon after the corpus changes, not inside the first keystroke's request.
   // Deferred so a snapshot's restored indexes (set right after the reports) are used as they are.
@@ -120,12 +161,7 @@ export function register(ctx: ServerContext): void {
     if (!settings.completion.enable) return empty;
     const doc = ctx.documents.get(params.textDocument.uri);
     if (!doc) return empty;
-    const text = doc.getText();
-    // Clamp a position past the line's end (clients may send one) so every range stays inside the document.
-    const offset = doc.offsetAt(params.position);
-    const pos = doc.positionAt(offset);
-    const lineStart = doc.offsetAt({ line: pos.line, character: 0 });
-    const lineBefore = text.slice(lineStart, offset);
+    const { offset, pos, lineBefore } = cursorOf(doc, params.position);
     const range = (start: number) => ({ start: { line: pos.line, character: start }, end: pos });
     const maxItems = settings.completion.maxItems;
 
@@ -152,21 +188,8 @@ export function register(ctx: ServerContext): void {
       };
     }
 
-    // The rest of the draft is evidence too: writers reuse their own phrases.
-    let lineEnd = text.indexOf('\n', offset);
-    if (lineEnd < 0) lineEnd = text.length;
-    const draft = text.slice(0, lineStart) + text.slice(lineEnd);
-    const kinds = new Set<SectionKind>();
-    for (const n of nodePath(tree, offset)) for (const k of n.kinds) kinds.add(k);
-    const index = phraseIndexNow(ctx);
-    if (!index) return empty;
-    const result = completePhrases(index, lineBefore, {
-      maxItems,
-      minPrefix: settings.completion.minPrefix,
-      draft,
-      sectionKinds: [...kinds],
-      examples: true,
-    });
+    const result = phrasesAt(ctx, doc, offset, lineBefore);
+    if (!result) return empty;
     return {
       isIncomplete: true,
       items: result.items.map((item, i): CompletionItem => {
@@ -174,7 +197,7 @@ export function register(ctx: ServerContext): void {
         return {
           label: item.label,
           kind: CompletionItemKind.Text,
-          detail: item.reports > 0 ? `语料中 ${item.reports}${item.reportsAtLeast ? ' 篇以上' : ' 篇'}报告使用` : '本文前文用过',
+          detail: detailOf(item),
           documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
           filterText: item.insertText,
           sortText: rank(i),
@@ -182,6 +205,21 @@ export function register(ctx: ServerContext): void {
         };
       }),
     };
+  });
+
+  // Ghost text: the one continuation the model is confident of, or nothing (see ghostOf).
+  ctx.connection.languages.inlineCompletion.on((params: InlineCompletionParams): InlineCompletionItem[] => {
+    const settings = ctx.settings();
+    if (!settings.completion.enable || !settings.completion.inline) return [];
+    const doc = ctx.documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const { offset, pos, lineBefore } = cursorOf(doc, params.position);
+    // Nothing on an empty line or a heading's number: the list has the snippets there.
+    if (isLineStart(lineBefore)) return [];
+    const result = phrasesAt(ctx, doc, offset, lineBefore, false);
+    const ghost = result && ghostOf(result, settings.completion.confidence);
+    if (!result || !ghost) return [];
+    return [{ insertText: ghost.insertText, range: { start: { line: pos.line, character: result.replaceStart }, end: pos } }];
   });
 
   ctx.connection.onRequest('shuzhi/skeleton', (params: { type?: string } | undefined) => {

@@ -5,10 +5,10 @@
  */
 import type { SectionKind } from '../types';
 import { segmentWords } from '../text/segment';
-import { collectContinuations, openMarksOf, type CollectOptions, type Continuation } from './continuations';
+import { collectContinuations, openMarksOf, type Alignment, type CollectOptions, type Continuation } from './continuations';
 import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, occurrencesOf, reportAt, type PhraseExample, type PhraseIndex } from './corpusView';
 import { entryOffset } from '../search/suffixArray';
-import { DEFAULT_RANK_PARAMS, rankContinuations, type QueryFacts, type RankParams } from './ranking';
+import { MODEL, rankContinuations, type CompletionModel, type QueryFacts } from './ranking';
 
 export interface CompletePhrasesOptions {
   /** Most items returned. */
@@ -24,8 +24,8 @@ export interface CompletePhrasesOptions {
   draft?: string;
   /** Attach an example sentence to each item (the server does; the benchmark need not). */
   examples?: boolean;
-  /** Ranking parameters (tests and tuning only). */
-  rank?: RankParams;
+  /** The fitted model (tests and fitting only; default: model.json). */
+  model?: CompletionModel;
   /** Collection limits (tests and tuning only). */
   collect?: Partial<Omit<CollectOptions, 'openMarks'>>;
 }
@@ -41,13 +41,38 @@ export interface PhraseItem {
   /** Occurrences of insertText in the corpus. */
   count: number;
   example?: PhraseExample;
-  score: number;
+  /** Estimated chance that the writer goes on with this phrase (the fitted model). */
+  chance: number;
+  /** May appear without being asked (ghost text): see mayAppearBySelf. */
+  general: boolean;
 }
 
 export interface PhraseCompletion {
   /** Offset within the line where the replaced (already typed) part starts. */
   replaceStart: number;
   items: PhraseItem[];
+}
+
+const DIGITS = /[0-9０-９]/;
+/** Shortest continuation shown by itself: one character saves nothing over typing it. */
+export const GHOST_MIN_CHARS = 2;
+
+/**
+ * Whether a continuation may appear without being asked: at least GHOST_MIN_CHARS long, used
+ * in more than one report (or earlier in the draft), and free of figures — one report's own
+ * facts (numbers, names, its events) are offered on demand only.
+ */
+export function mayAppearBySelf(continuation: string, reports: number, inDraft: boolean): boolean {
+  return continuation.length >= GHOST_MIN_CHARS && (reports >= 2 || inDraft) && !DIGITS.test(continuation);
+}
+
+/**
+ * The ghost text for a completion: among the items that may appear by itself (see
+ * mayAppearBySelf) and whose chance reaches `confidence`, the one that saves the most words
+ * on expectation — the list's first such item; undefined when there is none.
+ */
+export function ghostOf(c: PhraseCompletion, confidence: number): PhraseItem | undefined {
+  return c.items.find((it) => it.general && it.chance >= confidence);
 }
 
 const COLLECT: Omit<CollectOptions, 'openMarks'> = { maxContext: 24, maxRows: 64, maxLength: 40 };
@@ -71,6 +96,26 @@ export function typedPartStart(body: string): number {
     start = words[i].start;
   }
   return tailStart + start;
+}
+
+/**
+ * The context lengths that agree with the draft's words (see Alignment): those starting where
+ * a word of the line starts (the segmenter's view of its last `maxContext` units; the line
+ * start too) and covering the whole word being typed, which starts at `typedStart`.
+ */
+export function wordAlignment(body: string, typedStart: number, maxContext: number): Alignment {
+  const typed = body.length - typedStart;
+  const tailStart = Math.max(0, body.length - maxContext);
+  const lengths = new Set<number>();
+  for (const w of segmentWords(body.slice(tailStart))) {
+    // The window's first segment may be the end of a longer word: not a word start.
+    if (w.start === 0 && tailStart > 0) continue;
+    const k = body.length - tailStart - w.start;
+    if (k >= typed && k > 0) lengths.add(k);
+  }
+  // The whole line, opened by its line break (the index's line anchors).
+  if (tailStart === 0) lengths.add(body.length + 1);
+  return { lengths, typed };
 }
 
 /** Rows read to count the reports of a phrase; beyond this the count is a lower bound. */
@@ -132,14 +177,18 @@ export function phraseQuery(index: PhraseIndex, lineBefore: string, opts: Comple
   const limits = { ...COLLECT, ...opts.collect };
   const context = LINE_BREAK + body.slice(Math.max(0, body.length - limits.maxContext));
   const draft = opts.draft ? normalisedDraft(opts.draft) + LINE_BREAK + body : '';
-  const { candidates, levels, draftLevels } = collectContinuations(index, context, { ...limits, openMarks: openMarksOf(body) }, draft);
+  const typedStart = typedPartStart(body);
+  const align = wordAlignment(body, typedStart, limits.maxContext);
+  const { candidates, levels, draftLevels } = collectContinuations(index, context, { ...limits, openMarks: openMarksOf(body), align }, draft);
   const facts: QueryFacts = {
     longestK: levels[0]?.k ?? 0,
     levels,
     draftLevels,
     sectionMask: opts.sectionKinds ? kindMask(opts.sectionKinds) : 0,
+    typed: align.typed,
+    lineStartK: body.length + 1,
   };
-  return { bodyOffset: offset, typedStart: typedPartStart(body), candidates, facts };
+  return { bodyOffset: offset, typedStart, candidates, facts };
 }
 
 /**
@@ -151,7 +200,7 @@ export function completePhrases(index: PhraseIndex, lineBefore: string, opts: Co
   if (!query) return { replaceStart: lineBefore.length, items: [] };
   const { candidates: conts, facts } = query;
   const typed = lineBefore.slice(query.bodyOffset + query.typedStart);
-  const ranked = rankContinuations(conts, opts.maxItems, facts, opts.rank ?? DEFAULT_RANK_PARAMS);
+  const ranked = rankContinuations(conts, opts.maxItems, facts, opts.model ?? MODEL);
   const items = ranked.map((c): PhraseItem => {
     const insertText = typed + c.text;
     const found = occurrencesOf(index, insertText, REPORT_COUNT_ROWS);
@@ -162,8 +211,10 @@ export function completePhrases(index: PhraseIndex, lineBefore: string, opts: Co
       reports: found.count > 0 ? reportsOf(index, found.entries) : top?.reports ?? 0,
       reportsAtLeast: found.count > REPORT_COUNT_ROWS,
       count: found.count > 0 ? found.count : top?.count ?? 0,
-      score: c.score,
+      chance: c.score,
+      general: false,
     };
+    item.general = mayAppearBySelf(c.text, Math.max(0, ...c.levels.map((l) => l.reports)), c.docLevels.length > 0);
     if (opts.examples) {
       // Prefer the occurrence behind the longest matched context: it reads like the draft.
       if (top && c.pos >= 0 && top.k >= typed.length) item.example = exampleAt(index, c.pos - typed.length, insertText.length);

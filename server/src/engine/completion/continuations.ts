@@ -80,6 +80,25 @@ export interface CollectOptions {
   maxLength: number;
   /** Unclosed quotes/brackets in the user's line before the cursor (openers, innermost last). */
   openMarks: string;
+  /**
+   * Word alignment (see wordAlignment): the context lengths that start at a word boundary of
+   * the draft, and the length of the word being typed. Without it every length is read.
+   */
+  align?: Alignment;
+}
+
+/**
+ * What the draft's words say about which corpus occurrences are evidence. A context counts
+ * only when it starts where a draft word starts and covers the whole word being typed
+ * (`南部` is never read as its last character `部`); an occurrence counts only when the corpus
+ * has word boundaries there too — at the context's start and where the typed word starts —
+ * so a continuation that finishes a word finishes the same word in the corpus.
+ */
+export interface Alignment {
+  /** Allowed context lengths (units, the leading line break of a line-start context included). */
+  lengths: ReadonlySet<number>;
+  /** Length of the word being typed (0 after punctuation or a space). */
+  typed: number;
 }
 
 
@@ -108,26 +127,37 @@ function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions)
     if (r[0] === r[1]) break;
     ranges.push(r);
   }
+  const align = opts.align;
+  // A corpus occurrence is evidence only where its words agree with the draft's (Alignment).
+  const aligned = (e: number, k: number, q: number): boolean =>
+    !align || ((e < 0 || isWordBreak(index, q - k)) && (align.typed === 0 || align.typed >= k || isWordBreak(index, q - align.typed)));
   const levels: LevelRows[] = [];
   // A corpus position read for a longer context is the same row for a shorter one.
   const cache = new Map<number, Row | undefined>();
   let prevSize = -1;
   let readRows = 0;
   for (let k = ranges.length; k >= 1; k--) {
+    if (align && !align.lengths.has(k)) continue;
     const [lo, hi] = ranges[k - 1];
-    const size = hi - lo;
+    const rangeSize = hi - lo;
     // A shorter context with exactly the same rows adds no evidence.
-    if (size === prevSize) continue;
-    prevSize = size;
+    if (rangeSize === prevSize) continue;
+    prevSize = rangeSize;
     // Longer contexts read up to maxRows each; once a query has read ROW_BUDGET rows, shorter
     // (more generic, larger) contexts are sampled more thinly, down to MIN_ROWS.
     const want = Math.max(MIN_ROWS, Math.min(opts.maxRows, ROW_BUDGET - readRows));
-    const step = size > want ? size / want : 1;
+    const step = rangeSize > want ? rangeSize / want : 1;
     const rows: Row[] = [];
     const reports: number[] = [];
     const seen = new Set<number>();
+    let sampled = 0;
+    let agree = 0;
     for (let x = lo; x < hi; x += step) {
-      const q = offsetAfter(index.sa[Math.floor(x)], k);
+      const e = index.sa[Math.floor(x)];
+      const q = offsetAfter(e, k);
+      sampled++;
+      if (!aligned(e, k, q)) continue;
+      agree++;
       const report = reportAt(index, q);
       seen.add(report);
       let row = cache.get(q);
@@ -137,10 +167,13 @@ function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions)
         reports.push(report);
       }
     }
+    readRows += sampled;
+    if (agree === 0) continue;
+    // Occurrences that agree with the draft's words, estimated from the sample when sampled.
+    const size = step === 1 ? agree : Math.max(agree, Math.round((agree * rangeSize) / sampled));
     const firsts = new Set<number>();
     for (const row of rows) firsts.add(row.text.charCodeAt(0));
-    readRows += rows.length;
-    levels.push({ k, size, step, rows, reports, contextReports: seen.size, types: Math.max(1, Math.round(firsts.size * step)) });
+    levels.push({ k, size, step: size / Math.max(1, agree), rows, reports, contextReports: seen.size, types: Math.max(1, Math.round(firsts.size * step)) });
   }
   return levels;
 }
@@ -176,7 +209,7 @@ function draftLevels(doc: string, context: string, opts: CollectOptions): LevelR
   let prevSize = -1;
   for (let k = byK.length - 1; k >= 2; k--) {
     const found = byK[k];
-    if (!found || found.length === prevSize) continue;
+    if (!found || found.length === prevSize || (opts.align && !opts.align.lengths.has(k))) continue;
     prevSize = found.length;
     const rows: Row[] = [];
     for (const q of found) {

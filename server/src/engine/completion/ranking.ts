@@ -1,24 +1,32 @@
 /**
- * Ranks continuations by corpus evidence and drops near-duplicates.
+ * Ranks continuations by the estimated chance that the writer goes on with them, and drops
+ * near-duplicates.
  *
- * The score is log-linear in a few evidence features: how likely the corpus makes the phrase
- * after the context (as a share of occurrences and of reports, the longest matched context
- * trusted most), how long a context matched, whether the draft itself uses the phrase, how
- * many words accepting it saves, and whether it ends at clause punctuation or merely at a
- * word boundary. The weights were fitted by maximising the keystrokes saved in the
- * leave-one-report-out benchmark (bench/completion.ts), on two halves of the bundled corpus
- * in turn: they hold on the half they were not fitted on.
+ * The chance is a logistic model over evidence features (FEATURE_NAMES): how likely the
+ * corpus makes the phrase after the context (as a share of occurrences and of reports, the
+ * longest matched context trusted most), how long a context matched, whether the draft itself
+ * uses the phrase, how many words it saves, how it ends, whether it is one report's own
+ * material (a single report, digits). The weights are data (model.json), fitted by
+ * `npm run fit:completion` (bench/fitCompletion.ts) on leave-one-report-out typing of the
+ * corpus, with the held-out calibration printed; nothing here is tuned by hand.
  */
 import type { ContextLevel, Continuation, Level } from './continuations';
+import fitted from './model.json';
 
-export interface RankParams {
-  /** Added to a context's count: the share of writers who continue differently. */
-  novelty: number;
-  /** Discount per character of context shorter than the longest match. */
-  backoff: number;
-  /** Feature weights, in the order of `FEATURE_NAMES`. */
+/** A fitted logistic model: p = σ(bias + Σ weights[i]·(f[i] − mean[i]) / scale[i]). */
+export interface CompletionModel {
+  features: readonly string[];
+  bias: number;
   weights: readonly number[];
+  mean: readonly number[];
+  scale: readonly number[];
+  /** Least chance for ghost text that the fit recommends (the setting's default). */
+  confidence: number;
 }
+
+/** How evidence of shorter contexts is discounted, and the share left for unseen continuations. */
+const NOVELTY = 1;
+const BACKOFF = 0.8;
 
 export const FEATURE_NAMES = [
   'log corpus share (occurrences)',
@@ -35,13 +43,24 @@ export const FEATURE_NAMES = [
   'log draft chance',
   'log draft context length',
   'ends after a closing quote or before 、',
+  'log typed word length',
+  'log reports using it',
+  'one report only',
+  'holds a digit',
+  'log length',
+  'context opens the line',
+  'log context occurrences',
+  'share at the longest context',
+  'count / best count at that context',
+  'log continuations at the longest context',
+  'share at the longest context × log length',
+  'log blended chance (occurrences) × no draft use',
 ] as const;
 
-export const DEFAULT_RANK_PARAMS: RankParams = {
-  novelty: 1,
-  backoff: 0.8,
-  weights: [0.2, 0.2, 0.1, 1.1, 1.9, 0.4, -0.3, -0.7, 0.3, 1, -0.2, 0, -0.5, 0.7],
-};
+export const MODEL: CompletionModel = fitted as CompletionModel;
+if (MODEL.features.length !== FEATURE_NAMES.length || MODEL.features.some((f, i) => f !== FEATURE_NAMES[i])) {
+  throw new Error('completion model.json does not match FEATURE_NAMES: run npm run fit:completion');
+}
 
 /** Ideographs (and other letters of CJK blocks); CJK and full-width punctuation excluded. */
 function isHanLike(c: number): boolean {
@@ -93,6 +112,20 @@ export interface QueryFacts {
   draftLevels: readonly ContextLevel[];
   /** Section-kind mask of the cursor's section (0 = unknown). */
   sectionMask: number;
+  /** Length of the word being typed (0 after punctuation). */
+  typed: number;
+  /** Context length that opens the line (line break + the whole line body). */
+  lineStartK: number;
+  /** Largest candidate count at each context length (filled by rankContinuations / withBestCounts). */
+  bestCount?: Map<number, number>;
+}
+
+/** Records in `q` the largest candidate count at each context length (a feature is relative to it). */
+export function withBestCounts(conts: readonly Continuation[], q: QueryFacts): QueryFacts {
+  const best = new Map<number, number>();
+  for (const c of conts) for (const l of c.levels) if (l.count > (best.get(l.k) ?? 0)) best.set(l.k, l.count);
+  q.bestCount = best;
+  return q;
 }
 
 /**
@@ -115,18 +148,23 @@ export function blendedChance(c: Continuation, levels: readonly ContextLevel[], 
   return p;
 }
 
+const DIGIT = /[0-9０-９]/;
+
 /** Feature vector of a continuation (see FEATURE_NAMES). */
-export function features(c: Continuation, q: QueryFacts, p: RankParams): number[] {
+export function features(c: Continuation, q: QueryFacts): number[] {
   let shareCount = 0;
   let shareReports = 0;
+  let maxReports = 0;
   for (const l of c.levels) {
-    const w = Math.pow(p.backoff, q.longestK - l.k);
-    shareCount = Math.max(shareCount, (w * l.count) / (l.contextCount + p.novelty));
-    shareReports = Math.max(shareReports, (w * l.reports) / (l.contextReports + p.novelty));
+    const w = Math.pow(BACKOFF, q.longestK - l.k);
+    shareCount = Math.max(shareCount, (w * l.count) / (l.contextCount + NOVELTY));
+    shareReports = Math.max(shareReports, (w * l.reports) / (l.contextReports + NOVELTY));
+    maxReports = Math.max(maxReports, l.reports);
   }
   let shareDraft = 0;
-  for (const l of c.docLevels) shareDraft = Math.max(shareDraft, (Math.pow(p.backoff, q.longestK - l.k) * l.count) / (l.contextCount + p.novelty));
-  const k0 = c.levels[0]?.k ?? 0;
+  for (const l of c.docLevels) shareDraft = Math.max(shareDraft, (Math.pow(BACKOFF, q.longestK - l.k) * l.count) / (l.contextCount + NOVELTY));
+  const top = c.levels[0];
+  const k0 = top?.k ?? 0;
   let draftChance = 0;
   if (c.docLevels.length) {
     const d = c.docLevels[0];
@@ -148,15 +186,36 @@ export function features(c: Continuation, q: QueryFacts, p: RankParams): number[
     Math.log(draftChance + 1e-3),
     Math.log(1 + (c.docLevels[0]?.k ?? 0)),
     !c.clauseEnd && !c.wordEnd ? 1 : 0,
+    Math.log(1 + q.typed),
+    Math.log(1 + maxReports),
+    maxReports <= 1 && c.docLevels.length === 0 ? 1 : 0,
+    DIGIT.test(c.text) ? 1 : 0,
+    Math.log(c.text.length),
+    k0 === q.lineStartK ? 1 : 0,
+    Math.log(1 + (top?.contextCount ?? 0)),
+    top ? top.count / Math.max(1, top.contextCount) : 0,
+    top ? top.count / Math.max(1, q.bestCount?.get(top.k) ?? top.count) : 0,
+    Math.log(q.levels.find((l) => l.k === k0)?.types ?? 1),
+    (top ? top.count / Math.max(1, top.contextCount) : 0) * Math.log(c.text.length),
+    c.docLevels.length ? 0 : Math.log(blendedChance(c, q.levels, 'count') + 1e-5),
   ];
 }
 
-/** Log-score of a continuation: the weighted sum of its features. */
-export function scoreContinuation(c: Continuation, q: QueryFacts, p: RankParams): number {
-  const f = features(c, q, p);
-  let s = 0;
-  for (let i = 0; i < f.length; i++) s += (p.weights[i] ?? 0) * f[i];
-  return s;
+/** Words a writer can expect to save with a continuation of this chance. */
+export function expectedWords(text: string, chance: number): number {
+  return chance * Math.max(1, estimateWords(text));
+}
+
+/** The model's chance for a feature vector. */
+export function chanceOf(f: readonly number[], m: CompletionModel = MODEL): number {
+  let z = m.bias;
+  for (let i = 0; i < f.length; i++) z += (m.weights[i] * (f[i] - m.mean[i])) / m.scale[i];
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Estimated chance that the writer goes on with `c` after this query. */
+export function scoreContinuation(c: Continuation, q: QueryFacts, m: CompletionModel = MODEL): number {
+  return chanceOf(features(c, q), m);
 }
 
 /** Text with punctuation, quotes and spaces removed: phrases equal under this are near-duplicates. */
@@ -190,20 +249,31 @@ export function isNearDuplicate(a: Continuation, b: Continuation, keyA = dedupeK
 }
 
 /**
- * Scores, sorts (best first; ties: longer first) and drops near-duplicates, keeping at
- * most `max`.
+ * Scores (the chance, see scoreContinuation), sorts (by expected words saved; ties: longer
+ * first) and drops near-duplicates, keeping at most `max`.
  */
-export function rankContinuations(conts: Continuation[], max: number, q: QueryFacts, p: RankParams = DEFAULT_RANK_PARAMS): Continuation[] {
-  for (const c of conts) c.score = scoreContinuation(c, q, p);
-  const sorted = conts.sort((a, b) => b.score - a.score || b.text.length - a.text.length);
+export function rankContinuations(conts: Continuation[], max: number, q: QueryFacts, m: CompletionModel = MODEL): Continuation[] {
+  withBestCounts(conts, q);
+  for (const c of conts) c.score = scoreContinuation(c, q, m);
+  // Best first by the words the writer can expect to save: the chance times the words it holds,
+  // so a sure short word does not always bury a likely formulation.
+  const gain = (c: Continuation) => expectedWords(c.text, c.score);
+  const sorted = conts.sort((a, b) => gain(b) - gain(a) || b.text.length - a.text.length);
   const out: Continuation[] = [];
   const keys: string[] = [];
   for (const c of sorted) {
     const key = dedupeKey(c.text);
-    if (!key || out.some((o, i) => isNearDuplicate(o, c, keys[i], key))) continue;
+    if (!key) continue;
+    const dup = out.findIndex((o, i) => isNearDuplicate(o, c, keys[i], key));
+    if (dup >= 0) {
+      // Where the corpus never parts them, the longer phrase takes the shorter one's place.
+      const o = out[dup];
+      if (c.text.length > o.text.length && c.text.startsWith(o.text) && sameEvidence(o, c)) (out[dup] = c), (keys[dup] = key);
+      continue;
+    }
+    if (out.length >= max) break;
     out.push(c);
     keys.push(key);
-    if (out.length >= max) break;
   }
   return out;
 }

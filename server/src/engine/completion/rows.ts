@@ -93,6 +93,10 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
   const flags: number[] = [];
   let j = q;
   let closed = true;
+  // Past a 、 of its own the phrase is inside an enumeration: it may end only where a member
+  // ends (the next 、, a closing quote, the clause end), never after a dangling word such as
+  // the 做到 of 坚定“四个自信”、做到“两个维护”.
+  let inEnum = false;
   for (; j < stop; j++) {
     const c = t.charCodeAt(j);
     let end = -1;
@@ -112,15 +116,19 @@ export function readRow(src: Source, q: number, opts: RowOptions): Row | undefin
     } else if (OPENER_CODES.has(c)) {
       // Before a new quote, unless right after punctuation (、“ would end on the 、).
       const p = t.charCodeAt(j - 1);
-      if (stack.length <= floor && j > q && (isWordChar(p) || OPENER_OF_CODE.has(p))) (end = j - q), (flag = NATURAL);
+      if (stack.length <= floor && j > q && !inEnum && (isWordChar(p) || OPENER_OF_CODE.has(p))) (end = j - q), (flag = NATURAL);
       stack.push(c);
     } else if (c === ENUM_COMMA) {
-      if (stack.length <= floor) (end = j - q), (flag = NATURAL);
-    } else if (j > q && stack.length <= floor && isBreak(j)) {
+      if (stack.length <= floor) {
+        if (j > q) (end = j - q), (flag = NATURAL);
+        inEnum = true;
+      }
+    } else if (j > q && stack.length <= floor && !inEnum && isBreak(j)) {
       // Not right after punctuation (a stray mark), and not after a lone character between
       // two ideographs: the segmenter cuts words it does not know into single characters.
       const p = t.charCodeAt(j - 1);
-      if (isWordChar(p) && !(j - 1 > q && isBreak(j - 1) && isHanCode(p) && isHanCode(c))) end = j - q;
+      // The first character of the continuation counts too: 从严|治|党 never ends at 治.
+      if (isWordChar(p) && !(j - 1 >= q && isBreak(j - 1) && isHanCode(p) && isHanCode(c))) end = j - q;
     }
     if (end > 0) {
       if (ends[ends.length - 1] === end) flags[flags.length - 1] |= flag;
