@@ -17,18 +17,27 @@ export const SUGGEST_COMMAND = '述职助手: 显示表述列表 (Show Phrase Su
 
 /** The paragraph indent of the draft (two ideographic spaces). */
 export const GHOST_INDENT = '　　';
-/** Words as an input method commits them, each in one go; issue 12 names the sentence. */
-export const GHOST_WORDS = [GHOST_INDENT, '我们', '要', '坚定'];
+/**
+ * Words as an input method commits them, each in one go: issue 12's sentence 我们要坚定, then the
+ * opening quote, after which the bundled corpus's model is sure of the phrase.
+ */
+export const GHOST_WORDS = [GHOST_INDENT, '我们', '要', '坚定', '“'];
 export const GHOST_TYPED = GHOST_WORDS.join('');
-/** What issue 12 asks the writer to see after 我们要坚定, without pressing anything. */
-export const GHOST_EXPECTED_START = '“四个自信”';
+/** What issue 12 asks the writer to get after 我们要坚定, by Tab on the ghost text or Enter in the list. */
+export const ISSUE_PHRASE = '坚定“四个自信”';
 /** Issue 12's quiet case: the last word 南部 must not be continued as if it were 部署/部门. */
 export const QUIET_WORDS = [GHOST_INDENT, '规划', '建成了', '南部'];
 export const QUIET_TYPED = QUIET_WORDS.join('');
-/** Typed at the end of the draft's TYPE_LINE before Ctrl+Space. */
-export const LIST_TYPED = '坚定';
-/** Bounded waits (× 250 ms): 3 s for the quiet case, 1 s for each composition step. */
+/** Typed as a new paragraph before Ctrl+Space: issue 12's sentence. */
+export const LIST_WORDS = [GHOST_INDENT, '我们', '要', '坚定'];
+export const LIST_TYPED = LIST_WORDS.join('');
+/** The composition scenario: the line holds IME_BEFORE, the input method composes IME_PINYIN, then IME_COMMIT. */
+export const IME_BEFORE = GHOST_INDENT + '我们要坚定“';
+export const IME_PINYIN = ['si', 'sige'];
+export const IME_COMMIT = '四个';
+/** Bounded waits (× 250 ms): 3 s for the quiet case, 2 s after a commit the server has nothing for, 1 s for each composition step. */
 export const QUIET_POLLS = 12;
+export const NOTHING_POLLS = 8;
 export const COMPOSE_POLLS = 4;
 
 /** The new paragraph newParagraph() starts: after TYPE_LINE and a blank line (1-based). */
@@ -65,6 +74,38 @@ export async function ghostText(page: Page): Promise<string> {
 interface DomElement {
   querySelectorAll(selector: string): { forEach(f: (e: { remove(): void }) => void): void };
   textContent: string | null;
+}
+
+/** Labels of the visible suggest widget rows. */
+export async function suggestLabels(page: Page): Promise<string[]> {
+  const rows = page.locator(`${SUGGEST_VISIBLE} .monaco-list-row .label-name`);
+  return (await rows.allInnerTexts()).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+/** What appears by itself within `polls` × 250 ms (ghost text or the suggest list), or undefined. */
+export async function appearsWithin(page: Page, polls: number): Promise<string | undefined> {
+  return poll(async () => {
+    const ghost = await ghostText(page);
+    if (ghost !== '') return `ghost text ${JSON.stringify(ghost)}`;
+    const labels = await suggestLabels(page);
+    return labels.length > 0 ? `the suggest list (${labels.slice(0, 5).join(' | ')})` : undefined;
+  }, polls, 250);
+}
+
+/**
+ * Checks that the editor shows `expected` as ghost text (and no list), or, when it is undefined,
+ * that nothing appears within a bounded wait.
+ */
+export async function expectGhost(page: Page, expected: string | undefined, when: string): Promise<void> {
+  if (expected === undefined) {
+    const seen = await appearsWithin(page, NOTHING_POLLS);
+    if (seen) throw new Error(`${seen} appeared ${when}, where the server offers nothing`);
+    return;
+  }
+  const shown = await poll(async () => ((await ghostText(page)) === expected ? true : undefined), 40, 250);
+  if (!shown) throw new Error(`${when} the ghost text is ${JSON.stringify(await ghostText(page))}, the server offers ${JSON.stringify(expected)}`);
+  const labels = await suggestLabels(page);
+  if (labels.length > 0) throw new Error(`the suggest list opened by itself ${when}: ${labels.slice(0, 5).join(' | ')}`);
 }
 
 /** The text of the editor line that starts with `prefix`, ghost text left out; undefined when no line does. */

@@ -1,7 +1,8 @@
 /**
  * In-editor scenarios against code-server (see harness.ts):
- *  (a1) committed Chinese input shows the server's confident continuation as ghost text, Tab takes it;
- *  (a2) where the server is not sure nothing appears by itself; (a3) Ctrl+Space opens the list;
+ *  (a1) after each committed word the ghost text is the server's answer (none, or its confident
+ *       continuation); Ctrl+→ and Tab take it; (a2) where the server is not sure nothing appears;
+ *  (a3) Ctrl+Space opens the list, Enter takes its first phrase; the F1 command opens it too;
  *  (a4) nothing appears while an input method composes, the ghost text comes on commit;
  *  (b) hovering a phrase shows corpus examples;
  *  (c) the Outline lists the report's sections (一、…);
@@ -14,18 +15,23 @@
  */
 import * as fs from 'node:fs';
 import type { Page } from 'playwright-core';
-import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS, TYPE_LINE } from './fixtures';
+import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS } from './fixtures';
 import {
+  appearsWithin,
   applyEdit,
   COMPOSE_POLLS,
   draftWith,
   editorLine,
-  GHOST_EXPECTED_START,
-  GHOST_INDENT,
+  expectGhost,
   GHOST_TYPED,
   GHOST_WORDS,
   ghostText,
+  IME_BEFORE,
+  IME_COMMIT,
+  IME_PINYIN,
+  ISSUE_PHRASE,
   LIST_TYPED,
+  LIST_WORDS,
   NEW_LINE,
   newParagraph,
   openDraftReady,
@@ -36,6 +42,7 @@ import {
   screenshotEditor,
   SUGGEST_COMMAND,
   SUGGEST_VISIBLE,
+  suggestLabels,
 } from './completion';
 import { gotoChar, gotoLineEnd, openFile, poll, runCommand, screenshot, startHarness, type Harness } from './harness';
 
@@ -51,32 +58,31 @@ async function save(page: Page): Promise<void> {
   await runCommand(page, 'File: Save');
 }
 
-/** Labels of the visible suggest widget rows. */
-async function suggestLabels(page: Page): Promise<string[]> {
-  const rows = page.locator('.suggest-widget.visible .monaco-list-row .label-name');
-  return (await rows.allInnerTexts()).map((s) => s.trim()).filter((s) => s !== '');
-}
-
 const scenarios: Scenario[] = [
   {
     id: 'a-ghost',
-    name: '(a1) after committing 我们要坚定 the ghost text shows the server\'s continuation; Ctrl+→ takes a word, Tab the rest',
+    name: '(a1) committing 我们要坚定“ word by word: after each commit the ghost text is the server\'s answer; Ctrl+→ takes a word, Tab the rest',
     async run(h) {
       const { page } = h;
       const ref = await referenceServer(h);
       try {
         await openDraftReady(page);
         await newParagraph(page);
-        // An input method commits each word in one go.
-        for (const word of GHOST_WORDS) await page.keyboard.insertText(word);
-        const expected = await ref.inlineContinuation(draftWith(GHOST_TYPED), NEW_LINE - 1, GHOST_TYPED.length);
-        if (!expected || !expected.startsWith(GHOST_EXPECTED_START)) {
-          throw new Error(`the server's own inline answer after ${GHOST_TYPED.trim()} does not start with ${GHOST_EXPECTED_START}: ${JSON.stringify(expected)}`);
+        // An input method commits each word in one go; after each, the editor shows what the
+        // server offers at that point (nothing, within a bounded wait, where it offers nothing).
+        let typed = '';
+        let expected: string | undefined;
+        const steps: string[] = [];
+        for (const word of GHOST_WORDS) {
+          await page.keyboard.insertText(word);
+          typed += word;
+          if (typed.trim() === '') continue;
+          expected = await ref.inlineContinuation(draftWith(typed), NEW_LINE - 1, typed.length);
+          await expectGhost(page, expected, `after committing ${typed.trim()}`);
+          steps.push(`${typed.trim()} → ${expected === undefined ? '∅' : `“${expected}”`}`);
         }
-        const shown = await poll(async () => ((await ghostText(page)) === expected ? expected : undefined), 40, 250);
         await screenshotEditor(page, 'ghost-text');
-        if (!shown) throw new Error(`the ghost text is ${JSON.stringify(await ghostText(page))}, the server offers ${JSON.stringify(expected)}`);
-        if ((await page.locator(SUGGEST_VISIBLE).count()) > 0) throw new Error('the suggest list opened by itself beside the ghost text');
+        if (expected === undefined) throw new Error(`the server offers no ghost text after ${GHOST_TYPED.trim()}`);
         // Ctrl+→ takes the next word of the ghost text, the rest stays as ghost text.
         await page.keyboard.press('Control+ArrowRight');
         const partly = await poll(async () => {
@@ -87,15 +93,18 @@ const scenarios: Scenario[] = [
         const taken = partly.slice(GHOST_TYPED.length);
         if (!expected.startsWith(taken)) throw new Error(`Ctrl+→ inserted ${JSON.stringify(taken)}, not the start of ${JSON.stringify(expected)}`);
         if (taken.length < expected.length) {
-          const rest = await poll(async () => ((await ghostText(page)) === expected.slice(taken.length) ? true : undefined), 20, 250);
-          if (!rest) throw new Error(`after Ctrl+→ the ghost text is ${JSON.stringify(await ghostText(page))}, not the rest ${JSON.stringify(expected.slice(taken.length))}`);
+          const rest = expected.slice(taken.length);
+          if (!(await poll(async () => ((await ghostText(page)) === rest ? true : undefined), 20, 250))) {
+            throw new Error(`after Ctrl+→ the ghost text is ${JSON.stringify(await ghostText(page))}, not the rest ${JSON.stringify(rest)}`);
+          }
           await page.keyboard.press('Tab');
         }
         await save(page);
         const want = GHOST_TYPED + expected;
         const line = await poll(async () => (readDraft(h)[NEW_LINE - 1] === want ? want : undefined), 20, 250);
         if (!line) throw new Error(`after Tab the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
-        console.log(`    ghost “${expected}”; Ctrl+→ took “${taken}”; line now “${line.trim()}”`);
+        if (!line.includes(ISSUE_PHRASE)) throw new Error(`the accepted line ${JSON.stringify(line)} does not read ${ISSUE_PHRASE}`);
+        console.log(`    ${steps.join('; ')}; Ctrl+→ took “${taken}”; line now “${line.trim()}”`);
       } finally {
         await ref.stop();
       }
@@ -110,16 +119,10 @@ const scenarios: Scenario[] = [
       try {
         await openDraftReady(page);
         await newParagraph(page);
-        // The same channel answers on this page: the server is ready, quiet means it has nothing sure.
         for (const word of QUIET_WORDS) await page.keyboard.insertText(word);
         const answer = await ref.inlineContinuation(draftWith(QUIET_TYPED), NEW_LINE - 1, QUIET_TYPED.length);
         if (answer !== undefined) throw new Error(`the server offers ghost text after ${QUIET_TYPED.trim()}: ${JSON.stringify(answer)}`);
-        const seen = await poll(async () => {
-          const ghost = await ghostText(page);
-          if (ghost !== '') return `ghost text ${JSON.stringify(ghost)}`;
-          const labels = await suggestLabels(page);
-          return labels.length > 0 ? `the suggest list (${labels.slice(0, 5).join(' | ')})` : undefined;
-        }, QUIET_POLLS, 250);
+        const seen = await appearsWithin(page, QUIET_POLLS);
         await screenshot(page, 'a-quiet');
         if (seen) throw new Error(`${seen} appeared by itself after ${QUIET_TYPED.trim()}`);
         const line = await editorLine(page, QUIET_TYPED);
@@ -132,18 +135,19 @@ const scenarios: Scenario[] = [
   },
   {
     id: 'a-list',
-    name: '(a3) Ctrl+Space after 坚定 lists the server\'s phrases; Enter inserts the first; the F1 command opens the list too',
+    name: '(a3) Ctrl+Space after 我们要坚定 lists the server\'s phrases; Enter inserts the first; the F1 command opens the list too',
     async run(h) {
       const { page } = h;
       const ref = await referenceServer(h);
       try {
         await openDraftReady(page);
-        await gotoLineEnd(page, TYPE_LINE);
-        await page.keyboard.insertText(LIST_TYPED);
-        const doc = [...DRAFT_LINES];
-        doc[TYPE_LINE - 1] += LIST_TYPED;
-        const items = await ref.completion(doc, TYPE_LINE - 1, doc[TYPE_LINE - 1].length);
-        if (items.length === 0) throw new Error(`the server lists nothing after ${LIST_TYPED}`);
+        await newParagraph(page);
+        for (const word of LIST_WORDS) await page.keyboard.insertText(word);
+        const doc = draftWith(LIST_TYPED);
+        const items = await ref.completion(doc, NEW_LINE - 1, LIST_TYPED.length);
+        if (!items.some((i) => applyEdit(LIST_TYPED, i).endsWith(ISSUE_PHRASE))) {
+          throw new Error(`the server does not list ${ISSUE_PHRASE} after ${LIST_TYPED.trim()}: ${items.map((i) => i.label).join(' | ')}`);
+        }
         // Quick suggestions are off for Markdown: the list waits for Ctrl+Space.
         const labels = await poll(async () => {
           await page.keyboard.press('Escape');
@@ -153,7 +157,7 @@ const scenarios: Scenario[] = [
             return l.length > 0 ? l : undefined;
           }, 12, 250);
         }, 5, 500);
-        if (!labels) throw new Error(`Ctrl+Space listed nothing after ${LIST_TYPED}`);
+        if (!labels) throw new Error(`Ctrl+Space listed nothing after ${LIST_TYPED.trim()}`);
         await screenshotEditor(page, 'completion-list');
         const byLabel = new Map(items.map((i) => [i.label, i]));
         const unknown = labels.filter((l) => !byLabel.has(l));
@@ -170,11 +174,11 @@ const scenarios: Scenario[] = [
         }, 20, 250);
         await page.keyboard.press('Escape');
         await save(page);
-        const want = applyEdit(doc[TYPE_LINE - 1], first);
-        const line = await poll(async () => (readDraft(h)[TYPE_LINE - 1] === want ? want : undefined), 20, 250);
-        if (!line) throw new Error(`after Enter the line reads ${JSON.stringify(readDraft(h)[TYPE_LINE - 1])}, not ${JSON.stringify(want)}`);
+        const want = applyEdit(LIST_TYPED, first);
+        const line = await poll(async () => (readDraft(h)[NEW_LINE - 1] === want ? want : undefined), 20, 250);
+        if (!line) throw new Error(`after Enter the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
         if (!again) throw new Error(`the command “${SUGGEST_COMMAND}” opened no list`);
-        console.log(`    ${labels.length} rows: ${labels.slice(0, 5).join(' | ')}; Enter gave “…${line.slice(-16)}”; F1 listed ${again.length}`);
+        console.log(`    ${labels.length} rows: ${labels.slice(0, 4).join(' | ')}; Enter gave “${line.trim()}”; F1 listed ${again.length}`);
       } finally {
         await ref.stop();
       }
@@ -182,41 +186,36 @@ const scenarios: Scenario[] = [
   },
   {
     id: 'a-ime',
-    name: '(a4) nothing appears while an input method composes; the ghost text comes on commit',
+    name: '(a4) nothing appears while an input method composes; on commit the ghost text is the server\'s answer',
     async run(h) {
       const { page } = h;
       const ref = await referenceServer(h);
       try {
-        // The new paragraph's indent is on disk before the draft opens, so the composition is the
+        // The start of the line is on disk before the draft opens, so the composition is the
         // first input in the editor, as when a writer opens a draft and types with an input method.
-        fs.writeFileSync(h.workspace.draft, draftWith(GHOST_INDENT).join('\n'), 'utf8');
+        fs.writeFileSync(h.workspace.draft, draftWith(IME_BEFORE).join('\n'), 'utf8');
         await openDraftReady(page);
         await gotoLineEnd(page, NEW_LINE);
-        const expected = await ref.inlineContinuation(draftWith(GHOST_TYPED), NEW_LINE - 1, GHOST_TYPED.length);
-        if (!expected) throw new Error(`the server offers no ghost text after ${GHOST_TYPED.trim()}`);
+        const typed = IME_BEFORE + IME_COMMIT;
+        const expected = await ref.inlineContinuation(draftWith(typed), NEW_LINE - 1, typed.length);
+        if (!expected) throw new Error(`the server offers no ghost text after ${typed.trim()}`);
         const cdp = await page.context().newCDPSession(page);
-        const composed = GHOST_TYPED.slice(GHOST_INDENT.length);
         // Pinyin first, then the characters the input method proposes, still composing.
-        for (const text of ['women', 'womenyaojianding', composed]) {
+        for (const text of [...IME_PINYIN, IME_COMMIT]) {
           await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
-          const seen = await poll(async () => {
-            const ghost = await ghostText(page);
-            if (ghost !== '') return `ghost text ${JSON.stringify(ghost)}`;
-            return (await page.locator(SUGGEST_VISIBLE).count()) > 0 ? 'the suggest list' : undefined;
-          }, COMPOSE_POLLS, 250);
+          const seen = await appearsWithin(page, COMPOSE_POLLS);
           if (seen) {
             await screenshot(page, 'a-ime-composing');
             throw new Error(`${seen} appeared while composing ${text}`);
           }
         }
         await screenshot(page, 'a-ime-composing');
-        await cdp.send('Input.insertText', { text: composed });
-        const shown = await poll(async () => ((await ghostText(page)) === expected ? expected : undefined), 40, 250);
+        await cdp.send('Input.insertText', { text: IME_COMMIT });
+        await expectGhost(page, expected, `after committing ${IME_COMMIT}`);
         await screenshot(page, 'a-ime-committed');
-        if (!shown) throw new Error(`after the commit the ghost text is ${JSON.stringify(await ghostText(page))}, the server offers ${JSON.stringify(expected)}`);
-        const line = await editorLine(page, GHOST_TYPED);
-        if (line !== GHOST_TYPED) throw new Error(`the committed line reads ${JSON.stringify(line)}`);
-        console.log(`    quiet through ${3 * (COMPOSE_POLLS * 250) / 1000} s of composing; on commit the ghost “${expected}”`);
+        const line = await editorLine(page, typed);
+        if (line !== typed) throw new Error(`the committed line reads ${JSON.stringify(line)}`);
+        console.log(`    quiet through ${((IME_PINYIN.length + 1) * COMPOSE_POLLS * 250) / 1000} s of composing ${IME_COMMIT}; on commit the ghost “${expected}”`);
       } finally {
         await ref.stop();
       }
