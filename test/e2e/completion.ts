@@ -146,24 +146,33 @@ export interface ReferenceServer {
   stop(): Promise<void>;
 }
 
-/** The built server over stdio with the bundled corpus, its snapshot in the run's temp folder. */
-export async function referenceServer(h: Harness): Promise<ReferenceServer> {
-  const server: TestServer = await startServer({ env: { XDG_CACHE_HOME: path.join(h.tmp, 'reference-cache') } });
-  try {
-    await corpusReady(server, 120_000);
-  } catch (error) {
-    await server.stop();
-    throw error;
-  }
+/**
+ * The built server over stdio with the bundled corpus, its snapshot in the run's temp folder.
+ * It starts now and loads its corpus while the editor starts; each question waits for it.
+ */
+export function referenceServer(h: Harness): ReferenceServer {
+  const starting = (async () => {
+    const server: TestServer = await startServer({ env: { XDG_CACHE_HOME: path.join(h.tmp, 'reference-cache') } });
+    try {
+      await corpusReady(server, 120_000);
+    } catch (error) {
+      await server.stop();
+      throw error;
+    }
+    return server;
+  })();
+  // A failed start is reported by the first question; stop() must not hide the scenario's own error.
+  starting.catch(() => undefined);
   let n = 0;
-  const open = (lines: string[]) => {
+  const open = async (lines: string[]) => {
+    const server = await starting;
     const uri = fileUri(path.join(h.tmp, `reference-${++n}.md`));
     server.open(uri, lines.join('\n'));
-    return uri;
+    return { server, uri };
   };
   return {
     async inlineContinuation(lines, line, character) {
-      const uri = open(lines);
+      const { server, uri } = await open(lines);
       // LSP InlineCompletionTriggerKind.Automatic = 2: what VS Code sends while typing.
       const res = await server.request<unknown>('textDocument/inlineCompletion', { textDocument: { uri }, position: { line, character }, context: { triggerKind: 2 } });
       const items = (Array.isArray(res) ? res : ((res as { items?: unknown[] } | null)?.items ?? [])) as { insertText: string | { value: string }; range?: Range }[];
@@ -175,11 +184,11 @@ export async function referenceServer(h: Harness): Promise<ReferenceServer> {
       return text.slice(typed.length);
     },
     async completion(lines, line, character) {
-      const uri = open(lines);
+      const { server, uri } = await open(lines);
       const res = await server.request<{ items: ListItem[] } | ListItem[] | null>('textDocument/completion', { textDocument: { uri }, position: { line, character } });
       return Array.isArray(res) ? res : (res?.items ?? []);
     },
-    stop: () => server.stop(),
+    stop: () => starting.then((server) => server.stop(), () => undefined),
   };
 }
 

@@ -64,7 +64,7 @@ const scenarios: Scenario[] = [
     name: '(a1) committing 我们要坚定“ word by word: after each commit the ghost text is the server\'s answer; Ctrl+→ takes a word, Tab the rest',
     async run(h) {
       const { page } = h;
-      const ref = await referenceServer(h);
+      const ref = referenceServer(h);
       try {
         await openDraftReady(page);
         await newParagraph(page);
@@ -115,7 +115,7 @@ const scenarios: Scenario[] = [
     name: '(a2) after committing 规划建成了南部 nothing appears by itself',
     async run(h) {
       const { page } = h;
-      const ref = await referenceServer(h);
+      const ref = referenceServer(h);
       try {
         await openDraftReady(page);
         await newParagraph(page);
@@ -138,7 +138,7 @@ const scenarios: Scenario[] = [
     name: '(a3) Ctrl+Space after 我们要坚定 lists the server\'s phrases; Enter inserts the first; the F1 command opens the list too',
     async run(h) {
       const { page } = h;
-      const ref = await referenceServer(h);
+      const ref = referenceServer(h);
       try {
         await openDraftReady(page);
         await newParagraph(page);
@@ -189,7 +189,7 @@ const scenarios: Scenario[] = [
     name: '(a4) nothing appears while an input method composes; on commit the ghost text is the server\'s answer',
     async run(h) {
       const { page } = h;
-      const ref = await referenceServer(h);
+      const ref = referenceServer(h);
       try {
         // The start of the line is on disk before the draft opens, so the composition is the
         // first input in the editor, as when a writer opens a draft and types with an input method.
