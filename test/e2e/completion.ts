@@ -62,6 +62,12 @@ export async function newParagraph(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Starts a new paragraph and commits `words` into it, each in one go, as an input method does. */
+export async function commitParagraph(page: Page, words: readonly string[]): Promise<void> {
+  await newParagraph(page);
+  for (const word of words) await page.keyboard.insertText(word);
+}
+
 const GHOST = '.ghost-text-decoration, .ghost-text-decoration-preview';
 
 /** The ghost text shown in the editor ('' when none). */
@@ -190,6 +196,16 @@ export function referenceServer(h: Harness): ReferenceServer {
     },
     stop: () => starting.then((server) => server.stop(), () => undefined),
   };
+}
+
+/** Runs a scenario's body with a reference server, stopped afterwards whatever happens. */
+export async function withReference(h: Harness, run: (ref: ReferenceServer) => Promise<void>): Promise<void> {
+  const ref = referenceServer(h);
+  try {
+    await run(ref);
+  } finally {
+    await ref.stop();
+  }
 }
 
 /** A screenshot of the editor area only (for the README): test-results/e2e/<name>.png. */

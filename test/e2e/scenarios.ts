@@ -18,6 +18,7 @@ import type { Page } from 'playwright-core';
 import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS } from './fixtures';
 import {
   appearsWithin,
+  commitParagraph,
   applyEdit,
   COMPOSE_POLLS,
   draftWith,
@@ -38,11 +39,11 @@ import {
   QUIET_POLLS,
   QUIET_TYPED,
   QUIET_WORDS,
-  referenceServer,
   screenshotEditor,
   SUGGEST_COMMAND,
   SUGGEST_VISIBLE,
   suggestLabels,
+  withReference,
 } from './completion';
 import { gotoChar, gotoLineEnd, openFile, poll, runCommand, screenshot, startHarness, type Harness } from './harness';
 
@@ -64,8 +65,7 @@ const scenarios: Scenario[] = [
     name: '(a1) committing 我们要坚定“ word by word: after each commit the ghost text is the server\'s answer; Ctrl+→ takes a word, Tab the rest',
     async run(h) {
       const { page } = h;
-      const ref = referenceServer(h);
-      try {
+      await withReference(h, async (ref) => {
         await openDraftReady(page);
         await newParagraph(page);
         // An input method commits each word in one go; after each, the editor shows what the
@@ -105,9 +105,7 @@ const scenarios: Scenario[] = [
         if (!line) throw new Error(`after Tab the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
         if (!line.includes(ISSUE_PHRASE)) throw new Error(`the accepted line ${JSON.stringify(line)} does not read ${ISSUE_PHRASE}`);
         console.log(`    ${steps.join('; ')}; Ctrl+→ took “${taken}”; line now “${line.trim()}”`);
-      } finally {
-        await ref.stop();
-      }
+      });
     },
   },
   {
@@ -115,11 +113,9 @@ const scenarios: Scenario[] = [
     name: '(a2) after committing 规划建成了南部 nothing appears by itself',
     async run(h) {
       const { page } = h;
-      const ref = referenceServer(h);
-      try {
+      await withReference(h, async (ref) => {
         await openDraftReady(page);
-        await newParagraph(page);
-        for (const word of QUIET_WORDS) await page.keyboard.insertText(word);
+        await commitParagraph(page, QUIET_WORDS);
         const answer = await ref.inlineContinuation(draftWith(QUIET_TYPED), NEW_LINE - 1, QUIET_TYPED.length);
         if (answer !== undefined) throw new Error(`the server offers ghost text after ${QUIET_TYPED.trim()}: ${JSON.stringify(answer)}`);
         const seen = await appearsWithin(page, QUIET_POLLS);
@@ -128,9 +124,7 @@ const scenarios: Scenario[] = [
         const line = await editorLine(page, QUIET_TYPED);
         if (line !== QUIET_TYPED) throw new Error(`the line reads ${JSON.stringify(line)}, not ${JSON.stringify(QUIET_TYPED)}`);
         console.log(`    nothing appeared in ${(QUIET_POLLS * 250) / 1000} s after “${QUIET_TYPED.trim()}”`);
-      } finally {
-        await ref.stop();
-      }
+      });
     },
   },
   {
@@ -138,11 +132,9 @@ const scenarios: Scenario[] = [
     name: '(a3) Ctrl+Space after 我们要坚定 lists the server\'s phrases; Enter inserts the first; the F1 command opens the list too',
     async run(h) {
       const { page } = h;
-      const ref = referenceServer(h);
-      try {
+      await withReference(h, async (ref) => {
         await openDraftReady(page);
-        await newParagraph(page);
-        for (const word of LIST_WORDS) await page.keyboard.insertText(word);
+        await commitParagraph(page, LIST_WORDS);
         const doc = draftWith(LIST_TYPED);
         const items = await ref.completion(doc, NEW_LINE - 1, LIST_TYPED.length);
         if (!items.some((i) => applyEdit(LIST_TYPED, i).endsWith(ISSUE_PHRASE))) {
@@ -179,9 +171,7 @@ const scenarios: Scenario[] = [
         if (!line) throw new Error(`after Enter the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
         if (!again) throw new Error(`the command “${SUGGEST_COMMAND}” opened no list`);
         console.log(`    ${labels.length} rows: ${labels.slice(0, 4).join(' | ')}; Enter gave “${line.trim()}”; F1 listed ${again.length}`);
-      } finally {
-        await ref.stop();
-      }
+      });
     },
   },
   {
@@ -189,8 +179,7 @@ const scenarios: Scenario[] = [
     name: '(a4) nothing appears while an input method composes; on commit the ghost text is the server\'s answer',
     async run(h) {
       const { page } = h;
-      const ref = referenceServer(h);
-      try {
+      await withReference(h, async (ref) => {
         // The start of the line is on disk before the draft opens, so the composition is the
         // first input in the editor, as when a writer opens a draft and types with an input method.
         fs.writeFileSync(h.workspace.draft, draftWith(IME_BEFORE).join('\n'), 'utf8');
@@ -216,9 +205,7 @@ const scenarios: Scenario[] = [
         const line = await editorLine(page, typed);
         if (line !== typed) throw new Error(`the committed line reads ${JSON.stringify(line)}`);
         console.log(`    quiet through ${((IME_PINYIN.length + 1) * COMPOSE_POLLS * 250) / 1000} s of composing ${IME_COMMIT}; on commit the ghost “${expected}”`);
-      } finally {
-        await ref.stop();
-      }
+      });
     },
   },
   {
