@@ -74,6 +74,7 @@ const properties = Object.fromEntries([
 const commands = [
   ['insertTemplate', 'file-text'],
   ['findSimilar', 'search'],
+  ['suggestPhrases', 'list-unordered'],
   ['addCorpusFolder', 'new-folder'],
   ['rebuildIndex', 'refresh'],
   ['clearCache', 'trash'],
@@ -90,6 +91,7 @@ const contributes = {
     commandPalette: [
       { command: 'shuzhi.insertTemplate', when: isMarkdown },
       { command: 'shuzhi.findSimilar', when: isMarkdown },
+      { command: 'shuzhi.suggestPhrases', when: isMarkdown },
       { command: 'shuzhi.exportDocx', when: isMarkdown },
     ],
     'editor/context': [

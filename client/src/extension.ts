@@ -1,6 +1,6 @@
 /**
  * Entry point of the VS Code extension: starts the Shuzhi language server and adds the
- * commands, status bar items and the suggest trigger for Chinese input around it.
+ * commands, status bar items and the ghost-text trigger for Chinese input around it.
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
@@ -12,7 +12,7 @@ import { registerInsertTemplate } from './commands/insertTemplate';
 import { registerShowStats } from './commands/stats';
 import { registerCorpusDocuments } from './corpusDocuments';
 import { CorpusWatcher } from './corpusWatcher';
-import { registerImeSuggest } from './imeSuggest';
+import { registerImeSuggest, registerSuggestPhrases } from './imeSuggest';
 import { createLanguageClient } from './languageClient';
 import { Methods, type CorpusStatus } from './protocol';
 import { ServerRequests } from './serverRequests';
@@ -44,6 +44,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDocxCommands(deps);
   registerCorpusDocuments(context);
   registerImeSuggest(context);
+  registerSuggestPhrases(context);
 
   // Trust changes what the server may read (workspace corpus folders): restart it with the new flag.
   context.subscriptions.push(

@@ -70,3 +70,13 @@ function expandHome(p: string): string {
 export function completionEnabled(document?: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration(SECTION, document).get<boolean>('completion.enable', true);
 }
+
+/**
+ * Whether ghost text may be asked for in the document: Shuzhi's completion and its inline
+ * channel are on, and so is VS Code's `editor.inlineSuggest.enabled` for the document's language.
+ */
+export function inlineCompletionEnabled(document: vscode.TextDocument): boolean {
+  const inline = vscode.workspace.getConfiguration(SECTION, document).get<boolean>('completion.inline', true);
+  const editor = vscode.workspace.getConfiguration('editor', { uri: document.uri, languageId: document.languageId });
+  return completionEnabled(document) && inline && editor.get<boolean>('inlineSuggest.enabled', true);
+}

@@ -1,6 +1,9 @@
 /**
  * In-editor scenarios against code-server (see harness.ts):
- *  (a) committed Chinese input opens Shuzhi's phrase suggestions; accepting one changes the text;
+ *  (a1) after each committed word the ghost text is the server's answer (none, or its confident
+ *       continuation); Ctrl+→ and Tab take it; (a2) where the server is not sure nothing appears;
+ *  (a3) Ctrl+Space opens the list, Enter takes its first phrase; the F1 command opens it too;
+ *  (a4) nothing appears while an input method composes, the ghost text comes on commit;
  *  (b) hovering a phrase shows corpus examples;
  *  (c) the Outline lists the report's sections (一、…);
  *  (d) a missing-section warning in Problems, fixed with its quick fix, goes away;
@@ -15,12 +18,40 @@ import type { Page } from 'playwright-core';
 import { loadCorpus } from '../../server/src/engine/corpus/corpus';
 import { countText, formatCount } from '../../server/src/engine/delivery/count';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
-import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS, TYPE_LINE } from './fixtures';
+import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS } from './fixtures';
+import {
+  appearsWithin,
+  commitParagraph,
+  applyEdit,
+  COMPOSE_POLLS,
+  draftWith,
+  editorLine,
+  expectGhost,
+  GHOST_TYPED,
+  GHOST_WORDS,
+  ghostText,
+  IME_BEFORE,
+  IME_COMMIT,
+  IME_PINYIN,
+  ISSUE_PHRASE,
+  LIST_TYPED,
+  LIST_WORDS,
+  NEW_LINE,
+  newParagraph,
+  openDraftReady,
+  QUIET_POLLS,
+  QUIET_TYPED,
+  QUIET_WORDS,
+  screenshotEditor,
+  SUGGEST_COMMAND,
+  SUGGEST_VISIBLE,
+  suggestLabels,
+  withReference,
+} from './completion';
 import { gotoChar, gotoLineEnd, openFile, poll, runCommand, screenshot, startHarness, type Harness } from './harness';
 
 type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
 
-const HAN = /\p{Script=Han}/u;
 
 function readDraft(h: Harness): string[] {
   return fs.readFileSync(h.workspace.draft, 'utf8').split('\n');
@@ -37,50 +68,153 @@ async function save(page: Page): Promise<void> {
   await runCommand(page, 'File: Save');
 }
 
-/** Labels of the visible suggest widget rows. */
-async function suggestLabels(page: Page): Promise<string[]> {
-  const rows = page.locator('.suggest-widget.visible .monaco-list-row .label-name');
-  return (await rows.allInnerTexts()).map((s) => s.trim()).filter((s) => s !== '');
-}
-
 const scenarios: Scenario[] = [
   {
-    id: 'a-completion',
-    name: '(a) typing 坚定 shows phrase suggestions; accepting one inserts it',
+    id: 'a-ghost',
+    name: '(a1) committing 我们要坚定“ word by word: after each commit the ghost text is the server\'s answer; Ctrl+→ takes a word, Tab the rest',
     async run(h) {
       const { page } = h;
-      await openFile(page, DRAFT_NAME);
-      await gotoLineEnd(page, TYPE_LINE);
-      // The first request can come back empty while the extension activates: retype, bounded.
-      const labels = await poll(async () => {
-        await page.keyboard.type('坚定');
-        const got = await poll(async () => {
+      await withReference(h, async (ref) => {
+        await openDraftReady(page);
+        await newParagraph(page);
+        // An input method commits each word in one go; after each, the editor shows what the
+        // server offers at that point (nothing, within a bounded wait, where it offers nothing).
+        let typed = '';
+        let expected: string | undefined;
+        const steps: string[] = [];
+        for (const word of GHOST_WORDS) {
+          await page.keyboard.insertText(word);
+          typed += word;
+          if (typed.trim() === '') continue;
+          expected = await ref.inlineContinuation(draftWith(typed), NEW_LINE - 1, typed.length);
+          await expectGhost(page, expected, `after committing ${typed.trim()}`);
+          steps.push(`${typed.trim()} → ${expected === undefined ? '∅' : `“${expected}”`}`);
+        }
+        await screenshotEditor(page, 'ghost-text');
+        if (expected === undefined) throw new Error(`the server offers no ghost text after ${GHOST_TYPED.trim()}`);
+        // Ctrl+→ takes the next word of the ghost text, the rest stays as ghost text.
+        await page.keyboard.press('Control+ArrowRight');
+        const partly = await poll(async () => {
+          const line = await editorLine(page, GHOST_TYPED);
+          return line && line.length > GHOST_TYPED.length ? line : undefined;
+        }, 20, 250);
+        if (!partly) throw new Error('Ctrl+→ accepted nothing of the ghost text');
+        const taken = partly.slice(GHOST_TYPED.length);
+        if (!expected.startsWith(taken)) throw new Error(`Ctrl+→ inserted ${JSON.stringify(taken)}, not the start of ${JSON.stringify(expected)}`);
+        if (taken.length < expected.length) {
+          const rest = expected.slice(taken.length);
+          if (!(await poll(async () => ((await ghostText(page)) === rest ? true : undefined), 20, 250))) {
+            throw new Error(`after Ctrl+→ the ghost text is ${JSON.stringify(await ghostText(page))}, not the rest ${JSON.stringify(rest)}`);
+          }
+          await page.keyboard.press('Tab');
+        }
+        await save(page);
+        const want = GHOST_TYPED + expected;
+        const line = await poll(async () => (readDraft(h)[NEW_LINE - 1] === want ? want : undefined), 20, 250);
+        if (!line) throw new Error(`after Tab the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
+        if (!line.includes(ISSUE_PHRASE)) throw new Error(`the accepted line ${JSON.stringify(line)} does not read ${ISSUE_PHRASE}`);
+        console.log(`    ${steps.join('; ')}; Ctrl+→ took “${taken}”; line now “${line.trim()}”`);
+      });
+    },
+  },
+  {
+    id: 'a-quiet',
+    name: '(a2) after committing 规划建成了南部 nothing appears by itself',
+    async run(h) {
+      const { page } = h;
+      await withReference(h, async (ref) => {
+        await openDraftReady(page);
+        await commitParagraph(page, QUIET_WORDS);
+        const answer = await ref.inlineContinuation(draftWith(QUIET_TYPED), NEW_LINE - 1, QUIET_TYPED.length);
+        if (answer !== undefined) throw new Error(`the server offers ghost text after ${QUIET_TYPED.trim()}: ${JSON.stringify(answer)}`);
+        const seen = await appearsWithin(page, QUIET_POLLS);
+        await screenshot(page, 'a-quiet');
+        if (seen) throw new Error(`${seen} appeared by itself after ${QUIET_TYPED.trim()}`);
+        const line = await editorLine(page, QUIET_TYPED);
+        if (line !== QUIET_TYPED) throw new Error(`the line reads ${JSON.stringify(line)}, not ${JSON.stringify(QUIET_TYPED)}`);
+        console.log(`    nothing appeared in ${(QUIET_POLLS * 250) / 1000} s after “${QUIET_TYPED.trim()}”`);
+      });
+    },
+  },
+  {
+    id: 'a-list',
+    name: '(a3) Ctrl+Space after 我们要坚定 lists the server\'s phrases; Enter inserts the first; the F1 command opens the list too',
+    async run(h) {
+      const { page } = h;
+      await withReference(h, async (ref) => {
+        await openDraftReady(page);
+        await commitParagraph(page, LIST_WORDS);
+        const doc = draftWith(LIST_TYPED);
+        const items = await ref.completion(doc, NEW_LINE - 1, LIST_TYPED.length);
+        if (!items.some((i) => applyEdit(LIST_TYPED, i).endsWith(ISSUE_PHRASE))) {
+          throw new Error(`the server does not list ${ISSUE_PHRASE} after ${LIST_TYPED.trim()}: ${items.map((i) => i.label).join(' | ')}`);
+        }
+        // Quick suggestions are off for Markdown: the list waits for Ctrl+Space.
+        const labels = await poll(async () => {
+          await page.keyboard.press('Escape');
+          await page.keyboard.press('Control+Space');
+          return poll(async () => {
+            const l = await suggestLabels(page);
+            return l.length > 0 ? l : undefined;
+          }, 12, 250);
+        }, 5, 500);
+        if (!labels) throw new Error(`Ctrl+Space listed nothing after ${LIST_TYPED.trim()}`);
+        await screenshotEditor(page, 'completion-list');
+        const byLabel = new Map(items.map((i) => [i.label, i]));
+        const unknown = labels.filter((l) => !byLabel.has(l));
+        if (unknown.length > 0) throw new Error(`rows that are not the server's items: ${unknown.join(' | ')}`);
+        const first = byLabel.get(labels[0])!;
+        await page.keyboard.press('Enter');
+        await page.locator(SUGGEST_VISIBLE).waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
+        // The F1 command opens the same list (checked before saving changes the focus).
+        await page.keyboard.press('Escape');
+        await runCommand(page, SUGGEST_COMMAND);
+        const again = await poll(async () => {
           const l = await suggestLabels(page);
           return l.length > 0 ? l : undefined;
-        }, 10, 300);
-        if (got) return got;
+        }, 20, 250);
         await page.keyboard.press('Escape');
-        await page.keyboard.press('Backspace');
-        await page.keyboard.press('Backspace');
-        return undefined;
-      }, 20, 1000);
-      if (!labels) throw new Error('no suggestions appeared after typing 坚定');
-      // Word-based suggestions are off for Markdown, so these come from Shuzhi: Chinese phrases.
-      const phrases = labels.filter((l) => HAN.test(l) && l !== '坚定');
-      if (phrases.length === 0) throw new Error(`suggestions are not phrases: ${labels.join(' | ')}`);
-      await screenshot(page, 'a-suggest');
-      await page.keyboard.press('Enter');
-      await page.locator('.suggest-widget.visible').waitFor({ state: 'hidden', timeout: 5000 }).catch(() => undefined);
-      await save(page);
-      const before = DRAFT_LINES[TYPE_LINE - 1] + '坚定';
-      const line = await poll(async () => {
-        const l = readDraft(h)[TYPE_LINE - 1];
-        return l !== undefined && l !== before && l.startsWith(DRAFT_LINES[TYPE_LINE - 1]) ? l : undefined;
-      }, 20, 250);
-      if (!line) throw new Error(`accepting a suggestion did not change the line (still ${JSON.stringify(readDraft(h)[TYPE_LINE - 1])})`);
-      if (line.length <= before.length) throw new Error(`the accepted suggestion added nothing: ${JSON.stringify(line)}`);
-      await screenshot(page, 'a-accepted');
-      console.log(`    suggestions: ${labels.slice(0, 5).join(' | ')}; line now ends “${line.slice(-20)}”`);
+        await save(page);
+        const want = applyEdit(LIST_TYPED, first);
+        const line = await poll(async () => (readDraft(h)[NEW_LINE - 1] === want ? want : undefined), 20, 250);
+        if (!line) throw new Error(`after Enter the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
+        if (!again) throw new Error(`the command “${SUGGEST_COMMAND}” opened no list`);
+        console.log(`    ${labels.length} rows: ${labels.slice(0, 4).join(' | ')}; Enter gave “${line.trim()}”; F1 listed ${again.length}`);
+      });
+    },
+  },
+  {
+    id: 'a-ime',
+    name: '(a4) nothing appears while an input method composes; on commit the ghost text is the server\'s answer',
+    async run(h) {
+      const { page } = h;
+      await withReference(h, async (ref) => {
+        // The start of the line is on disk before the draft opens, so the composition is the
+        // first input in the editor, as when a writer opens a draft and types with an input method.
+        fs.writeFileSync(h.workspace.draft, draftWith(IME_BEFORE).join('\n'), 'utf8');
+        await openDraftReady(page);
+        await gotoLineEnd(page, NEW_LINE);
+        const typed = IME_BEFORE + IME_COMMIT;
+        const expected = await ref.inlineContinuation(draftWith(typed), NEW_LINE - 1, typed.length);
+        if (!expected) throw new Error(`the server offers no ghost text after ${typed.trim()}`);
+        const cdp = await page.context().newCDPSession(page);
+        // Pinyin first, then the characters the input method proposes, still composing.
+        for (const text of [...IME_PINYIN, IME_COMMIT]) {
+          await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+          const seen = await appearsWithin(page, COMPOSE_POLLS);
+          if (seen) {
+            await screenshot(page, 'a-ime-composing');
+            throw new Error(`${seen} appeared while composing ${text}`);
+          }
+        }
+        await screenshot(page, 'a-ime-composing');
+        await cdp.send('Input.insertText', { text: IME_COMMIT });
+        await expectGhost(page, expected, `after committing ${IME_COMMIT}`);
+        await screenshot(page, 'a-ime-committed');
+        const line = await editorLine(page, typed);
+        if (line !== typed) throw new Error(`the committed line reads ${JSON.stringify(line)}`);
+        console.log(`    quiet through ${((IME_PINYIN.length + 1) * COMPOSE_POLLS * 250) / 1000} s of composing ${IME_COMMIT}; on commit the ghost “${expected}”`);
+      });
     },
   },
   {
