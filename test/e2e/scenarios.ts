@@ -7,7 +7,8 @@
  *  (e) the status bar items (corpus, character count) and the statistics view;
  *  (f) Find Similar Wording lists corpus passages and inserts the chosen one;
  *  (g) Word export writes a .docx, Word import opens it as an untitled Markdown draft;
- *  (h) a crashed language server is restarted with a message and answers again.
+ *  (h) a crashed language server is restarted with a message and answers again;
+ *  (w) the getting-started walkthrough's buttons open a draft beside it and fill in a template.
  * Prints `N passed, M failed` and exits non-zero on failure. Screenshots: test-results/e2e/.
  */
 import * as fs from 'node:fs';
@@ -272,6 +273,52 @@ const scenarios: Scenario[] = [
       }, 30, 1000);
       if (!rows) throw new Error('the restarted server does not answer');
       console.log(`    server ${before[0]} killed; restarted as ${after[0]}: “${told.replace(/\s+/g, ' ').slice(0, 70)}”`);
+    },
+  },
+  {
+    id: 'w-walkthrough',
+    name: '(w) the getting-started walkthrough: its first button opens a new draft beside it, the second inserts a template into that draft',
+    async run(h) {
+      const { page } = h;
+      // The palette lists an extension's commands once the extension host has read it: open a
+      // Markdown file first, as the other scenarios do.
+      await openFile(page, DRAFT_NAME);
+      // A walkthrough opens a command's editor beside itself only when the editor area is wider
+      // than 700 px; the empty secondary side bar would leave it at about 760 px of 1440.
+      await runCommand(page, 'View: Hide Secondary Side Bar');
+      await runCommand(page, '述职助手: 入门指南 (Walkthrough)');
+      const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first();
+      const button = (title: string, label: string) => step(title).locator('.monaco-button', { hasText: label }).first();
+      await button('Start a draft', 'New draft').waitFor({ state: 'visible', timeout: 30_000 });
+      // An untitled tab is named after its first line once it has one, with “Untitled-1” beside it.
+      const tabs = page.locator('.tabs-container .tab', { hasText: /Untitled-\d/ });
+      const tabsBefore = await tabs.count();
+      await button('Start a draft', 'New draft').click();
+      const opened = await poll(async () => ((await tabs.count()) === tabsBefore + 1 ? true : undefined), 30, 500);
+      if (!opened) throw new Error('the New draft button opened no untitled draft');
+      // Beside the walkthrough, not over it: two editor groups.
+      const groups = await page.locator('.editor-group-container').count();
+      if (groups < 2) throw new Error(`the draft did not open beside the walkthrough (${groups} editor group)`);
+      const language = await poll(async () => {
+        const item = page.locator('.statusbar-item', { hasText: /^\s*Markdown\s*$/ }).first();
+        return (await item.isVisible()) ? true : undefined;
+      }, 20, 500);
+      if (!language) throw new Error('the new draft is not a Markdown document');
+      // The step is ticked off by its button (completionEvents).
+      const ticked = await poll(async () => ((await step('Start a draft').locator('[role=checkbox][aria-checked=true]').count()) > 0 ? true : undefined), 20, 500);
+      if (!ticked) throw new Error('pressing the button did not tick the step off');
+      // Step 2 inserts a template into that draft (the walkthrough has the focus, not the draft).
+      await step('Insert a template').locator('.step-title, h3').first().click();
+      await button('Insert a template', 'Insert a template').click();
+      const pick = page.locator('.quick-input-widget .monaco-list-row').first();
+      await pick.waitFor({ state: 'visible', timeout: 20_000 });
+      await page.keyboard.press('Enter');
+      const draft = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '二、' }).first();
+      const text = await poll(async () => ((await draft.isVisible()) ? await draft.innerText() : undefined), 30, 500);
+      await screenshot(page, 'walkthrough');
+      if (!text) throw new Error('the template was not inserted into the draft');
+      if ((await tabs.count()) !== tabsBefore + 1) throw new Error('the template opened another draft instead of filling the one beside the walkthrough');
+      console.log(`    draft opened beside the walkthrough; template: ${text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ')}`);
     },
   },
 ];
