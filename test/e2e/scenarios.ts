@@ -8,7 +8,8 @@
  *  (f) Find Similar Wording lists corpus passages and inserts the chosen one;
  *  (g) Word export writes a .docx, Word import opens it as an untitled Markdown draft;
  *  (h) a crashed language server is restarted with a message and answers again;
- *  (w) the getting-started walkthrough's buttons open a draft beside it and fill in a template.
+ *  (w) the getting-started walkthrough's buttons open a draft beside it, fill in a template, open the
+ *      suggestions in the draft and show its Outline.
  * Prints `N passed, M failed` and exits non-zero on failure. Screenshots: test-results/e2e/.
  */
 import * as fs from 'node:fs';
@@ -277,7 +278,7 @@ const scenarios: Scenario[] = [
   },
   {
     id: 'w-walkthrough',
-    name: '(w) the getting-started walkthrough: its first button opens a new draft beside it, the second inserts a template into that draft',
+    name: '(w) the walkthrough: its buttons open a draft beside it, insert a template, open suggestions and the Outline there',
     async run(h) {
       const { page } = h;
       // The palette lists an extension's commands once the extension host has read it: open a
@@ -312,13 +313,35 @@ const scenarios: Scenario[] = [
       await button('Insert a template', 'Insert a template').click();
       const pick = page.locator('.quick-input-widget .monaco-list-row').first();
       await pick.waitFor({ state: 'visible', timeout: 20_000 });
-      await page.keyboard.press('Enter');
+      // A click, not Enter: Enter right after the list shows can come before it has an active item.
+      await pick.click();
       const draft = page.locator('.editor-instance .monaco-editor .view-lines', { hasText: '二、' }).first();
       const text = await poll(async () => ((await draft.isVisible()) ? await draft.innerText() : undefined), 30, 500);
-      await screenshot(page, 'walkthrough');
+      await screenshot(page, 'w-template');
       if (!text) throw new Error('the template was not inserted into the draft');
       if ((await tabs.count()) !== tabsBefore + 1) throw new Error('the template opened another draft instead of filling the one beside the walkthrough');
+      // Step 3 puts the cursor in the draft and opens Shuzhi's suggestions there.
+      await page.keyboard.press('Escape');
+      await step('Accept a suggestion').locator('.step-title, h3').first().click();
+      await button('Accept a suggestion', 'Try it in the draft').click();
+      const labels = await poll(async () => {
+        const l = await suggestLabels(page);
+        return l.some((x) => HAN.test(x)) ? l : undefined;
+      }, 20, 500);
+      await screenshot(page, 'walkthrough');
+      if (!labels) throw new Error('Try it in the draft opened no Chinese suggestions');
+      await page.keyboard.press('Escape');
+      // Step 4's Outline button shows the draft's outline (the draft's group is focused first).
+      await step('Read the outline').locator('.step-title, h3').first().click();
+      await button('Read the outline', 'Show the outline').click();
+      const outline = await poll(async () => {
+        const rows = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
+        return rows.some((r) => r.includes('二、') || r.includes('存在')) ? rows : undefined;
+      }, 20, 500);
+      await screenshot(page, 'w-outline');
+      if (!outline) throw new Error('the Outline button did not show the draft\'s sections');
       console.log(`    draft opened beside the walkthrough; template: ${text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ')}`);
+      console.log(`    suggestions: ${labels.slice(0, 4).join(' | ')}; outline: ${outline.map((r) => r.replace(/\s+/g, ' ')).slice(0, 4).join(' | ')}`);
     },
   },
 ];
