@@ -9,13 +9,14 @@
  *  (g) Word export writes a .docx, Word import opens it as an untitled Markdown draft;
  *  (h) a crashed language server is restarted with a message and answers again;
  *  (w) the getting-started walkthrough's buttons open a draft beside it, fill in a template, open the
- *      suggestions in the draft and show its Outline.
+ *      suggestions in the draft, show its Outline and export it to Word.
  * Prints `N passed, M failed` and exits non-zero on failure. Screenshots: test-results/e2e/.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DRAFT_LINES, DRAFT_NAME, HOVER_LINE, HOVER_PHRASE, MISSING_PART, OUTLINE_SECTIONS, TYPE_LINE } from './fixtures';
-import { gotoChar, gotoLineEnd, openFile, poll, runCommand, screenshot, startHarness, type Harness } from './harness';
+import { gotoChar, gotoLineEnd, openFile, poll, ROOT, runCommand, screenshot, startHarness, type Harness } from './harness';
 
 type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
 
@@ -278,7 +279,7 @@ const scenarios: Scenario[] = [
   },
   {
     id: 'w-walkthrough',
-    name: '(w) the walkthrough: its buttons open a draft beside it, insert a template, open suggestions and the Outline there',
+    name: '(w) the walkthrough: its buttons open a draft beside it, insert a template, open suggestions and the Outline there, export it',
     async run(h) {
       const { page } = h;
       // The palette lists an extension's commands once the extension host has read it: open a
@@ -290,7 +291,24 @@ const scenarios: Scenario[] = [
       await runCommand(page, '述职助手: 入门指南 (Walkthrough)');
       const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first();
       const button = (title: string, label: string) => step(title).locator('.monaco-button', { hasText: label }).first();
+      // Selecting a step moves the focus to it a moment later (an animation), which would close a
+      // list a button has just opened: wait until the step has the focus, as a reader would.
+      const openStep = async (title: string) => {
+        await step(title).locator('.step-title').first().click();
+        await page.locator('.getting-started-step.expanded:focus', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      };
       await button('Start a draft', 'New draft').waitFor({ state: 'visible', timeout: 30_000 });
+      // Beside the step, its page (client/media/walkthrough/draft.md; UI language English here).
+      const pageHeading = fs.readFileSync(path.join(ROOT, 'client/media/walkthrough/draft.md'), 'utf8').split('\n')[0].replace(/^#\s*/, '');
+      const shown = await poll(async () => {
+        for (const f of page.frames()) {
+          if (f === page.mainFrame()) continue;
+          const t = await f.locator('body').innerText({ timeout: 1000 }).catch(() => '');
+          if (t.includes(pageHeading)) return true;
+        }
+        return undefined;
+      }, 20, 500);
+      if (!shown) throw new Error(`the step's page (${pageHeading}) is not shown`);
       // An untitled tab is named after its first line once it has one, with “Untitled-1” beside it.
       const tabs = page.locator('.tabs-container .tab', { hasText: /Untitled-\d/ });
       const tabsBefore = await tabs.count();
@@ -309,7 +327,7 @@ const scenarios: Scenario[] = [
       const ticked = await poll(async () => ((await step('Start a draft').locator('[role=checkbox][aria-checked=true]').count()) > 0 ? true : undefined), 20, 500);
       if (!ticked) throw new Error('pressing the button did not tick the step off');
       // Step 2 inserts a template into that draft (the walkthrough has the focus, not the draft).
-      await step('Insert a template').locator('.step-title, h3').first().click();
+      await openStep('Insert a template');
       await button('Insert a template', 'Insert a template').click();
       const pick = page.locator('.quick-input-widget .monaco-list-row').first();
       await pick.waitFor({ state: 'visible', timeout: 20_000 });
@@ -322,7 +340,7 @@ const scenarios: Scenario[] = [
       if ((await tabs.count()) !== tabsBefore + 1) throw new Error('the template opened another draft instead of filling the one beside the walkthrough');
       // Step 3 puts the cursor in the draft and opens Shuzhi's suggestions there.
       await page.keyboard.press('Escape');
-      await step('Accept a suggestion').locator('.step-title, h3').first().click();
+      await openStep('Accept a suggestion');
       await button('Accept a suggestion', 'Try it in the draft').click();
       const labels = await poll(async () => {
         const l = await suggestLabels(page);
@@ -332,7 +350,7 @@ const scenarios: Scenario[] = [
       if (!labels) throw new Error('Try it in the draft opened no Chinese suggestions');
       await page.keyboard.press('Escape');
       // Step 4's Outline button shows the draft's outline (the draft's group is focused first).
-      await step('Read the outline').locator('.step-title, h3').first().click();
+      await openStep('Read the outline');
       await button('Read the outline', 'Show the outline').click();
       const outline = await poll(async () => {
         const rows = await page.locator('.outline-pane .monaco-list-row').allInnerTexts();
@@ -340,6 +358,14 @@ const scenarios: Scenario[] = [
       }, 20, 500);
       await screenshot(page, 'w-outline');
       if (!outline) throw new Error('the Outline button did not show the draft\'s sections');
+      // Step 5 exports that draft (still unsaved) to Word.
+      const target = path.join(h.workspace.dir, 'walkthrough-draft.docx');
+      await openStep('Export to Word');
+      await button('Export to Word', 'Export to Word').click();
+      await fillFileDialog(page, target);
+      const written = await poll(async () => (fs.existsSync(target) && fs.statSync(target).size > 0 ? true : undefined), 30, 500);
+      if (!written) throw new Error(`the Export button wrote nothing to ${target}`);
+      if (fs.readFileSync(target).subarray(0, 2).toString('latin1') !== 'PK') throw new Error('the exported file is not a Word (zip) document');
       console.log(`    draft opened beside the walkthrough; template: ${text.split('\n').filter((l) => l.trim()).slice(0, 3).join(' / ')}`);
       console.log(`    suggestions: ${labels.slice(0, 4).join(' | ')}; outline: ${outline.map((r) => r.replace(/\s+/g, ' ')).slice(0, 4).join(' | ')}`);
     },
