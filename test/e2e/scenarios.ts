@@ -282,6 +282,10 @@ const scenarios: Scenario[] = [
     name: '(w) the walkthrough: its buttons open a draft beside it, insert a template, open suggestions and the Outline there, export it',
     async run(h) {
       const { page } = h;
+      // A selected step takes the focus 350 ms after the click when the walkthrough animates,
+      // which closes a list its button has opened meanwhile (a reader is slower than that);
+      // with reduced motion it takes the focus at once.
+      await page.emulateMedia({ reducedMotion: 'reduce' });
       // The palette lists an extension's commands once the extension host has read it: open a
       // Markdown file first, as the other scenarios do.
       await openFile(page, DRAFT_NAME);
@@ -291,8 +295,7 @@ const scenarios: Scenario[] = [
       await runCommand(page, '述职助手: 入门指南 (Walkthrough)');
       const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first();
       const button = (title: string, label: string) => step(title).locator('.monaco-button', { hasText: label }).first();
-      // Selecting a step moves the focus to it a moment later (an animation), which would close a
-      // list a button has just opened: wait until the step has the focus, as a reader would.
+      // Opens a step and waits until it has the focus, before its button is pressed.
       const openStep = async (title: string) => {
         await step(title).locator('.step-title').first().click();
         await page.locator('.getting-started-step.expanded:focus', { hasText: title }).first().waitFor({ timeout: 10_000 });
@@ -362,6 +365,11 @@ const scenarios: Scenario[] = [
       const target = path.join(h.workspace.dir, 'walkthrough-draft.docx');
       await openStep('Export to Word');
       await button('Export to Word', 'Export to Word').click();
+      // code-server's file dialog fills in the suggested name (the draft's title) a moment after it
+      // shows; typing before that mixes both paths.
+      const dialog = page.locator('.quick-input-widget input');
+      const suggested = await poll(async () => ((await dialog.inputValue()).endsWith('.docx') ? true : undefined), 20, 250);
+      if (!suggested) throw new Error('the save dialog did not suggest a .docx name');
       await fillFileDialog(page, target);
       const written = await poll(async () => (fs.existsSync(target) && fs.statSync(target).size > 0 ? true : undefined), 30, 500);
       if (!written) throw new Error(`the Export button wrote nothing to ${target}`);
