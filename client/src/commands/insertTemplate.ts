@@ -3,8 +3,8 @@
  * (`shuzhi/skeleton`) and insert it as a snippet, so the user tabs through the placeholders.
  */
 import * as vscode from 'vscode';
-import { Methods, type SkeletonParams, type SkeletonResult } from '../protocol';
 import { focusDraft } from '../draftEditor';
+import { Methods, type SkeletonParams, type SkeletonResult } from '../protocol';
 import { reportTypeChoices } from '../reportTypes';
 import type { CommandDeps } from './deps';
 
