@@ -1,7 +1,7 @@
 /**
  * Checks the packaged extension (CI runs it after `npm run package`): the archive holds what
  * the extension needs to run — the three bundles, the bundled corpus, grammar, translations,
- * manifest, icon, LICENSE, CHANGELOG and a README without image links — nothing of the
+ * manifest, icon, walkthrough pages, LICENSE, CHANGELOG and a README without image links — nothing of the
  * sources, tests or node_modules, and stays under a size cap.
  *
  *   node --import tsx client/scripts/checkVsix.ts [shuzhi-0.1.0.vsix]
@@ -22,6 +22,9 @@ const REQUIRED = [
   'extension/dist/cli.js',
   'extension/syntaxes/shuzhi.injection.tmLanguage.json',
   'extension/client/media/icon.png',
+  // Walkthrough step pages, English and the Chinese one VS Code picks by language.
+  'extension/client/media/walkthrough/draft.md',
+  'extension/client/media/walkthrough/draft.nls.zh-cn.md',
   'extension/LICENSE.txt',
   'extension/changelog.md',
   'extension/readme.md',
@@ -29,6 +32,31 @@ const REQUIRED = [
   'extension.vsixmanifest',
 ];
 const FORBIDDEN = [/^extension\/node_modules\//, /^extension\/(server|client)\/src\//, /^extension\/test\//, /^extension\/bench\//, /\.ts$/, /\.map$/, /^extension\/\.cache\//, /^extension\/docs\//];
+
+interface PackagedManifest {
+  main?: string;
+  contributes?: { walkthroughs?: { steps?: { media?: Record<string, unknown> }[] }[] };
+}
+
+/**
+ * Files the walkthrough steps show (Markdown, image or SVG), relative to the extension folder;
+ * for a Markdown page also its Chinese version, which VS Code looks for as `<name>.nls.zh-cn.md`.
+ */
+function walkthroughMedia(pkg: PackagedManifest): string[] {
+  const files: string[] = [];
+  for (const w of pkg.contributes?.walkthroughs ?? []) {
+    for (const step of w.steps ?? []) {
+      for (const key of ['markdown', 'image', 'svg']) {
+        const v = step.media?.[key];
+        if (typeof v !== 'string') continue;
+        const file = v.replace(/^\.\//, '');
+        files.push(file);
+        if (key === 'markdown') files.push(file.replace(/\.md$/, '.nls.zh-cn.md'));
+      }
+    }
+  }
+  return files;
+}
 
 /** Problems found in the archive (empty when it is fine). */
 export async function checkVsix(file: string, corpusDir: string): Promise<string[]> {
@@ -55,8 +83,11 @@ export async function checkVsix(file: string, corpusDir: string): Promise<string
   }
   const manifest = names.find((n) => n === 'extension/package.json');
   if (manifest) {
-    const pkg = JSON.parse(await zip.files[manifest].async('string')) as { main?: string; name?: string };
+    const pkg = JSON.parse(await zip.files[manifest].async('string')) as PackagedManifest;
     if (pkg.main !== './dist/client.js') problems.push(`package.json main is ${pkg.main}`);
+    for (const file of walkthroughMedia(pkg)) {
+      if (!lower.has(`extension/${file}`.toLowerCase())) problems.push(`walkthrough step page missing: ${file}`);
+    }
   }
   return problems;
 }

@@ -81,9 +81,45 @@ const commands = [
   ['showStats', 'graph'],
   ['exportDocx', 'export'],
   ['importDocx', 'cloud-download'],
+  ['newDraft', 'new-file'],
+  ['tryCompletion', 'lightbulb'],
+  ['showOutline', 'list-tree'],
+  ['showWalkthrough', 'book'],
 ].map(([id, icon]) => ({ command: `shuzhi.${id}`, title: `%command.${id}%`, category: '%command.category%', icon: `$(${icon})` }));
 
 const isMarkdown = 'editorLangId == markdown';
+
+/**
+ * The getting-started walkthrough, for people who have never used VS Code: one step per thing a
+ * writer does, each with a button (a Markdown link alone on its line) that does it. Titles and
+ * descriptions are nls keys; `command:toSide:` runs the command in the editor group beside the
+ * walkthrough, where the draft is, while the walkthrough is wide (see client/src/commands/walkthrough.ts
+ * for when it is not). Step media are Markdown files: VS Code shows
+ * `<name>.nls.<language>.md` when it exists (so `.nls.zh-cn.md` in Chinese), else `<name>.md`.
+ */
+const WALKTHROUGH_MEDIA_DIR = 'client/media/walkthrough';
+const walkthroughSteps: [id: string, completionEvents: string[]][] = [
+  ['draft', ['onCommand:shuzhi.newDraft', 'onCommand:shuzhi.importDocx', 'onCommand:workbench.action.files.openFile']],
+  ['template', ['onCommand:shuzhi.insertTemplate']],
+  // Accepting from the keyboard runs acceptSelectedSuggestion; a mouse click on a row does not.
+  ['completion', ['onCommand:acceptSelectedSuggestion', 'onCommand:shuzhi.tryCompletion']],
+  ['check', ['onCommand:shuzhi.showOutline', 'onCommand:outline.focus', 'onCommand:workbench.actions.view.problems']],
+  ['export', ['onCommand:shuzhi.exportDocx']],
+];
+const walkthroughs = [
+  {
+    id: 'gettingStarted',
+    title: '%walkthrough.title%',
+    description: '%walkthrough.description%',
+    steps: walkthroughSteps.map(([id, completionEvents]) => ({
+      id,
+      title: `%walkthrough.${id}.title%`,
+      description: `%walkthrough.${id}.description%`,
+      media: { markdown: `${WALKTHROUGH_MEDIA_DIR}/${id}.md` },
+      completionEvents,
+    })),
+  },
+];
 const contributes = {
   configuration: { title: '%config.title%', properties },
   commands,
@@ -93,6 +129,10 @@ const contributes = {
       { command: 'shuzhi.findSimilar', when: isMarkdown },
       { command: 'shuzhi.suggestPhrases', when: isMarkdown },
       { command: 'shuzhi.exportDocx', when: isMarkdown },
+      // A walkthrough button (it focuses the draft and asks for suggestions): Ctrl+Space does that.
+      { command: 'shuzhi.tryCompletion', when: 'false' },
+      // A walkthrough button too: Explorer: Focus on Outline View does the same from the palette.
+      { command: 'shuzhi.showOutline', when: 'false' },
     ],
     'editor/context': [
       { command: 'shuzhi.findSimilar', when: `${isMarkdown} && editorHasSelection`, group: 'shuzhi@1' },
@@ -106,6 +146,7 @@ const contributes = {
       { command: 'shuzhi.addCorpusFolder', when: 'explorerResourceIsFolder', group: 'shuzhi@3' },
     ],
   },
+  walkthroughs,
   grammars: [
     { scopeName: 'shuzhi.injection', path: './syntaxes/shuzhi.injection.tmLanguage.json', injectTo: ['text.html.markdown'] },
   ],

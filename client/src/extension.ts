@@ -10,6 +10,7 @@ import { registerDocxCommands } from './commands/docx';
 import { registerFindSimilar } from './commands/findSimilar';
 import { registerInsertTemplate } from './commands/insertTemplate';
 import { registerShowStats } from './commands/stats';
+import { registerWalkthroughCommands } from './commands/walkthrough';
 import { registerCorpusDocuments } from './corpusDocuments';
 import { CorpusWatcher } from './corpusWatcher';
 import { registerImeSuggest, registerSuggestPhrases } from './imeSuggest';
@@ -42,6 +43,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerCorpusCommands(deps);
   registerShowStats(deps);
   registerDocxCommands(deps);
+  registerWalkthroughCommands(deps);
   registerCorpusDocuments(context);
   registerImeSuggest(context);
   registerSuggestPhrases(context);

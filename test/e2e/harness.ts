@@ -63,7 +63,7 @@ export async function poll<T>(check: () => Promise<T | undefined | false>, attem
 }
 
 /** Files of the built extension, as the .vscodeignore lets them into the vsix. */
-const EXTENSION_FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'corpus', 'syntaxes', 'l10n', 'client/media/icon.png', 'README.md'];
+const EXTENSION_FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'corpus', 'syntaxes', 'l10n', 'client/media/icon.png', 'client/media/walkthrough', 'README.md'];
 
 /** Installs the extension: the vsix named by SHUZHI_E2E_VSIX, else a copy of the built files. */
 function installExtension(e: Env, extDir: string, childEnv: NodeJS.ProcessEnv, configFile: string): void {

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ResponseError } from 'vscode-languageclient/node';
+import { draftEditor } from '../draftEditor';
 import { EXPORT_TARGET_EXISTS, Methods, type ExportParams, type ExportResult, type ImportParams, type ImportResult } from '../protocol';
 import type { CommandDeps } from './deps';
 
@@ -20,7 +21,7 @@ export function registerDocxCommands(deps: CommandDeps): void {
 async function exportDocx({ server }: CommandDeps, preset?: vscode.Uri): Promise<void> {
   const doc = preset instanceof vscode.Uri
     ? await vscode.workspace.openTextDocument(preset)
-    : vscode.window.activeTextEditor?.document;
+    : draftEditor()?.document;
   if (!doc || doc.languageId !== 'markdown') {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a Markdown report to export it to Word.'));
     return;

@@ -3,6 +3,7 @@
  * (`shuzhi/skeleton`) and insert it as a snippet, so the user tabs through the placeholders.
  */
 import * as vscode from 'vscode';
+import { focusDraft } from '../draftEditor';
 import { Methods, type SkeletonParams, type SkeletonResult } from '../protocol';
 import { reportTypeChoices } from '../reportTypes';
 import type { CommandDeps } from './deps';
@@ -28,13 +29,10 @@ async function insertTemplate(server: CommandDeps['server'], presetType?: string
     if (result !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No template is available for this kind of report.'));
     return;
   }
-  let editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    // No Markdown editor to insert into: start a new draft.
-    const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: '' });
-    editor = await vscode.window.showTextDocument(doc);
-  }
-  await editor.insertSnippet(new vscode.SnippetString(body));
+  // Into the draft shown (also when the focus is on the walkthrough beside it); with no
+  // Markdown editor to insert into, a new draft is started.
+  const editor = await focusDraft(true);
+  await editor?.insertSnippet(new vscode.SnippetString(body));
 }
 
 /** Accepts the answer as a plain string or as {snippet|text|markdown}. */
