@@ -29,10 +29,15 @@ function results(before: string, r: PhraseCompletion): string[] {
 
 test('context lookups: line starts, punctuation and patterns longer than the sorted depth match a naive scan', () => {
   const next = prng(7);
+  let longChecked = 0;
   for (let trial = 0; trial < 60; trial++) {
     let s = '';
     const n = 200 + Math.floor(next() * 400);
     for (let i = 0; i < n; i++) s += '党建学习，\n'[Math.floor(next() * 6)];
+    // A long run without line breaks, repeated: patterns longer than the sorted depth occur several times.
+    let run = '';
+    for (let i = 0; i < MAX_DEPTH + 10; i++) run += '党建学习，'[Math.floor(next() * 5)];
+    s = run + '\n' + s + '\n' + run + s.slice(0, 50) + run;
     const index = buildPhraseIndex([{ id: 0, title: 't', source: 'mem', text: s, typeId: 'general', tree: { text: s, sections: [], anomalies: [] } }]);
     const lines = s.split('\n');
     for (const p of ['党建', '学习，党', '建学']) {
@@ -43,12 +48,17 @@ test('context lookups: line starts, punctuation and patterns longer than the sor
     }
     // Longer than the depth the array is sorted to: checked occurrence by occurrence.
     const long = s.slice(0, MAX_DEPTH + 6);
-    if (!long.includes('\n')) {
-      let naive = 0;
-      for (let at = s.indexOf(long); at >= 0; at = s.indexOf(long, at + 1)) naive++;
-      assert.equal(occurrencesOf(index, long, 0).count, naive, long);
-    }
+    assert.ok(!long.includes('\n'));
+    let naive = 0;
+    for (let at = s.indexOf(long); at >= 0; at = s.indexOf(long, at + 1)) naive++;
+    assert.ok(naive >= 3);
+    assert.equal(occurrencesOf(index, long, 0).count, naive, long);
+    // One character off at the end: occurs only where the text really has it.
+    const other = long.slice(0, -1) + (long.endsWith('党') ? '建' : '党');
+    assert.equal(occurrencesOf(index, other, 0).count, s.split(other).length - 1, other);
+    longChecked++;
   }
+  assert.equal(longChecked, 60, 'the long-pattern branch runs in every trial');
 });
 
 test('finishes a phrase the user has started, closing the quote the user opened', () => {
@@ -151,6 +161,8 @@ test('ranks by evidence: the phrase more reports use comes first, and counts are
   assert.ok(r.items.indexOf(people!) < r.items.indexOf(quality!));
   assert.equal(people!.reports, 3);
   assert.equal(quality!.reports, 1);
+  assert.ok(people!.chance > quality!.chance, `chances ${people!.chance} vs ${quality!.chance}`);
+  assert.ok(people!.chance > 0 && people!.chance < 1);
   assert.ok(first.example, 'items carry an example sentence');
   assert.ok(first.example!.sentence.slice(first.example!.start, first.example!.end).startsWith(first.insertText.slice(0, 2)));
   assert.match(first.example!.title, /述职报告/);
@@ -169,7 +181,8 @@ test('no phrases at a bare line start or below minPrefix, and maxItems is respec
   const index = buildPhraseIndex(reports);
   assert.equal(completePhrases(index, '　　', OPTS).items.length, 0);
   assert.equal(completePhrases(index, '扎实', { ...OPTS, minPrefix: 3 }).items.length, 0);
-  assert.ok(completePhrases(index, '我们扎实', { ...OPTS, maxItems: 1 }).items.length <= 1);
+  assert.ok(completePhrases(index, '我们扎实', { ...OPTS, maxItems: 5 }).items.length >= 2, 'more than one phrase to choose from');
+  assert.equal(completePhrases(index, '我们扎实', { ...OPTS, maxItems: 1 }).items.length, 1);
 });
 
 test('the typed part is the last word, with characters the segmenter split off', () => {
@@ -232,7 +245,8 @@ test('skeletons list the required parts of the report type in order, with placeh
   assert.match(general, /述职完毕，不妥之处，敬请批评指正。/);
   const party = skeletonFor('抓基层党建工作述职报告', reports);
   assert.match(party, /四、/, 'party-building reports have four required parts');
-  assert.equal(skeletonFor('no such type', reports), general.replace(/\$\{2:\d{4}\}/, (m) => m));
+  assert.equal(skeletonFor('no such type', reports), general, 'an unknown type falls back to the general report');
+  assert.notEqual(party, general);
   // Empty drafts offer skeletons at the line start.
   const s = lineStartSnippets(parseDraft(''), 0, '', learnHeadingStats(reports), { maxItems: 20 })!;
   assert.ok(s.items.some((i) => i.kind === 'skeleton'));
