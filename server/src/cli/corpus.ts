@@ -4,12 +4,25 @@ import { SECTION_KIND_NAMES, type SectionKind } from '../engine/types';
 import { cliCorpus, cliSettings } from './common';
 import { formatOf, UsageError, type CliIO } from './io';
 import { parseCommandArgs } from './options';
+import { clearSnapshotCache } from '../snapshot/cacheBounds';
 
-/** `shuzhi corpus [--corpus DIR]... [--no-default-corpus] [--format json]`: lists the reports and skipped files. */
+/** `shuzhi corpus --clear-cache`: removes the saved corpus snapshots (the next start reads the corpus files again). */
+async function clearCache(format: string, io: CliIO): Promise<number> {
+  const r = await clearSnapshotCache();
+  if (format === 'json') io.out(JSON.stringify(r, null, 2) + '\n');
+  else {
+    io.out(`已清除语料缓存：${r.files} 个文件，${(r.bytes / 1048576).toFixed(1)} MB（${r.dir}）。\n`);
+    for (const f of r.failed) io.err(`无法删除 ${f.path}：${f.reason}\n`);
+  }
+  return r.failed.length ? 1 : 0;
+}
+
+/** `shuzhi corpus [--corpus DIR]... [--no-default-corpus] [--clear-cache] [--format json]`: lists the reports and skipped files. */
 export async function run(args: string[], io: CliIO): Promise<number> {
   const { positional, flags } = parseCommandArgs('corpus', args);
   if (positional.length) throw new UsageError(`corpus 命令不接受参数“${positional[0]}”；语料文件夹请用 --corpus 指定。`);
   const format = formatOf(flags);
+  if (flags.has('clear-cache')) return clearCache(format, io);
   const { reports, skipped } = await cliCorpus(cliSettings(io, flags));
   const rows = reports.map((r) => {
     const headed = r.tree.sections.filter((s) => s.style !== 'shi');

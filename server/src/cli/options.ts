@@ -34,7 +34,7 @@ const CORPUS: OptionSpecs = { corpus: { value: '文件夹', repeatable: true }, 
 
 /** Every command and the options it takes: the parser and the usage text both read this table. */
 export const COMMAND_SPECS = {
-  corpus: { args: '', summary: '列出语料中的报告', options: { ...CORPUS, ...FORMAT } },
+  corpus: { args: '', summary: '列出语料中的报告（--clear-cache 清除语料缓存）', options: { ...CORPUS, 'clear-cache': {}, ...FORMAT } },
   outline: { args: '文件', summary: '显示报告结构', options: { items: {}, ...FORMAT } },
   lint: {
     args: '文件...',
