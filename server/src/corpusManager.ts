@@ -87,13 +87,18 @@ export class CorpusManager {
    * indexes describe the same corpus, and may be saved together.
    */
   private inSync = false;
+  /**
+   * The user cleared the cache: indexes built later for the same corpus are not saved (the
+   * snapshot may be what the user wanted gone); the next corpus load saves again.
+   */
+  private cleared = false;
   /** Resolved when the corpus is no longer loading (see settled). */
   private settledWaiters: Array<() => void> = [];
 
   constructor(private readonly ctx: ServerContext) {
     // Something new to save: an index built for the corpus as loaded.
     ctx.corpus.onIndexBuilt(() => {
-      if (this.inSync) this.saves.schedule();
+      if (this.inSync && !this.cleared) this.saves.schedule();
     });
   }
 
@@ -249,6 +254,7 @@ export class CorpusManager {
       });
     }
     // The records read from the files are new to the snapshot (a restore that matched saves nothing).
+    this.cleared = false;
     this.saves.schedule();
   }
 
@@ -312,8 +318,10 @@ export class CorpusManager {
       }
       this.cached.forgetSaved();
     });
-    // The corpus in memory stays. Its snapshot is not written again at once (it may be what the
-    // user wanted gone): the next start reads the files, or a later save writes it whole.
+    // The corpus in memory stays. Its snapshot is not written again (it may be what the user
+    // wanted gone), not even when an index is built later: the next start reads the files, or
+    // the next corpus load writes it whole.
+    this.cleared = true;
     this.saves.cancel();
     this.ctx.log(`已清除语料缓存：${total.files} 个文件，${(total.bytes / 1048576).toFixed(1)} MB（${total.dir}）。`);
     return total;
