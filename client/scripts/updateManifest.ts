@@ -79,6 +79,7 @@ const commands = [
   ['showStats', 'graph'],
   ['exportDocx', 'export'],
   ['importDocx', 'cloud-download'],
+  ['openDashboard', 'pulse'],
 ].map(([id, icon]) => ({ command: `shuzhi.${id}`, title: `%command.${id}%`, category: '%command.category%', icon: `$(${icon})` }));
 
 const isMarkdown = 'editorLangId == markdown';
@@ -90,13 +91,18 @@ const contributes = {
       { command: 'shuzhi.insertTemplate', when: isMarkdown },
       { command: 'shuzhi.findSimilar', when: isMarkdown },
       { command: 'shuzhi.exportDocx', when: isMarkdown },
+      { command: 'shuzhi.openDashboard', when: isMarkdown },
     ],
     'editor/context': [
       { command: 'shuzhi.findSimilar', when: `${isMarkdown} && editorHasSelection`, group: 'shuzhi@1' },
       { command: 'shuzhi.insertTemplate', when: isMarkdown, group: 'shuzhi@2' },
     ],
     // In the editor's “…” menu rather than its toolbar: not every Markdown file is a report.
-    'editor/title': [{ command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' }],
+    'editor/title': [
+      { command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' },
+      // The check-up is a button in the toolbar: it is what a writer opens beside a draft.
+      { command: 'shuzhi.openDashboard', when: 'resourceLangId == markdown', group: 'navigation@90' },
+    ],
     'explorer/context': [
       { command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' },
       { command: 'shuzhi.importDocx', when: 'resourceExtname == .docx', group: 'shuzhi@2' },

@@ -87,6 +87,16 @@ export interface CountResult {
   limitSource?: 'frontmatter' | 'title' | 'settings';
 }
 
+export interface DashboardParams {
+  uri: string;
+  /** Display language; the page's words follow it (zh-cn or en). */
+  locale: string;
+  /** Ask for the whole webview page, with this nonce and the webview's CSP source. */
+  page?: { nonce: string; cspSource: string };
+}
+/** Answer to `shuzhi/dashboard`: the page (`html`, when `page` was given) or the part that changes (`body`); null when the document is not open. */
+export type DashboardResult = { uri: string; version: number; body?: string; html?: string } | null;
+
 /** Method names. */
 export const Methods = {
   skeleton: 'shuzhi/skeleton',
@@ -97,4 +107,5 @@ export const Methods = {
   importDocx: 'shuzhi/import',
   count: 'shuzhi/count',
   corpusStatus: 'shuzhi/corpusStatus',
+  dashboard: 'shuzhi/dashboard',
 } as const;
