@@ -10,20 +10,11 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { revealLineOf } from '../dashboardMessages';
 import { Methods, type DashboardParams, type DashboardResult } from '../protocol';
 import type { CommandDeps } from './deps';
 
 const DEBOUNCE_MS = 300;
-
-/** The message the page may send: reveal a zero-based line of the draft. */
-export function revealLineOf(message: unknown, lineCount: number): number | undefined {
-  if (typeof message !== 'object' || message === null) return undefined;
-  const m = message as Record<string, unknown>;
-  if (m.type !== 'reveal' || Object.keys(m).length !== 2) return undefined;
-  const line = m.line;
-  if (typeof line !== 'number' || !Number.isInteger(line) || line < 0 || line >= lineCount) return undefined;
-  return line;
-}
 
 const isDraft = (doc: vscode.TextDocument | undefined): doc is vscode.TextDocument => doc?.languageId === 'markdown';
 

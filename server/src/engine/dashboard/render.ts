@@ -19,9 +19,9 @@ export interface RenderOptions {
   locale: DashboardLocale;
   /** A page for a browser (CLI) rather than for the editor's webview. */
   standalone: boolean;
-  /** Nonce for the page's style and (in the webview) script; without one the webview page has no script. */
+  /** Nonce (base64) for the page's style and, in the webview, its script; without one the page has neither. */
   nonce?: string;
-  /** The webview's own source (`webview.cspSource`), allowed for styles. */
+  /** The webview's own source (`webview.cspSource`), allowed for styles; ignored unless it is one plain source expression. */
   cspSource?: string;
 }
 
@@ -278,19 +278,25 @@ tr.no-figures .heading::after { content: " ⚠"; color: var(--sz-warn); }
 @media print { body.standalone { --sz-bg: #fff; --sz-fg: #000; } details > summary { list-style: none; } }
 `;
 
+/** The page's generator mark: the CLI replaces a page carrying it, never another file. */
+export const GENERATOR = 'shuzhi-dashboard';
+
 /** The whole page, with a Content-Security-Policy that allows no remote content at all. */
 export function renderDashboard(data: DashboardData, opts: RenderOptions): string {
   const t = dashboardStrings(opts.locale);
   const nonce = opts.nonce && /^[A-Za-z0-9+/=_-]+$/.test(opts.nonce) ? opts.nonce : undefined;
-  const styleSrc = [nonce ? `'nonce-${nonce}'` : `'unsafe-inline'`, ...(opts.cspSource && !opts.standalone ? [opts.cspSource] : [])].join(' ');
+  const cspSource = opts.cspSource && /^[\w.:/*-]+$/.test(opts.cspSource) && !opts.standalone ? opts.cspSource : undefined;
+  // Styles by nonce (or the webview's own source) only: without a usable nonce the page is unstyled, not loosened.
+  const styleSrc = [...(nonce ? [`'nonce-${nonce}'`] : []), ...(cspSource ? [cspSource] : [])].join(' ') || "'none'";
   const script = !opts.standalone && nonce;
   const csp = `default-src 'none'; style-src ${styleSrc}; script-src ${script ? `'nonce-${nonce}'` : "'none'"}; img-src 'none'; form-action 'none'; base-uri 'none'`;
   return `<!DOCTYPE html>
 <html lang="${opts.locale === 'zh-cn' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${esc(csp)}">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${GENERATOR}">
 <title>${esc(`${t.pageTitle} · ${data.title ?? t.untitled}`)}</title>
 <style${nonce ? ` nonce="${nonce}"` : ''}>${CSS}</style>
 </head>
