@@ -19,6 +19,7 @@ import { kindParts, quantile } from '../../server/src/engine/delivery/kindShare'
 import { RULE_IDS } from '../../server/src/engine/lint/registry';
 import { parseDraft } from '../../server/src/engine/lint/parseDraft';
 import type { Finding } from '../../server/src/engine/lint/types';
+import { getReportType } from '../../server/src/engine/report/reportTypes';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/engine/settings';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { writeDashboardHtml } from '../../server/src/cli/dashboardHtml';
@@ -98,6 +99,9 @@ test('checklist: the type from front matter, with its own required parts', () =>
   const set = dashboardData(MISSING_NEXT, { settings: normalizeSettings({ reportType: '述学述职述廉述法' }) });
   assert.equal(set.reportType.id, 'four-parts');
   assert.equal(set.reportType.source, 'settings');
+  // A type the caller decided (the CLI's --report-type, as lint used it) wins, with its source.
+  const chosen = dashboardData(MISSING_NEXT, { reportType: { type: getReportType('duty-integrity')!, source: 'settings' } });
+  assert.deepEqual(chosen.checklist.map((c) => c.kind), ['duty', 'integrity', 'problems', 'next']);
 });
 
 test('bars: each top-level section with its count and share, against the corpus quartiles of its kind', () => {

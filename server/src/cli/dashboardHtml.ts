@@ -17,6 +17,7 @@ import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
 import { lintText } from '../engine/lint/lint';
 import { parseDraft } from '../engine/lint/parseDraft';
+import type { ReportTypeChoice } from '../engine/lint/reportTypeOf';
 import type { Finding } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
 import type { CorpusReport } from '../engine/types';
@@ -34,6 +35,8 @@ export interface DashboardHtmlOptions {
   findings?: readonly Finding[];
   /** The review's “与语料重复” summary. */
   copied?: CopiedSummary;
+  /** The report type lint used, when the command chose one (`--report-type`); else read from the draft and settings. */
+  reportType?: ReportTypeChoice;
   /** Replace any existing file; without it only a page this function wrote earlier is replaced. */
   force?: boolean;
   /** Folder relative paths resolve against (default the process's). */
@@ -46,7 +49,7 @@ export function dashboardPage(text: string, opts: Omit<DashboardHtmlOptions, 'fo
   const findings =
     opts.findings ??
     lintText(text, { settings: opts.settings, tree, corpusStats: kindShareStats(opts.reports), corpusHeadings: learnCorpusHeadings(opts.reports) });
-  const data = dashboardData(text, { settings: opts.settings, tree, findings, figures: corpusFigures(opts.reports), copied: opts.copied });
+  const data = dashboardData(text, { settings: opts.settings, tree, findings, figures: corpusFigures(opts.reports), copied: opts.copied, reportType: opts.reportType });
   const html = renderDashboard(data, { locale: dashboardLocale(opts.locale ?? 'zh-cn'), standalone: true, nonce: randomBytes(16).toString('base64') });
   return { html, data };
 }

@@ -137,6 +137,11 @@ export interface DashboardOptions {
   findings?: readonly Finding[];
   figures?: CorpusFigures;
   copied?: CopiedSummary;
+  /**
+   * The report type when the caller has decided it (the CLI with `--report-type` passes what lint
+   * used); else it is read from the draft and the settings as lint reads it.
+   */
+  reportType?: ReportTypeChoice;
 }
 
 /** Findings listed per category; the count covers them all. */
@@ -188,7 +193,7 @@ export function dashboardData(text: string, opts: DashboardOptions = {}): Dashbo
   const tree = opts.tree ?? parseDraft(text);
   const lines = new LineIndex(text);
   const lineOf = (offset: number) => lines.positionAt(offset).line;
-  const choice = reportTypeOf(text, tree, settings.reportType);
+  const choice = opts.reportType ?? reportTypeOf(text, tree, settings.reportType);
   const type = choice.type;
 
   // The parts present, read as section-missing reads them.

@@ -76,7 +76,7 @@ export function renderDashboardBody(data: DashboardData, locale: DashboardLocale
 
   out.push(
     `<header><h1>${esc(data.title ?? t.untitled)}</h1>` +
-      `<p class="type">${esc(t.typeLine(typeName, t.typeSource[data.reportType.source]))}</p>` +
+      `<p class="type">${esc(t.typeLine(typeName, t.typeSource[data.reportType.source] ?? data.reportType.source))}</p>` +
       `<p class="corpus">${esc(data.corpus.reports ? t.corpus(formatCount(data.corpus.reports), formatCount(data.corpus.sameType), typeName) : t.noCorpus)}</p></header>`,
   );
 

@@ -17,7 +17,8 @@ export interface DashboardStrings {
   pageTitle: string;
   untitled: string;
   typeLine: (name: string, source: string) => string;
-  typeSource: Record<'frontmatter' | 'settings' | 'title' | 'default', string>;
+  /** By ReportTypeChoice['source']; a source added later shows by its id until it has words here. */
+  typeSource: Readonly<Record<string, string>>;
   parts: string;
   present: string;
   missing: string;
@@ -57,6 +58,7 @@ const ZH: DashboardStrings = {
   typeSource: {
     frontmatter: '来自文首设置 type',
     settings: '来自设置 shuzhi.reportType',
+    explicit: '由命令行 --report-type 指定',
     title: '根据标题判断',
     default: '未能判断类型，按一般述职报告',
   },
@@ -118,6 +120,7 @@ const EN: DashboardStrings = {
   typeSource: {
     frontmatter: 'from the front matter type',
     settings: 'from the setting shuzhi.reportType',
+    explicit: 'chosen with --report-type',
     title: 'from the title',
     default: 'type not recognised, general duty report assumed',
   },
