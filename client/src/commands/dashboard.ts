@@ -40,6 +40,13 @@ class Dashboard {
     this.disposables.push(
       this.panel.onDidDispose(() => this.dispose()),
       this.panel.webview.onDidReceiveMessage((m: unknown) => this.onMessage(m)),
+      // A hidden panel misses the updates posted meanwhile (its page comes back as first set).
+      this.panel.onDidChangeViewState((e) => {
+        if (e.webviewPanel.visible) this.schedule();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('shuzhi')) this.schedule();
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.document === this.doc) this.schedule();
       }),
