@@ -18,6 +18,7 @@ import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
 import { lintText } from '../server/src/engine/lint/lint';
 import { parseDraft } from '../server/src/engine/lint/parseDraft';
 import { corpusReady, fileUri, startServer } from '../test/helpers/lspClient';
+import { bodyParagraphs, time } from './lint';
 import { ms, percentile, type BenchRow } from './table';
 
 const DRAFT_CHARS = 5000;
@@ -46,27 +47,9 @@ export function dashboardDraft(paragraphs: readonly string[], chars = DRAFT_CHAR
   return out.join('\n');
 }
 
-function timeSync(fn: () => unknown): number[] {
-  fn();
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    fn();
-    samples.push(performance.now() - t);
-  }
-  return samples;
-}
-
 export async function benchDashboard(): Promise<BenchRow[]> {
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
-  const paragraphs = reports.flatMap((r) =>
-    r.text
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim())
-      .filter((l) => l.length >= 30 && !/^[一二三四五六七八九十]+、|^[（(]/.test(l)),
-  );
-  const draft = dashboardDraft(paragraphs);
+  const draft = dashboardDraft(bodyParagraphs(reports));
   const figures = corpusFigures(reports);
   const corpusStats = kindShareStats(reports);
   const corpusHeadings = learnCorpusHeadings(reports);
@@ -78,7 +61,7 @@ export async function benchDashboard(): Promise<BenchRow[]> {
   // A new text each run, as after an edit: nothing is reused from the run before.
   let k = 0;
   const edited = () => draft + '持续改进工作'.repeat((k++ % 7) + 1);
-  const page = timeSync(() => renderDashboard(analyse(edited()), { locale: 'zh-cn', standalone: false, nonce: 'bench' }));
+  const page = await time(() => renderDashboard(analyse(edited()), { locale: 'zh-cn', standalone: false, nonce: 'bench' }), RUNS);
   // While typing, the server has parsed and linted the version already (diagnostics, 200 ms debounce,
   // before the panel's 300 ms): the update is the check-up data and the body. Parse + lint alone beside it.
   const versions = Array.from({ length: 7 }, () => {
@@ -86,11 +69,11 @@ export async function benchDashboard(): Promise<BenchRow[]> {
     const tree = parseDraft(text);
     return { text, tree, findings: lintText(text, { tree, corpusStats, corpusHeadings }) };
   });
-  const body = timeSync(() => {
+  const body = await time(() => {
     const v = versions[k++ % versions.length];
     renderDashboardBody(dashboardData(v.text, { tree: v.tree, findings: v.findings, figures }), 'zh-cn');
-  });
-  const fullUpdate = timeSync(() => renderDashboardBody(analyse(edited()), 'zh-cn'));
+  }, RUNS);
+  const fullUpdate = await time(() => renderDashboardBody(analyse(edited()), 'zh-cn'), RUNS);
 
   // Through the built server: the page once the corpus is ready, then the body after each edit.
   const server = await startServer();

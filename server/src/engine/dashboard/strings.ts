@@ -3,7 +3,7 @@
  * renderer runs in the server and the CLI, where vscode.l10n is not available, so the table is
  * here; the client passes `vscode.env.language`.
  */
-import type { SectionKind } from '../types';
+import { SECTION_KIND_NAMES, type SectionKind } from '../types';
 import type { FindingCategory } from './data';
 
 export type DashboardLocale = 'zh-cn' | 'en';
@@ -98,18 +98,7 @@ const ZH: DashboardStrings = {
   figuresNone: '各部分的数字情况与语料相当。',
   corpus: (all, same, type) => `对照语料 ${all} 篇，其中“${type}” ${same} 篇`,
   noCorpus: '语料尚未就绪，常见范围暂缺。',
-  kinds: {
-    duty: '履职情况',
-    study: '学习情况（述学）',
-    integrity: '廉洁自律（述廉）',
-    law: '学法用法（述法）',
-    virtue: '思想品德（述德）',
-    pledge: '承诺兑现情况',
-    problems: '存在的问题',
-    causes: '原因分析',
-    next: '下一步打算',
-    closing: '结束语',
-  },
+  kinds: SECTION_KIND_NAMES,
   typeNames: {},
 };
 
