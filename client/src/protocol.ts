@@ -94,8 +94,11 @@ export interface DashboardParams {
   /** Ask for the whole webview page, with this nonce and the webview's CSP source. */
   page?: { nonce: string; cspSource: string };
 }
-/** Answer to `shuzhi/dashboard`: the page (`html`, when `page` was given) or the part that changes (`body`); null when the document is not open. */
-export type DashboardResult = { uri: string; version: number; body?: string; html?: string } | null;
+/**
+ * Answer to `shuzhi/dashboard`: the page (`html`, when `page` was given) or the part that changes (`body`);
+ * `pending` while the corpus figures are still being built; null when the document is not open.
+ */
+export type DashboardResult = { uri: string; version: number; body?: string; html?: string; pending?: boolean } | null;
 
 /** Method names. */
 export const Methods = {

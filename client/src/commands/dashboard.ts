@@ -15,6 +15,8 @@ import { Methods, type DashboardParams, type DashboardResult } from '../protocol
 import type { CommandDeps } from './deps';
 
 const DEBOUNCE_MS = 300;
+/** How soon to ask again while the server is still building the corpus figures (a large corpus). */
+const PENDING_RETRY_MS = 2000;
 
 const isDraft = (doc: vscode.TextDocument | undefined): doc is vscode.TextDocument => doc?.languageId === 'markdown';
 
@@ -91,12 +93,13 @@ class Dashboard {
     const result = await this.deps.server.trySend<DashboardResult>(Methods.dashboard, this.params(true));
     if (seq !== this.sequence || !result?.html) return;
     this.panel.webview.html = result.html;
+    if (result.pending) this.schedule(PENDING_RETRY_MS);
     this.deps.output.appendLine(`[client] check-up page of ${path.basename(this.doc.uri.path)}: ${result.html.length} characters from the server in ${Date.now() - started} ms`);
   }
 
-  private schedule(): void {
+  private schedule(delay = DEBOUNCE_MS): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.update(), DEBOUNCE_MS);
+    this.timer = setTimeout(() => void this.update(), delay);
   }
 
   /** The part that changes, swapped in place by the page's script (scroll and open groups stay). */
@@ -110,6 +113,7 @@ class Dashboard {
     }
     if (seq !== this.sequence || result?.body === undefined) return;
     void this.panel.webview.postMessage({ type: 'update', body: result.body });
+    if (result.pending) this.schedule(PENDING_RETRY_MS);
   }
 
   private onMessage(message: unknown): void {
