@@ -11,6 +11,7 @@ import { lintText } from '../server/src/engine/lint/lint';
 import { parseDraft } from '../server/src/engine/lint/parseDraft';
 import { outlineSymbols } from '../server/src/engine/report/symbols';
 import { toChineseNumber } from '../server/src/engine/text/chars';
+import type { CorpusReport } from '../server/src/engine/types';
 import { ms, percentile, type BenchRow } from './table';
 
 const TARGET_LINES = 5000;
@@ -39,10 +40,22 @@ export function synthDraft(paragraphs: readonly string[], lines = TARGET_LINES):
   return out.slice(0, lines).join('\n');
 }
 
-async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
+/** Body paragraphs of corpus reports (no titles, no headings): material for synthetic drafts. */
+export function bodyParagraphs(reports: readonly CorpusReport[]): string[] {
+  return reports.flatMap((r) =>
+    r.text
+      .split('\n')
+      .slice(1)
+      .map((l) => l.trim())
+      .filter((l) => l.length >= 30 && !/^[一二三四五六七八九十]+、|^[（(]/.test(l)),
+  );
+}
+
+/** Timings of `runs` calls of `fn` after one warm-up call. */
+export async function time(fn: () => unknown | Promise<unknown>, runs = RUNS): Promise<number[]> {
   await fn(); // warm-up
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
+  for (let i = 0; i < runs; i++) {
     const t = performance.now();
     await fn();
     samples.push(performance.now() - t);
@@ -53,13 +66,7 @@ async function time(fn: () => unknown | Promise<unknown>): Promise<number[]> {
 export async function benchLint(): Promise<BenchRow[]> {
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
   // Body paragraphs only: titles and headings would break the synthetic numbering.
-  const paragraphs = reports.flatMap((r) =>
-    r.text
-      .split('\n')
-      .slice(1)
-      .map((l) => l.trim())
-      .filter((l) => l.length >= 30 && !/^[一二三四五六七八九十]+、|^[（(]/.test(l)),
-  );
+  const paragraphs = bodyParagraphs(reports);
   const draft = synthDraft(paragraphs);
   const corpusHeadings = learnCorpusHeadings(reports);
   const corpusStats = kindShareStats(reports);

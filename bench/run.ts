@@ -29,6 +29,7 @@ async function main(): Promise<void> {
   rows.push(...(await optional('completion', 'benchCompletion')));
   rows.push(...(await optional('search', 'benchSearch')));
   rows.push(...(await optional('lint', 'benchLint')));
+  rows.push(...(await optional('dashboard', 'benchDashboard')));
   if (scale) {
     const sizes = process.argv.includes('--quick') ? [10] : [10, 100];
     rows.push(...(await optional('scale', 'benchScale', sizes)));

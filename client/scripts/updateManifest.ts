@@ -85,6 +85,7 @@ const commands = [
   ['tryCompletion', 'lightbulb'],
   ['showOutline', 'list-tree'],
   ['showWalkthrough', 'book'],
+  ['openDashboard', 'pulse'],
 ].map(([id, icon]) => ({ command: `shuzhi.${id}`, title: `%command.${id}%`, category: '%command.category%', icon: `$(${icon})` }));
 
 const isMarkdown = 'editorLangId == markdown';
@@ -133,13 +134,18 @@ const contributes = {
       { command: 'shuzhi.tryCompletion', when: 'false' },
       // A walkthrough button too: Explorer: Focus on Outline View does the same from the palette.
       { command: 'shuzhi.showOutline', when: 'false' },
+      { command: 'shuzhi.openDashboard', when: isMarkdown },
     ],
     'editor/context': [
       { command: 'shuzhi.findSimilar', when: `${isMarkdown} && editorHasSelection`, group: 'shuzhi@1' },
       { command: 'shuzhi.insertTemplate', when: isMarkdown, group: 'shuzhi@2' },
     ],
     // In the editor's “…” menu rather than its toolbar: not every Markdown file is a report.
-    'editor/title': [{ command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' }],
+    'editor/title': [
+      { command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' },
+      // The check-up is a button in the toolbar: it is what a writer opens beside a draft.
+      { command: 'shuzhi.openDashboard', when: 'resourceLangId == markdown', group: 'navigation@90' },
+    ],
     'explorer/context': [
       { command: 'shuzhi.exportDocx', when: 'resourceLangId == markdown', group: 'shuzhi@1' },
       { command: 'shuzhi.importDocx', when: 'resourceExtname == .docx', group: 'shuzhi@2' },

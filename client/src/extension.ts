@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCorpusCommands } from './commands/corpus';
+import { registerDashboard } from './commands/dashboard';
 import type { CommandDeps } from './commands/deps';
 import { registerDocxCommands } from './commands/docx';
 import { registerFindSimilar } from './commands/findSimilar';
@@ -33,11 +34,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const corpusItem = new CorpusStatusItem();
   const countItem = new CountStatusItem(lc, log);
   context.subscriptions.push(corpusItem, countItem);
-  context.subscriptions.push(lc.onNotification(Methods.corpusStatus, (s: CorpusStatus) => corpusItem.update(s)));
+  let refreshDashboard = () => {};
+  context.subscriptions.push(
+    lc.onNotification(Methods.corpusStatus, (s: CorpusStatus) => {
+      corpusItem.update(s);
+      if (s.state === 'ready') refreshDashboard();
+    }),
+  );
 
   let starting: Promise<void> = lc.start();
   const started = () => starting;
   const deps: CommandDeps = { context, server: new ServerRequests(lc, started, output), output };
+  refreshDashboard = registerDashboard(deps);
   registerInsertTemplate(deps);
   registerFindSimilar(deps);
   registerCorpusCommands(deps);

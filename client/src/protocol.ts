@@ -96,6 +96,18 @@ export interface ClearCacheResult {
   /** Files that could not be removed, with the reason. */
   failed: { path: string; reason: string }[];
 }
+export interface DashboardParams {
+  uri: string;
+  /** Display language; the page's words follow it (zh-cn or en). */
+  locale: string;
+  /** Ask for the whole webview page, with this nonce and the webview's CSP source. */
+  page?: { nonce: string; cspSource: string };
+}
+/**
+ * Answer to `shuzhi/dashboard`: the page (`html`, when `page` was given) or the part that changes (`body`);
+ * `pending` while the corpus figures are still being built; null when the document is not open.
+ */
+export type DashboardResult = { uri: string; version: number; body?: string; html?: string; pending?: boolean } | null;
 
 /** Method names. */
 export const Methods = {
@@ -108,4 +120,5 @@ export const Methods = {
   importDocx: 'shuzhi/import',
   count: 'shuzhi/count',
   corpusStatus: 'shuzhi/corpusStatus',
+  dashboard: 'shuzhi/dashboard',
 } as const;

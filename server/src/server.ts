@@ -25,6 +25,7 @@ import * as search from './features/search';
 import * as outline from './features/outline';
 import * as lint from './features/lint';
 import * as delivery from './features/delivery';
+import * as dashboard from './features/dashboard';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -123,8 +124,9 @@ completion.register(ctx);
 hover.register(ctx);
 search.register(ctx);
 outline.register(ctx);
-lint.register(ctx);
+const linted = lint.register(ctx);
 delivery.register(ctx);
+dashboard.register(ctx, linted);
 manager.register();
 
 process.on('uncaughtException', (e) => log(`未处理的错误：${e?.stack ?? e}`));

@@ -12,7 +12,8 @@
  *  (g) Word export writes a .docx, Word import opens it as an untitled Markdown draft;
  *  (h) a crashed language server is restarted with a message and answers again;
  *  (w) the getting-started walkthrough's buttons open a draft beside it, fill in a template, open the
- *      suggestions in the draft, show its Outline and export it to Word.
+ *      suggestions in the draft, show its Outline and export it to Word;
+ *  (i) the check-up panel (dashboard.ts): a missing part, bars, a finding that reveals its line.
  * Prints `N passed, M failed` and exits non-zero on failure. Screenshots: test-results/e2e/.
  */
 import * as fs from 'node:fs';
@@ -52,6 +53,7 @@ import {
   withReference,
 } from './completion';
 import { gotoChar, gotoLineEnd, openFile, poll, ROOT, runCommand, screenshot, startHarness, type Harness } from './harness';
+import { dashboardScenario } from './dashboard';
 
 type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
 
@@ -536,6 +538,7 @@ const scenarios: Scenario[] = [
       console.log(`    suggestions: ${labels.slice(0, 4).join(' | ')}; outline: ${outline.map((r) => r.replace(/\s+/g, ' ')).slice(0, 4).join(' | ')}`);
     },
   },
+  dashboardScenario,
 ];
 
 /**

@@ -59,9 +59,14 @@ interface Linted {
 }
 
 /** Corpora up to this many characters have their section-length figures counted on the spot (the bundled one in ~20 ms). */
-const SYNC_STATS_CHARS = 2_000_000;
+export const SYNC_STATS_CHARS = 2_000_000;
 
-export function register(ctx: ServerContext): void {
+/** What other features may ask of lint: a document's findings at its current version (cached). */
+export interface LintAccess {
+  findingsOf(doc: TextDocument): Finding[];
+}
+
+export function register(ctx: ServerContext): LintAccess {
   const { connection, documents } = ctx;
   const timers = new Map<string, NodeJS.Timeout>();
   const results = new Map<string, Linted>();
@@ -150,6 +155,7 @@ export function register(ctx: ServerContext): void {
     if (!doc) return null;
     return codeActions(doc, findingsOf(doc), params, (f) => toDiagnostic(doc, f));
   });
+  return { findingsOf };
 }
 
 /** Is an action of `kind` wanted, given the client's `only` filter? */

@@ -67,7 +67,8 @@ export function kindParts(tree: ReportTree, total = countText(tree.text)): Map<S
   return parts;
 }
 
-function quantile(sorted: readonly number[], q: number): number {
+/** The q-quantile (0–1) of sorted values, interpolated; 0 for none. */
+export function quantile(sorted: readonly number[], q: number): number {
   if (!sorted.length) return 0;
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);

@@ -33,3 +33,14 @@ export function escapeWithBold(text: string, phrase: string): string {
 export function escapeSnippet(text: string): string {
   return text.replace(/[\\$}]/g, (c) => '\\' + c);
 }
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/**
+ * Returns `text` as literal HTML text or attribute value: `<script>`, entities and quotes come
+ * out as characters, and controls as spaces. Links are never made from text, so a `command:`
+ * URI stays words on the page.
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(CONTROLS, ' ').replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}

@@ -1,0 +1,62 @@
+/**
+ * `shuzhi/dashboard` — the draft check-up (体检面板) of an open document, rendered here so the
+ * extension host only hands HTML to its webview.
+ *
+ *   {uri, locale?, page?: {nonce, cspSource}} → {uri, version, body?, html?, pending?} | null (document not open)
+ *
+ * Without `page`: `body`, the part that changes as the writer types. With `page`: `html`, the
+ * whole webview page (CSP, style and script by that nonce). The findings are lint's, cached per version;
+ * the corpus figures are built once per corpus version (in slices for a large corpus: meanwhile
+ * the answer has `pending: true` and the client asks again a little later).
+ */
+import type { ServerContext } from '../context';
+import { getTree } from '../documentCache';
+import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';
+import { dashboardData } from '../engine/dashboard/data';
+import { renderDashboard, renderDashboardBody } from '../engine/dashboard/render';
+import { dashboardLocale } from '../engine/dashboard/strings';
+import { SlicedIndex } from '../engine/search/slicedIndex';
+import { SYNC_STATS_CHARS, type LintAccess } from './lint';
+
+export const DASHBOARD_METHOD = 'shuzhi/dashboard';
+
+export interface DashboardParams {
+  uri: string;
+  /** Display language (`vscode.env.language`); Chinese unless it names another. */
+  locale?: string;
+  /** Ask for the whole page too, with the webview's nonce and CSP source. */
+  page?: { nonce: string; cspSource: string };
+}
+
+export interface DashboardResult {
+  uri: string;
+  version: number;
+  body?: string;
+  html?: string;
+  /** The corpus figures are still being built: ask again shortly. */
+  pending?: true;
+}
+
+export function register(ctx: ServerContext, lint: LintAccess): void {
+  const figures = new SlicedIndex<CorpusFigures>(ctx.corpus, DASHBOARD_FIGURES_INDEX_KEY, corpusFiguresSteps);
+
+  ctx.connection.onRequest(DASHBOARD_METHOD, (params: DashboardParams): DashboardResult | null => {
+    const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
+    if (!doc) return null;
+    const locale = dashboardLocale(typeof params.locale === 'string' ? params.locale : 'zh-cn');
+    const corpusFigures = figures.now(SYNC_STATS_CHARS);
+    const pending = corpusFigures === undefined && ctx.corpus.reports.length > 0 ? { pending: true as const } : {};
+    const data = dashboardData(doc.getText(), {
+      settings: ctx.settings(),
+      tree: getTree(ctx, doc),
+      findings: lint.findingsOf(doc),
+      figures: corpusFigures,
+      // The review's copy summary (issue 14) goes here as `copied` once it is available.
+    });
+    const page = params.page;
+    if (page && typeof page.nonce === 'string' && typeof page.cspSource === 'string') {
+      return { uri: doc.uri, version: doc.version, html: renderDashboard(data, { locale, standalone: false, nonce: page.nonce, cspSource: page.cspSource }), ...pending };
+    }
+    return { uri: doc.uri, version: doc.version, body: renderDashboardBody(data, locale), ...pending };
+  });
+}
