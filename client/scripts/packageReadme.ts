@@ -16,6 +16,8 @@ import * as path from 'node:path';
 
 const OMIT = /<!-- vsix:omit -->[\s\S]*?<!-- \/vsix:omit -->\n?/g;
 const IMAGE = /!\[[^\]]*\]\(([^)]*)\)/;
+/** A link vsce cannot keep without a repository to rewrite it against (anything but https:, http:, mailto: or #). */
+const RELATIVE_LINK = /\]\((?!https?:|mailto:|#)[^)]*\)/;
 
 /** The packaged README's text: omitted regions removed; throws if an image link remains. */
 export function packagedReadme(source: string): string {
@@ -25,6 +27,9 @@ export function packagedReadme(source: string): string {
   if (bad >= 0) {
     throw new Error(`README.md: image outside a <!-- vsix:omit --> region (packaged line ${bad + 1}): ${lines[bad]}`);
   }
+  // vsce refuses these (even inside code spans) and writes no .vsix.
+  const link = lines.findIndex((l) => RELATIVE_LINK.test(l));
+  if (link >= 0) throw new Error(`README.md: a link vsce cannot package without a repository (packaged line ${link + 1}): ${lines[link]}`);
   return text;
 }
 

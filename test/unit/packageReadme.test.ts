@@ -14,6 +14,12 @@ test('an image outside an omitted region is refused, naming the line', () => {
   assert.throws(() => packagedReadme('# T\n\n![b](docs/b.png)\n'), /image outside a <!-- vsix:omit --> region \(packaged line 3\)/);
 });
 
+test('a relative link, even in a code span, is refused: vsce would write no .vsix', () => {
+  assert.throws(() => packagedReadme('# T\n\nsee `[x](command:foo)`\n'), /a link vsce cannot package/);
+  assert.throws(() => packagedReadme('# T\n\n[arch](ARCHITECTURE.md)\n'), /a link vsce cannot package/);
+  assert.equal(packagedReadme('# T\n\n[site](https://example.org) [top](#t)\n'), '# T\n\n[site](https://example.org) [top](#t)\n');
+});
+
 test('the project README packages without images and keeps its install and settings sections', () => {
   const out = packagedReadme(readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8'));
   assert.doesNotMatch(out, /!\[/);
