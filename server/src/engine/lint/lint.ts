@@ -8,6 +8,7 @@ import type { KindShareStats } from '../delivery/kindShare';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { LineIndex } from '../text/lineIndex';
 import type { ReportTree } from '../types';
+import type { PhraseIndex } from '../search/phraseIndex';
 import { DisableMap } from './disable';
 import { parseDraft } from './parseDraft';
 import { proseView } from './prose';
@@ -23,6 +24,8 @@ export interface LintOptions {
   corpusHeadings?: CorpusHeadings;
   /** Usual shares of each kind in the corpus (delivery/kindShare.ts). */
   corpusStats?: KindShareStats;
+  /** The corpus phrase index, for the rules that compare the draft with the corpus. */
+  phrases?: PhraseIndex;
   /** Run only these rules (by id); default all. */
   only?: readonly string[];
 }
@@ -46,6 +49,7 @@ export function lintText(text: string, opts: LintOptions = {}): Finding[] {
     reportType: reportTypeOf(text, tree, settings.reportType),
     corpusHeadings: opts.corpusHeadings,
     corpusStats: opts.corpusStats,
+    phrases: opts.phrases,
   };
   const disabled = new DisableMap(text, lines);
   const out: Finding[] = [];

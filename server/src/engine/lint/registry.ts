@@ -14,6 +14,7 @@ import { sectionOrderRule } from './rules/section-order';
 import { sectionThinRule } from './rules/section-thin';
 import { sentenceRepeatedRule } from './rules/sentence-repeated';
 import { strayLatinRule } from './rules/stray-latin';
+import { typoSuspectRule } from './rules/typo-suspect';
 import { yearMismatchRule } from './rules/year-mismatch';
 import type { LintRule } from './types';
 
@@ -31,6 +32,7 @@ export const RULES: readonly LintRule[] = [
   sentenceRepeatedRule,
   lengthOverRule,
   sectionThinRule,
+  typoSuspectRule,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

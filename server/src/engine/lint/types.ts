@@ -6,6 +6,7 @@ import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import type { LineIndex } from '../text/lineIndex';
 import type { Settings } from '../settings';
+import type { PhraseIndex } from '../search/phraseIndex';
 import type { ReportTree } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
@@ -67,6 +68,8 @@ export interface RuleContext {
   corpusHeadings?: CorpusHeadings;
   /** Usual share of each section kind in the corpus (for section-thin). */
   corpusStats?: KindShareStats;
+  /** The corpus phrase index (typo-suspect, copied-passage); rules that need it are silent without it. */
+  phrases?: PhraseIndex;
 }
 
 /** A lint rule: its id, default level, a Chinese description and the check itself. */

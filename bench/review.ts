@@ -1,0 +1,188 @@
+/**
+ * Review (审校) benchmark, on the bundled corpus, leave-one-report-out: each report is checked
+ * against a phrase index built from the other reports only, so its own text is never the
+ * evidence.
+ *
+ * typo-suspect:
+ * - false alarms: findings on the unaltered reports, per 10,000 Han characters;
+ * - recall: slips injected into the reports' own lines — one Han character (with Han characters
+ *   on both sides) replaced by a true homophone (same toneless pinyin, pinyin-pro) that the corpus
+ *   uses, such that the three characters around it are not a phrase of the corpus. Counted found
+ *   when a finding names that character and the original one as the fix. Recall is given for
+ *   slips in phrases the rest of the corpus uses (a four-character window holding the slipped
+ *   character occurs in at least two other reports: only those can be told from the corpus) —
+ *   the target — and, for context, for slips at any position.
+ * Thresholds are fitted on the even-numbered reports — the most recall such that the false-alarm
+ * rate is within target at 80% confidence (the one-sided Poisson upper bound of the count, a
+ * sample of 20,000 characters being small) — and checked on the odd-numbered ones.
+ */
+import { loadCorpus } from '../server/src/engine/corpus/corpus';
+import { proseView } from '../server/src/engine/lint/prose';
+import { corpusSoundAlikes } from '../server/src/engine/review/corpusChars';
+import { homophones, isHan } from '../server/src/engine/review/pinyin';
+import { findSlips, reportsOf, SLIP_DEFAULTS, type SlipOptions } from '../server/src/engine/review/slips';
+import { buildPhraseIndex, countOccurrences, type PhraseIndex } from '../server/src/engine/search/phraseIndex';
+import { findRange } from '../server/src/engine/search/suffixArray';
+import type { CorpusReport } from '../server/src/engine/types';
+import { prng } from '../test/helpers/prng';
+import { formatTable, type BenchRow } from './table';
+
+const ATTEMPTS_PER_REPORT = 200;
+const FA_TARGET = 1;
+const RECALL_TARGET = 0.8;
+
+interface Injected {
+  report: number;
+  /** The altered line and the slipped offset in it. */
+  line: string;
+  at: number;
+  original: string;
+  eligible: boolean;
+}
+
+function hanCount(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) n++;
+  return n;
+}
+
+/** Slips injected into report r's lines (see the module comment), deterministic. */
+function inject(r: number, report: CorpusReport, loo: PhraseIndex, full: PhraseIndex, rand: () => number): Injected[] {
+  const text = proseView(report.text).masked;
+  const out: Injected[] = [];
+  for (let t = 0; t < ATTEMPTS_PER_REPORT; t++) {
+    const k = Math.floor(rand() * text.length);
+    const d = text.charCodeAt(k);
+    if (!isHan(d) || !isHan(text.charCodeAt(k - 1)) || !isHan(text.charCodeAt(k + 1))) continue;
+    const trigram = (c: number) => text[k - 1] + String.fromCharCode(c) + text[k + 1];
+    const options = corpusSoundAlikes(full, d).filter((c) => homophones(c, d) && countOccurrences(loo, trigram(c)) === 0);
+    if (!options.length) continue;
+    const c = options[Math.floor(rand() * options.length)];
+    let eligible = false;
+    for (let s = k - 3; s <= k && !eligible; s++) {
+      const w = text.slice(Math.max(0, s), s + 4);
+      if (s < 0 || w.length < 4 || ![...w].every((x) => isHan(x.charCodeAt(0)))) continue;
+      const [lo, hi] = findRange(loo, loo.sa, w);
+      eligible = hi > lo && reportsOf(loo, lo, hi).reports >= 2;
+    }
+    const ls = text.lastIndexOf('\n', k) + 1;
+    const le = text.indexOf('\n', k) < 0 ? text.length : text.indexOf('\n', k);
+    const line = text.slice(ls, k) + String.fromCharCode(c) + text.slice(k + 1, le);
+    out.push({ report: r, line, at: k - ls, original: text[k], eligible });
+  }
+  return out;
+}
+
+interface Score {
+  falseAlarms: number;
+  chars: number;
+  found: number;
+  injected: number;
+  eligibleFound: number;
+  eligible: number;
+}
+
+function score(reports: readonly number[], texts: string[], loo: PhraseIndex[], injected: Injected[], opts: SlipOptions): Score {
+  const s: Score = { falseAlarms: 0, chars: 0, found: 0, injected: 0, eligibleFound: 0, eligible: 0 };
+  const set = new Set(reports);
+  for (const r of reports) {
+    s.falseAlarms += findSlips(loo[r], texts[r], opts).length;
+    s.chars += hanCount(texts[r]);
+  }
+  for (const inj of injected) {
+    if (!set.has(inj.report)) continue;
+    const hit = findSlips(loo[inj.report], inj.line, opts).some((f) => f.at === inj.at && f.replacement === inj.original);
+    s.injected++;
+    if (hit) s.found++;
+    if (inj.eligible) {
+      s.eligible++;
+      if (hit) s.eligibleFound++;
+    }
+  }
+  return s;
+}
+
+/** One-sided 80% Poisson upper bounds on the mean for 0…5 observed events. */
+const UPPER_80 = [1.61, 2.99, 4.28, 5.52, 6.72, 7.91];
+const upperRate = (s: Score) => ((UPPER_80[s.falseAlarms] ?? s.falseAlarms + 1.28 * Math.sqrt(s.falseAlarms) + 1) / s.chars) * 10_000;
+const rate = (s: Score) => (s.falseAlarms / s.chars) * 10_000;
+const recall = (s: Score) => (s.eligible ? s.eligibleFound / s.eligible : 0);
+const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
+
+/** The threshold grid searched when fitting. */
+function grid(): SlipOptions[] {
+  const out: SlipOptions[] = [];
+  for (const minLength of [3, 4, 5])
+    for (const minOccurrences of [2, 3, 4])
+      for (const minReports of [2, 3])
+        for (const minSide of [0, 1]) out.push({ minLength, maxLength: 10, minOccurrences, minReports, minSide });
+  return out;
+}
+
+export async function benchReview(): Promise<BenchRow[]> {
+  const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
+  const full = buildPhraseIndex(reports);
+  const loo = reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)));
+  const texts = reports.map((r) => proseView(r.text).masked);
+  const rand = prng(14);
+  const injected = reports.flatMap((rep, r) => inject(r, rep, loo[r], full, rand));
+  const fitSet = reports.map((_, i) => i).filter((i) => i % 2 === 0);
+  const checkSet = reports.map((_, i) => i).filter((i) => i % 2 === 1);
+  const all = reports.map((_, i) => i);
+
+  let best: { opts: SlipOptions; s: Score } | undefined;
+  for (const opts of grid()) {
+    const s = score(fitSet, texts, loo, injected, opts);
+    if (process.env.REVIEW_BENCH_VERBOSE) {
+      const h = score(checkSet, texts, loo, injected, opts);
+      process.stderr.write(`${JSON.stringify(opts)} fit FA ${s.falseAlarms} R ${pct(recall(s))} | held FA ${h.falseAlarms} R ${pct(recall(h))}\n`);
+    }
+    if (upperRate(s) > FA_TARGET) continue;
+    if (!best || recall(s) > recall(best.s) || (recall(s) === recall(best.s) && s.falseAlarms < best.s.falseAlarms)) best = { opts, s };
+  }
+  const fitted = best?.opts ?? SLIP_DEFAULTS;
+  const held = score(checkSet, texts, loo, injected, fitted);
+  const shipped = score(all, texts, loo, injected, SLIP_DEFAULTS);
+  const same = JSON.stringify({ ...SLIP_DEFAULTS, ...fitted }) === JSON.stringify(SLIP_DEFAULTS);
+  const desc = (o: SlipOptions) => `len ≥ ${o.minLength}, ≥ ${o.minOccurrences} occ., ≥ ${o.minReports} reports, side ≥ ${o.minSide}`;
+  return [
+    { group: 'review', metric: `typo-suspect thresholds fitted on ${fitSet.length} reports`, value: desc(fitted) + (same ? ' (= shipped)' : ` (shipped: ${desc(SLIP_DEFAULTS)})`) },
+    {
+      group: 'review',
+      metric: `typo-suspect recall, held-out ${checkSet.length} reports (slips in phrases ≥ 2 other reports use; n = ${held.eligible})`,
+      value: pct(recall(held)),
+      target: `≥ ${pct(RECALL_TARGET)}`,
+      ok: recall(held) >= RECALL_TARGET,
+    },
+    {
+      group: 'review',
+      metric: `typo-suspect false alarms, held-out (${held.falseAlarms} in ${held.chars} Han chars)`,
+      value: `${rate(held).toFixed(2)} / 10k`,
+      target: `≤ ${FA_TARGET} / 10k`,
+      ok: rate(held) <= FA_TARGET,
+    },
+    {
+      group: 'review',
+      metric: `typo-suspect recall, all ${reports.length} reports, shipped thresholds (n = ${shipped.eligible})`,
+      value: pct(recall(shipped)),
+      target: `≥ ${pct(RECALL_TARGET)}`,
+      ok: recall(shipped) >= RECALL_TARGET,
+    },
+    {
+      group: 'review',
+      metric: `typo-suspect recall, slips at any position (n = ${shipped.injected}; most in wording no other report has)`,
+      value: pct(shipped.found / shipped.injected),
+    },
+    {
+      group: 'review',
+      metric: `typo-suspect false alarms, all reports (${shipped.falseAlarms} in ${shipped.chars} Han chars)`,
+      value: `${rate(shipped).toFixed(2)} / 10k`,
+      target: `≤ ${FA_TARGET} / 10k`,
+      ok: rate(shipped) <= FA_TARGET,
+    },
+  ];
+}
+
+if (require.main === module) {
+  void benchReview().then((rows) => process.stdout.write(formatTable(rows) + '\n'));
+}
