@@ -21,6 +21,7 @@ import { proseView } from '../server/src/engine/lint/prose';
 import { corpusSoundAlikes } from '../server/src/engine/review/corpusChars';
 import { homophones, isHan } from '../server/src/engine/review/pinyin';
 import { findSlips, reportsOf, SLIP_DEFAULTS, type SlipOptions } from '../server/src/engine/review/slips';
+import { COPY_DEFAULTS, findCopies } from '../server/src/engine/review/copied';
 import { buildPhraseIndex, countOccurrences, type PhraseIndex } from '../server/src/engine/search/phraseIndex';
 import { findRange } from '../server/src/engine/search/suffixArray';
 import type { CorpusReport } from '../server/src/engine/types';
@@ -123,6 +124,71 @@ export async function benchReview(): Promise<BenchRow[]> {
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
   const full = buildPhraseIndex(reports);
   const loo = reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)));
+  return [...benchSlips(reports, full, loo), ...benchCopies(reports, loo)];
+}
+
+/**
+ * copied-passage, leave-one-report-out, for each candidate minChars: the share of each real
+ * report flagged as copied from the others (they were written independently: all of it is
+ * chance overlap, stock formulations, or two reports sharing paragraphs), and the share of
+ * copied characters found in a draft made of a report whose every third paragraph (≥ PARAGRAPH
+ * characters) is replaced by a paragraph of another report — the case the rule is for (last
+ * year's report in the corpus).
+ */
+const PARAGRAPH = 50;
+function benchCopies(reports: CorpusReport[], loo: PhraseIndex[]): BenchRow[] {
+  const texts = reports.map((r) => proseView(r.text).masked);
+  const rows: BenchRow[] = [];
+  const results: Array<{ n: number; chance: number; found: number }> = [];
+  for (const n of [10, 15, 20, 25, 30, 40, 50]) {
+    let chance = 0;
+    let chars = 0;
+    let planted = 0;
+    let found = 0;
+    for (let r = 0; r < reports.length; r++) {
+      const own = findCopies(loo[r], texts[r], { minChars: n });
+      chance += own.copied;
+      chars += own.chars;
+      // The draft: report r with every third paragraph taken from report q (in the index).
+      const q = (r + 1) % reports.length;
+      const donor = texts[q].split('\n').filter((l) => l.trim().length >= PARAGRAPH);
+      const lines = texts[r].split('\n');
+      const marks: Array<[number, number]> = [];
+      let at = 0;
+      let d = 0;
+      const out: string[] = [];
+      lines.forEach((l, k) => {
+        let line = l;
+        if (k % 3 === 2 && l.trim().length >= PARAGRAPH && d < donor.length) {
+          line = donor[d++];
+          marks.push([at, at + line.length]);
+        }
+        out.push(line);
+        at += line.length + 1;
+      });
+      const draft = out.join('\n');
+      const res = findCopies(loo[r], draft, { minChars: n });
+      for (const [a, b] of marks) {
+        for (let i = a; i < b; i++) {
+          if (draft.charCodeAt(i) <= 0x20 || draft.charCodeAt(i) === 0x3000) continue;
+          planted++;
+          if (res.spans.some((s) => s.start <= i && i < s.end)) found++;
+        }
+      }
+    }
+    results.push({ n, chance: chance / chars, found: found / planted });
+  }
+  const line = results.map((x) => `${x.n}: ${pct(x.found)} / ${(x.chance * 100).toFixed(1)}%`).join(' · ');
+  const chosen = results.find((x) => x.n === COPY_DEFAULTS.minChars)!;
+  rows.push(
+    { group: 'review', metric: 'copied-passage by minChars: characters of copied paragraphs found / of the corpus reports flagged', value: line },
+    { group: 'review', metric: `copied-passage, minChars ${COPY_DEFAULTS.minChars} (shipped): characters of copied paragraphs found`, value: pct(chosen.found) },
+    { group: 'review', metric: `copied-passage, minChars ${COPY_DEFAULTS.minChars}: characters of the corpus's own reports flagged as copied from another`, value: `${(chosen.chance * 100).toFixed(1)}%` },
+  );
+  return rows;
+}
+
+function benchSlips(reports: CorpusReport[], full: PhraseIndex, loo: PhraseIndex[]): BenchRow[] {
   const texts = reports.map((r) => proseView(r.text).masked);
   const rand = prng(14);
   const injected = reports.flatMap((rep, r) => inject(r, rep, loo[r], full, rand));
@@ -184,5 +250,11 @@ export async function benchReview(): Promise<BenchRow[]> {
 }
 
 if (require.main === module) {
-  void benchReview().then((rows) => process.stdout.write(formatTable(rows) + '\n'));
+  const only = process.argv[2];
+  void (only === 'copies'
+    ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) =>
+        benchCopies(reports, reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)))),
+      )
+    : benchReview()
+  ).then((rows) => process.stdout.write(formatTable(rows) + '\n'));
 }

@@ -2,6 +2,7 @@
  * Every lint rule, in the order findings of one place are listed. Adding a rule is one file
  * in rules/ and one line here; `shuzhi.lint.rules` refers to rules by these ids.
  */
+import { copiedPassageRule } from './rules/copied-passage';
 import { lengthOverRule } from './rules/length-over';
 import { numberingDuplicateRule } from './rules/numbering-duplicate';
 import { numberingGapRule } from './rules/numbering-gap';
@@ -33,6 +34,7 @@ export const RULES: readonly LintRule[] = [
   lengthOverRule,
   sectionThinRule,
   typoSuspectRule,
+  copiedPassageRule,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

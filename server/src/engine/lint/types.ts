@@ -44,6 +44,11 @@ export interface Finding {
   fixes?: Fix[];
   /** Other places that explain the finding (the first occurrence of a repeated sentence …). */
   related?: Array<{ start: number; end: number; message: string }>;
+  /**
+   * Places in corpus reports that explain the finding (the source of a copied passage): the
+   * report (index into the phrase index's reports) and offsets in its text.
+   */
+  corpusRelated?: Array<{ report: number; start: number; end: number; message: string }>;
 }
 
 /** What a rule reports: a finding before lint stamps it with the rule id and the configured severity. */
