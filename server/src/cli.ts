@@ -10,6 +10,7 @@ import * as search from './cli/search';
 import * as count from './cli/count';
 import * as exportCmd from './cli/export';
 import * as importCmd from './cli/import';
+import * as review from './cli/review';
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
 
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, { cmd: Command; usage: string }> = {
   count: { cmd: count, usage: 'count 文件 [--format json]                                      统计字数' },
   export: { cmd: exportCmd, usage: 'export 文件.md [-o 文件.docx] [--force]                         导出为 Word' },
   import: { cmd: importCmd, usage: 'import 文件.docx [-o 文件.md] [--force]                         从 Word 导入' },
+  review: { cmd: review, usage: 'review 文件 [--rule 规则=级别]... [--format json]                  审校全文：错别字、规范表述、与语料重复' },
 };
 
 export function usage(): string {

@@ -36,7 +36,7 @@ export interface LintRow {
 }
 
 /** Applies `--rule id=level` flags, checking ids and levels. */
-function applyRuleFlags(settings: Settings, values: readonly string[]): void {
+export function applyRuleFlags(settings: Settings, values: readonly string[]): void {
   for (const v of values) {
     const m = /^([^=]+)=(.*)$/.exec(v);
     if (!m) throw new UsageError(`--rule 的取值应写成“规则=级别”，如 --rule placeholder=error，这里是“${v}”。`);

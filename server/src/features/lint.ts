@@ -21,6 +21,9 @@ import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } f
 import { safeFixEdits } from '../engine/lint/edits';
 import { lintText } from '../engine/lint/lint';
 import type { Finding, Severity, TextEdit } from '../engine/lint/types';
+import type { PhraseIndex } from '../engine/search/phraseIndex';
+import { corpusUri, SourceFiles } from './corpusSources';
+import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
 
 /** Diagnostic source; clients filter and label by it. */
 export const SOURCE = 'shuzhi';
@@ -56,6 +59,8 @@ interface Linted {
   /** Settings and corpus the findings were computed under. */
   stamp: string;
   findings: Finding[];
+  /** The phrase index the corpus rules read (their corpusRelated report numbers index its reports). */
+  phrases?: PhraseIndex;
 }
 
 /** Corpora up to this many characters have their section-length figures counted on the spot (the bundled one in ~20 ms). */
@@ -71,6 +76,26 @@ export function register(ctx: ServerContext): void {
   const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps, () => revalidateAll());
   // The corpus's typical headings (section-missing's suggestions), the same way.
   const headings = new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, () => revalidateAll());
+  // Corpus sources of copied passages, placed on their file lines once the file is read.
+  const sources = new SourceFiles(ctx);
+  let waitingForPhrases = false;
+  /** The phrase index for the corpus rules: now for a small corpus; a large one is built in slices and the drafts checked again. */
+  const phrasesNow = (): PhraseIndex | undefined => {
+    const index = phraseIndexNow(ctx);
+    if (!index && !waitingForPhrases && ctx.corpus.reports.length) {
+      waitingForPhrases = true;
+      phraseIndex(ctx).then(
+        () => {
+          waitingForPhrases = false;
+          revalidateAll();
+        },
+        () => {
+          waitingForPhrases = false;
+        },
+      );
+    }
+    return index;
+  };
   const stamp = (withStats: string) =>
     `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
 
@@ -78,7 +103,8 @@ export function register(ctx: ServerContext): void {
   const findingsOf = (doc: TextDocument): Finding[] => {
     const corpusStats = shares.now(SYNC_STATS_CHARS);
     const corpusHeadings = headings.now(SYNC_STATS_CHARS);
-    const s = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);
+    const phrases = phrasesNow();
+    const s = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}/${phrases !== undefined}`);
     const hit = results.get(doc.uri);
     if (hit && hit.version === doc.version && hit.stamp === s) return hit.findings;
     const findings = lintText(doc.getText(), {
@@ -86,8 +112,9 @@ export function register(ctx: ServerContext): void {
       tree: getTree(ctx, doc),
       corpusHeadings,
       corpusStats,
+      phrases,
     });
-    results.set(doc.uri, { version: doc.version, stamp: s, findings });
+    results.set(doc.uri, { version: doc.version, stamp: s, findings, phrases });
     return findings;
   };
 
@@ -104,6 +131,19 @@ export function register(ctx: ServerContext): void {
         location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
         message: r.message,
       }));
+    }
+    const reports = results.get(doc.uri)?.phrases?.reports;
+    if (f.corpusRelated?.length && reports) {
+      const infos = d.relatedInformation ?? [];
+      for (const r of f.corpusRelated) {
+        const report = reports[r.report];
+        const line = report ? sources.lineNow(report, r.start, r.end, () => schedule(doc.uri)) : null;
+        // Not placed yet (the file is being read): the diagnostics are sent again when it is.
+        if (!report || line === null || line === undefined) continue;
+        const at = { line, character: 0 };
+        infos.push({ location: { uri: corpusUri(report.source), range: { start: at, end: at } }, message: `${r.message}（第 ${line + 1} 行）` });
+      }
+      if (infos.length) d.relatedInformation = infos;
     }
     return d;
   };
