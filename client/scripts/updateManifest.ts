@@ -78,6 +78,7 @@ const commands = [
   ['showStats', 'graph'],
   ['exportDocx', 'export'],
   ['importDocx', 'cloud-download'],
+  ['review', 'checklist'],
 ].map(([id, icon]) => ({ command: `shuzhi.${id}`, title: `%command.${id}%`, category: '%command.category%', icon: `$(${icon})` }));
 
 const isMarkdown = 'editorLangId == markdown';
@@ -89,6 +90,7 @@ const contributes = {
       { command: 'shuzhi.insertTemplate', when: isMarkdown },
       { command: 'shuzhi.findSimilar', when: isMarkdown },
       { command: 'shuzhi.exportDocx', when: isMarkdown },
+      { command: 'shuzhi.review', when: isMarkdown },
     ],
     'editor/context': [
       { command: 'shuzhi.findSimilar', when: `${isMarkdown} && editorHasSelection`, group: 'shuzhi@1' },

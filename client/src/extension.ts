@@ -8,6 +8,7 @@ import { registerCorpusCommands } from './commands/corpus';
 import type { CommandDeps } from './commands/deps';
 import { registerDocxCommands } from './commands/docx';
 import { registerFindSimilar } from './commands/findSimilar';
+import { registerReview } from './commands/review';
 import { registerInsertTemplate } from './commands/insertTemplate';
 import { registerShowStats } from './commands/stats';
 import { registerCorpusDocuments } from './corpusDocuments';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const deps: CommandDeps = { context, server: new ServerRequests(lc, started, output), output };
   registerInsertTemplate(deps);
   registerFindSimilar(deps);
+  registerReview(deps);
   registerCorpusCommands(deps);
   registerShowStats(deps);
   registerDocxCommands(deps);

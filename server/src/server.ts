@@ -25,6 +25,7 @@ import * as search from './features/search';
 import * as outline from './features/outline';
 import * as lint from './features/lint';
 import * as delivery from './features/delivery';
+import * as review from './features/review';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -121,6 +122,7 @@ search.register(ctx);
 outline.register(ctx);
 lint.register(ctx);
 delivery.register(ctx);
+review.register(ctx);
 manager.register();
 
 process.on('uncaughtException', (e) => log(`未处理的错误：${e?.stack ?? e}`));
