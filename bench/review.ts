@@ -26,7 +26,12 @@ import { buildPhraseIndex, countOccurrences, type PhraseIndex } from '../server/
 import { findRange } from '../server/src/engine/search/suffixArray';
 import type { CorpusReport } from '../server/src/engine/types';
 import { prng } from '../test/helpers/prng';
-import { formatTable, type BenchRow } from './table';
+import { formatTable, ms, type BenchRow } from './table';
+import { synthesizeCorpus } from './synth';
+import { kindShareStats } from '../server/src/engine/delivery/kindShare';
+import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
+import { lintText } from '../server/src/engine/lint/lint';
+import { reviewDraft } from '../server/src/engine/review/review';
 
 const ATTEMPTS_PER_REPORT = 200;
 const FA_TARGET = 1;
@@ -124,7 +129,83 @@ export async function benchReview(): Promise<BenchRow[]> {
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
   const full = buildPhraseIndex(reports);
   const loo = reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)));
-  return [...benchSlips(reports, full, loo), ...benchCopies(reports, loo)];
+  return [...benchSlips(reports, full, loo), ...benchCopies(reports, loo), ...(await benchSpeed('bundled', reports, full))];
+}
+
+const SPEED_RUNS = 9;
+const DRAFT_CHARS = 5000;
+
+/**
+ * Median and fastest of `SPEED_RUNS` timings of fn (after one warm-up run). Each run gets a
+ * different draft (a number appended), so no run is answered from the previous one's memo.
+ */
+function median(fn: (run: number) => unknown): { p50: number; min: number } {
+  fn(-1);
+  const t: number[] = [];
+  for (let i = 0; i < SPEED_RUNS; i++) {
+    const a = performance.now();
+    fn(i);
+    t.push(performance.now() - a);
+  }
+  t.sort((a, b) => a - b);
+  return { p50: t[SPEED_RUNS >> 1], min: t[0] };
+}
+
+/**
+ * A 5,000-character draft of real prose: paragraphs of the bundled reports, every other one
+ * with a homophone slip, under a title and numbered headings — much of it is verbatim corpus
+ * text, the heaviest case for the copy search.
+ */
+async function speedDraft(): Promise<string> {
+  const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 });
+  const paras = reports.flatMap((r) => r.text.split('\n').slice(1).filter((l) => l.trim().length >= 40));
+  const out = ['# 2024年度述职报告', ''];
+  let n = 0;
+  for (let i = 0; n < DRAFT_CHARS; i += 7) {
+    let p = paras[i % paras.length].trim();
+    if (i % 2) p = p.replace(/初心/g, '出心').replace(/从严/g, '从言').replace(/使命/g, '使名');
+    out.push(p, '');
+    n += p.length;
+  }
+  return out.join('\n').slice(0, DRAFT_CHARS + 40);
+}
+
+/** Review of a 5,000-character draft against `index`: all rules with the corpus ones, beside the same lint without them. */
+export async function benchSpeed(label: string, reports: readonly CorpusReport[], index: PhraseIndex): Promise<BenchRow[]> {
+  const draft = await speedDraft();
+  const corpusHeadings = learnCorpusHeadings(reports);
+  const corpusStats = kindShareStats(reports);
+  const variant = (run: number) => `${draft}\n${run}`;
+  const base = median((run) => lintText(variant(run), { corpusHeadings, corpusStats }));
+  const full = median((run) => reviewDraft(variant(run), { corpusHeadings, corpusStats, phrases: index }));
+  const slips = median((run) => findSlips(index, proseView(variant(run)).masked));
+  const copies = median((run) => findCopies(index, proseView(variant(run)).masked));
+  const target = label === 'bundled' ? 50 : 300;
+  return [
+    {
+      group: 'review',
+      metric: `review of a ${DRAFT_CHARS}-char draft, ${label} corpus: median (fastest ${ms(full.min)}; typo ${ms(slips.p50)}, copies ${ms(copies.p50)})`,
+      value: ms(full.p50),
+      baseline: `${ms(base.p50)} (lint without the corpus rules)`,
+      target: `≤ ${target} ms`,
+      ok: full.p50 <= target,
+    },
+  ];
+}
+
+/** The same at scale: synthetic corpora of `sizes` MB (bench/synth.ts), indexed in this process. */
+export async function benchReviewScale(sizes: number[]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const size of sizes) {
+    const dir = synthesizeCorpus({ sizeMB: size });
+    const { reports } = await loadCorpus({ paths: [dir], useBundled: false, maxFileSizeBytes: 64 << 20 });
+    const t = performance.now();
+    const index = buildPhraseIndex(reports);
+    const build = performance.now() - t;
+    rows.push(...(await benchSpeed(`${size} MB`, reports, index)));
+    rows.at(-1)!.metric += ` (index built in ${(build / 1000).toFixed(0)} s)`;
+  }
+  return rows;
 }
 
 /**
@@ -251,7 +332,11 @@ function benchSlips(reports: CorpusReport[], full: PhraseIndex, loo: PhraseIndex
 
 if (require.main === module) {
   const only = process.argv[2];
-  void (only === 'copies'
+  void (only === 'scale'
+    ? benchReviewScale(process.argv.slice(3).map(Number))
+    : only === 'speed'
+    ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) => benchSpeed('bundled', reports, buildPhraseIndex(reports)))
+    : only === 'copies'
     ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) =>
         benchCopies(reports, reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)))),
       )

@@ -54,9 +54,21 @@ const CONTINUE_MIN = 6;
 /** Occurrences followed past MAX_DEPTH at most (more: a formula, not one report's passage). */
 const MAX_EXTEND = 16;
 
+/** The last search, per index: the rule and the review summary ask for the same draft in turn. */
+const lastSearch = new WeakMap<PhraseIndex, { text: string; key: string; result: CopyReport }>();
+
 /** Copied spans of `text` (prose: non-prose blanked) and the summary. */
 export function findCopies(index: PhraseIndex, text: string, options: CopyOptions = {}): CopyReport {
   const o = { ...COPY_DEFAULTS, ...options };
+  const key = `${o.minChars}/${o.maxReports}`;
+  const last = lastSearch.get(index);
+  if (last && last.key === key && last.text === text) return structuredClone(last.result);
+  const result = searchCopies(index, text, o);
+  lastSearch.set(index, { text, key, result: structuredClone(result) });
+  return result;
+}
+
+function searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>): CopyReport {
   const spans: CopiedSpan[] = [];
   let reach = 0;
   const sa = index.sa;
@@ -97,7 +109,16 @@ export function findCopies(index: PhraseIndex, text: string, options: CopyOption
     }
     const end = i + len;
     reach = end;
-    if (occ.length === 0) continue;
+    // A match starting further inside this one and reaching beyond it holds the MAX_DEPTH
+    // characters before its end: it is found from there (the overlap belongs to this match anyway).
+    const next = Math.max(i, end - MAX_DEPTH);
+    if (occ.length) consider(i, len, end, occ);
+    i = next;
+  }
+  return summarise(text, spans);
+
+  /** Takes the maximal match text[i, end) with its occurrences `occ` as a span, a continuation or a piece. */
+  function consider(i: number, len: number, end: number, occ: number[]): void {
     // A piece resuming the previous span's source after a short gap (a figure changed, a
     // placeholder of the corpus text) continues that span.
     const last = spans.at(-1);
@@ -108,12 +129,12 @@ export function findCopies(index: PhraseIndex, text: string, options: CopyOption
         last.end = end;
         src.end = want - index.reportStart[src.report] + len;
         last.sources.length = 1;
-        continue;
+        return;
       }
     }
     if (len < o.minChars) {
       piece = { start: i, end, occ };
-      continue;
+      return;
     }
     const byReport = new Map<number, number>();
     for (const p of occ) {
@@ -121,17 +142,17 @@ export function findCopies(index: PhraseIndex, text: string, options: CopyOption
       const r = reportAt(index, q);
       if (r >= 0 && !byReport.has(r)) byReport.set(r, q - index.reportStart[r]);
     }
-    if (byReport.size === 0 || byReport.size > o.maxReports) continue;
+    if (byReport.size === 0 || byReport.size > o.maxReports) return;
     const sources = [...byReport].map(([report, at]) => ({ report, start: at, end: at + len }));
     // A span overlapping the previous one extends it when from the same report, else starts where it ends.
     const overlap = last && i < last.end ? last.end - i : 0;
     if (last && overlap && last.sources[0].report === sources[0].report) {
       last.end = end;
       last.sources[0].end = sources[0].end;
-      continue;
+      return;
     }
     // What is left beyond the previous span is too short to name a second source.
-    if (end - i - overlap < o.minChars / 2) continue;
+    if (end - i - overlap < o.minChars / 2) return;
     for (const s of sources) s.start += overlap;
     const span = { start: i + overlap, end, sources };
     // The piece just before, from the same place of a source, belongs to the span.
@@ -147,7 +168,6 @@ export function findCopies(index: PhraseIndex, text: string, options: CopyOption
     piece = undefined;
     spans.push(span);
   }
-  return summarise(text, spans);
 }
 
 /** Characters counted in the summary: everything but spaces and control characters. */
