@@ -3,6 +3,7 @@
  * in rules/ and one line here; `shuzhi.lint.rules` refers to rules by these ids.
  */
 import { copiedPassageRule } from './rules/copied-passage';
+import { formulationRule } from './rules/formulation';
 import { lengthOverRule } from './rules/length-over';
 import { numberingDuplicateRule } from './rules/numbering-duplicate';
 import { numberingGapRule } from './rules/numbering-gap';
@@ -35,6 +36,7 @@ export const RULES: readonly LintRule[] = [
   sectionThinRule,
   typoSuspectRule,
   copiedPassageRule,
+  formulationRule,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));
