@@ -15,6 +15,7 @@ import { resolveReportType } from '../engine/lint/reportTypeOf';
 import { REPORT_TYPES } from '../engine/report/reportTypes';
 import type { RuleLevel, Settings } from '../engine/settings';
 import { LineIndex } from '../engine/text/lineIndex';
+import type { Finding } from '../engine/lint/types';
 import { CORPUS_BOOLEANS, cliCorpus, cliSettings, readDraft } from './common';
 import { EXIT_FINDINGS, EXIT_OK, formatOf, parseArgs, UsageError, type CliIO } from './io';
 
@@ -33,6 +34,13 @@ export interface LintRow {
   endLine: number;
   endColumn: number;
   message: string;
+}
+
+/** A finding as a row: 1-based line and column of its start and end. */
+export function lintRow(file: string, lines: LineIndex, f: Finding): LintRow {
+  const s = lines.positionAt(f.start);
+  const e = lines.positionAt(f.end);
+  return { file, rule: f.rule, severity: f.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, message: f.message };
 }
 
 /** Applies `--rule id=level` flags, checking ids and levels. */
@@ -82,20 +90,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const rows: LintRow[] = [];
   for (const d of drafts) {
     const lines = new LineIndex(d.text);
-    for (const f of lintText(d.text, { settings, corpusHeadings, corpusStats })) {
-      const s = lines.positionAt(f.start);
-      const e = lines.positionAt(f.end);
-      rows.push({
-        file: d.file,
-        rule: f.rule,
-        severity: f.severity,
-        line: s.line + 1,
-        column: s.character + 1,
-        endLine: e.line + 1,
-        endColumn: e.character + 1,
-        message: f.message,
-      });
-    }
+    for (const f of lintText(d.text, { settings, corpusHeadings, corpusStats })) rows.push(lintRow(d.file, lines, f));
   }
   if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
   else if (rows.length) io.out(rows.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`).join('\n') + '\n');

@@ -18,7 +18,7 @@ import type { CorpusReport } from '../engine/types';
 import { readSource } from '../features/corpusSources';
 import { CORPUS_BOOLEANS, cliCorpus, cliSettings, readDraft } from './common';
 import { EXIT_FINDINGS, EXIT_OK, formatOf, parseArgs, UsageError, type CliIO } from './io';
-import { applyRuleFlags, type LintRow } from './lint';
+import { applyRuleFlags, lintRow, type LintRow } from './lint';
 import { displayPath, plain } from './search';
 
 const USAGE =
@@ -76,18 +76,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const lines = new LineIndex(draft.text);
   const findings: ReviewJson['findings'] = [];
   for (const f of result.findings) {
-    const s = lines.positionAt(f.start);
-    const e = lines.positionAt(f.end);
-    const row: ReviewJson['findings'][number] = {
-      file,
-      rule: f.rule,
-      severity: f.severity,
-      line: s.line + 1,
-      column: s.character + 1,
-      endLine: e.line + 1,
-      endColumn: e.character + 1,
-      message: f.message,
-    };
+    const row: ReviewJson['findings'][number] = lintRow(file, lines, f);
     if (f.corpusRelated?.length) row.sources = await Promise.all(f.corpusRelated.map((r) => sourceRow(phrases.reports[r.report], r.start, r.end)));
     findings.push(row);
   }

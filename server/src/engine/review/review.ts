@@ -13,7 +13,6 @@ import { findCopies, type CopyReport } from './copied';
 const CATEGORY: Record<string, string> = {
   'typo-suspect': '疑似错别字',
   formulation: '规范表述',
-  'formulation-name': '规范表述',
   'copied-passage': '与语料重复',
   'section-missing': '结构',
   'section-order': '结构',
