@@ -11,7 +11,7 @@
  * share are formulaic (述职完毕，敬请批评指正) and left out. Matches stop at line breaks.
  */
 import { reportAt, type PhraseIndex } from '../search/phraseIndex';
-import { keyOfOffset, MAX_DEPTH, narrow } from '../search/suffixArray';
+import { entryOffset, keyOfOffset, MAX_DEPTH, narrow } from '../search/suffixArray';
 
 export interface CopyOptions {
   /** Shortest copied span (characters), the setting shuzhi.review.copyMinChars. */
@@ -70,104 +70,110 @@ export function findCopies(index: PhraseIndex, text: string, options: CopyOption
 
 function searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>): CopyReport {
   const spans: CopiedSpan[] = [];
-  let reach = 0;
   const sa = index.sa;
-  /** The last match too short to be a span, which a span starting just after it may take in. */
-  let piece: { start: number; end: number; occ: number[] } | undefined;
-  for (let i = 0; i < text.length && sa.length; i++) {
-    if (!counted(text.charCodeAt(i))) continue;
-    // Longest match from i, exact to MAX_DEPTH.
+  if (sa.length === 0) return summarise(text, spans);
+  // Every span of minChars or more holds the D characters from one seed: seeds every S offsets.
+  const D = Math.min(o.minChars, MAX_DEPTH);
+  const S = o.minChars - D + 1;
+  /** Key of the corpus text at p (0: a terminator, or before the text). */
+  const corpus = (p: number) => (p < 0 ? 0 : keyOfOffset(index, p));
+  const draft = (i: number) => {
+    const c = i < 0 || i >= text.length ? 0 : text.charCodeAt(i);
+    return c < 0x20 ? 0 : c;
+  };
+  for (let s = 0; s + D <= text.length; s += S) {
+    const last = spans.at(-1);
+    // A span reaching beyond the last one holds D characters after its end minus D: seeds before add nothing.
+    if (last && s + D <= last.end) continue;
     let lo = 0;
     let hi = sa.length;
     let len = 0;
-    while (len < MAX_DEPTH && i + len < text.length) {
-      const c = text.charCodeAt(i + len);
-      if (c < 0x20) break;
-      const [a, b] = narrow(index, sa, lo, hi, len, c);
-      if (a >= b) break;
-      lo = a;
-      hi = b;
-      len++;
+    for (; len < D; len++) {
+      const c = draft(s + len);
+      if (c === 0) break;
+      [lo, hi] = narrow(index, sa, lo, hi, len, c);
+      if (lo >= hi) break;
     }
-    if (i + len <= reach) continue;
-    const occ: number[] = [];
-    if (len === MAX_DEPTH && hi - lo <= MAX_EXTEND) {
-      // Follow each occurrence further in the corpus text.
-      let best = len;
-      const ends: number[] = [];
-      for (let x = lo; x < hi; x++) {
-        const p = sa[x];
-        let l = len;
-        while (i + l < text.length && text.charCodeAt(i + l) >= 0x20 && keyOfOffset(index, p + l) === text.charCodeAt(i + l)) l++;
-        ends.push(l);
-        if (l > best) best = l;
+    // No occurrence, or so many that the stretch is formulaic.
+    if (len < D || hi - lo > MAX_EXTEND) continue;
+    // Follow each occurrence both ways; keep those reaching furthest.
+    let best = 0;
+    let found: Array<{ p: number; back: number; fwd: number }> = [];
+    for (let x = lo; x < hi; x++) {
+      const p = entryOffset(sa[x]);
+      let fwd = D;
+      while (draft(s + fwd) !== 0 && corpus(p + fwd) === draft(s + fwd)) fwd++;
+      let back = 0;
+      while (draft(s - 1 - back) !== 0 && corpus(p - 1 - back) === draft(s - 1 - back)) back++;
+      if (back + fwd > best) {
+        best = back + fwd;
+        found = [];
       }
-      len = best;
-      for (let x = lo; x < hi; x++) if (ends[x - lo] === best) occ.push(sa[x]);
-    } else if (hi - lo <= MAX_EXTEND) {
-      for (let x = lo; x < hi; x++) occ.push(sa[x]);
+      if (back + fwd === best) found.push({ p, back, fwd });
     }
-    const end = i + len;
-    reach = end;
-    // A match starting further inside this one and reaching beyond it holds the MAX_DEPTH
-    // characters before its end: it is found from there (the overlap belongs to this match anyway).
-    const next = Math.max(i, end - MAX_DEPTH);
-    if (occ.length) consider(i, len, end, occ);
-    i = next;
+    if (best < o.minChars) continue;
+    const { back, fwd } = found[0];
+    const byReport = new Map<number, number>();
+    for (const f of found) {
+      if (f.back !== back) continue;
+      const r = reportAt(index, f.p);
+      if (r >= 0 && !byReport.has(r)) byReport.set(r, f.p - back - index.reportStart[r]);
+    }
+    if (byReport.size === 0 || byReport.size > o.maxReports) continue;
+    let start = s - back;
+    let end = s + fwd;
+    const sources = [...byReport].map(([report, at]) => ({ report, start: at, end: at + end - start }));
+    // Pieces after a changed figure or a placeholder of the corpus text, at the same place of the first source.
+    const src = sources[0];
+    const base = index.reportStart[src.report];
+    const before = src.end - src.start;
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let g = 1; g <= MAX_GAP; g++) {
+        let k = 0;
+        while (draft(end + g + k) !== 0 && corpus(base + src.end + g + k) === draft(end + g + k)) k++;
+        if (k >= CONTINUE_MIN) {
+          end += g + k;
+          src.end += g + k;
+          moved = true;
+          break;
+        }
+      }
+    }
+    for (let moved = true; moved; ) {
+      moved = false;
+      for (let g = 1; g <= MAX_GAP; g++) {
+        let k = 0;
+        while (draft(start - g - 1 - k) !== 0 && src.start - g - 1 - k >= 0 && corpus(base + src.start - g - 1 - k) === draft(start - g - 1 - k)) k++;
+        if (k >= CONTINUE_MIN) {
+          start -= g + k;
+          src.start -= g + k;
+          moved = true;
+          break;
+        }
+      }
+    }
+    // Pieces were taken in from the first source only: it alone stands for the span then.
+    if (src.end - src.start !== before) sources.length = 1;
+    // A span overlapping the previous one extends it when from the same report, else starts where it ends.
+    if (last && start < last.end) {
+      if (last.sources[0].report === src.report) {
+        if (end > last.end) {
+          last.sources[0].end += end - last.end;
+          last.sources.length = 1;
+          last.end = end;
+        }
+        continue;
+      }
+      const cut = last.end - start;
+      // What is left beyond the previous span is too short to name a second source.
+      if (end - last.end < o.minChars / 2) continue;
+      for (const x of sources) x.start += cut;
+      start = last.end;
+    }
+    spans.push({ start, end, sources });
   }
   return summarise(text, spans);
-
-  /** Takes the maximal match text[i, end) with its occurrences `occ` as a span, a continuation or a piece. */
-  function consider(i: number, len: number, end: number, occ: number[]): void {
-    // A piece resuming the previous span's source after a short gap (a figure changed, a
-    // placeholder of the corpus text) continues that span.
-    const last = spans.at(-1);
-    if (last && len >= CONTINUE_MIN && i >= last.end && i - last.end <= MAX_GAP) {
-      const src = last.sources[0];
-      const want = index.reportStart[src.report] + src.end + (i - last.end);
-      if (occ.includes(want)) {
-        last.end = end;
-        src.end = want - index.reportStart[src.report] + len;
-        last.sources.length = 1;
-        return;
-      }
-    }
-    if (len < o.minChars) {
-      piece = { start: i, end, occ };
-      return;
-    }
-    const byReport = new Map<number, number>();
-    for (const p of occ) {
-      const q = p >= 0 ? p : ~p;
-      const r = reportAt(index, q);
-      if (r >= 0 && !byReport.has(r)) byReport.set(r, q - index.reportStart[r]);
-    }
-    if (byReport.size === 0 || byReport.size > o.maxReports) return;
-    const sources = [...byReport].map(([report, at]) => ({ report, start: at, end: at + len }));
-    // A span overlapping the previous one extends it when from the same report, else starts where it ends.
-    const overlap = last && i < last.end ? last.end - i : 0;
-    if (last && overlap && last.sources[0].report === sources[0].report) {
-      last.end = end;
-      last.sources[0].end = sources[0].end;
-      return;
-    }
-    // What is left beyond the previous span is too short to name a second source.
-    if (end - i - overlap < o.minChars / 2) return;
-    for (const s of sources) s.start += overlap;
-    const span = { start: i + overlap, end, sources };
-    // The piece just before, from the same place of a source, belongs to the span.
-    if (!overlap && piece && piece.end <= i && i - piece.end <= MAX_GAP && piece.end - piece.start >= CONTINUE_MIN && (!last || piece.start >= last.end)) {
-      const back = i - piece.start;
-      const from = sources.find((src) => piece!.occ.includes(index.reportStart[src.report] + src.start - back));
-      if (from) {
-        span.start = piece.start;
-        from.start -= back;
-        span.sources = [from];
-      }
-    }
-    piece = undefined;
-    spans.push(span);
-  }
 }
 
 /** Characters counted in the summary: everything but spaces and control characters. */
