@@ -6,6 +6,7 @@ import { lintText } from '../../server/src/engine/lint/lint';
 import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
 import { findSlips } from '../../server/src/engine/review/slips';
 import { fuzzySyllable, soundAlike } from '../../server/src/engine/review/pinyin';
+import { findRange, shortRange } from '../../server/src/engine/search/suffixArray';
 import { normalizeSettings } from '../../server/src/engine/settings';
 import type { CorpusReport } from '../../server/src/engine/types';
 
@@ -71,4 +72,17 @@ test('typo-suspect: inline disables and levels apply', () => {
   assert.deepEqual(lintText('始终不忘出心', { only: ['typo-suspect'], phrases: index, settings }), []);
   const error = normalizeSettings({ lint: { rules: { 'typo-suspect': 'error' } } });
   assert.equal(lintText('始终不忘出心', { only: ['typo-suspect'], phrases: index, settings: error })[0].severity, 'error');
+});
+
+test('shortRange (the memoised one- and two-character ranges the review rules start from) equals findRange', () => {
+  const chars = [...new Set(index.text)].filter((c) => c.charCodeAt(0) >= 0x20);
+  for (const a of chars) {
+    assert.deepEqual(shortRange(index, index.sa, a.charCodeAt(0)), findRange(index, index.sa, a), a);
+    for (const b of chars.slice(0, 12)) {
+      const [lo, hi] = findRange(index, index.sa, a + b);
+      const got = shortRange(index, index.sa, a.charCodeAt(0), b.charCodeAt(0));
+      assert.equal(got[1] - got[0], hi - lo, a + b);
+      if (hi > lo) assert.deepEqual(got, [lo, hi], a + b);
+    }
+  }
 });

@@ -11,7 +11,7 @@
  * share are formulaic (述职完毕，敬请批评指正) and left out. Matches stop at line breaks.
  */
 import { reportAt, type PhraseIndex } from '../search/phraseIndex';
-import { entryOffset, keyOfOffset, MAX_DEPTH, narrow } from '../search/suffixArray';
+import { entryOffset, keyOfOffset, MAX_DEPTH, narrow, shortRange } from '../search/suffixArray';
 
 export interface CopyOptions {
   /** Shortest copied span (characters), the setting shuzhi.review.copyMinChars. */
@@ -91,7 +91,8 @@ function searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>
     for (; len < D; len++) {
       const c = draft(s + len);
       if (c === 0) break;
-      [lo, hi] = narrow(index, sa, lo, hi, len, c);
+      if (len < 2) [lo, hi] = len === 0 ? shortRange(index, sa, c) : shortRange(index, sa, draft(s), c);
+      else [lo, hi] = narrow(index, sa, lo, hi, len, c);
       if (lo >= hi) break;
     }
     // No occurrence, or so many that the stretch is formulaic.

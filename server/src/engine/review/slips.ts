@@ -14,7 +14,7 @@
  */
 import type { PhraseIndex } from '../search/phraseIndex';
 import { isWordBreak, reportAt } from '../search/phraseIndex';
-import { keyAt, narrow } from '../search/suffixArray';
+import { keyAt, narrow, shortRange } from '../search/suffixArray';
 import { corpusSoundAlikes } from './corpusChars';
 import { isHan, soundAlike } from './pinyin';
 
@@ -124,7 +124,10 @@ function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o:
     phi[i * W] = hi;
     let j = 1;
     for (; j < W && rs + i + j <= re; j++) {
-      [lo, hi] = narrow(index, sa, lo, hi, j - 1, text.charCodeAt(rs + i + j - 1));
+      const c = text.charCodeAt(rs + i + j - 1);
+      // The first two characters' ranges are memoised per index (the widest searches).
+      if (j <= 2) [lo, hi] = j === 1 ? shortRange(index, sa, c) : shortRange(index, sa, text.charCodeAt(rs + i), c);
+      else [lo, hi] = narrow(index, sa, lo, hi, j - 1, c);
       if (lo >= hi) break;
       plo[i * W + j] = lo;
       phi[i * W + j] = hi;
@@ -175,7 +178,7 @@ function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o:
       const alo = plo[i * W + a];
       const ahi = phi[i * W + a];
       for (const c of nextChars(index, alo, ahi, a, d)) {
-        let [lo, hi] = narrow(index, sa, alo, ahi, a, c);
+        let [lo, hi] = a === 0 ? shortRange(index, sa, c) : a === 1 ? shortRange(index, sa, text.charCodeAt(s), c) : narrow(index, sa, alo, ahi, a, c);
         for (let e = k + 1; lo < hi; e++) {
           const len = e - s;
           if (len >= o.minLength && len > matchLen[i] && (e - k - 1 >= o.minSide || (o.minSide > 0 && strayAtEdge(k, s, e)))) {
