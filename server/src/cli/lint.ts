@@ -43,6 +43,16 @@ export function lintRow(file: string, lines: LineIndex, f: Finding): LintRow {
   return { file, rule: f.rule, severity: f.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, message: f.message };
 }
 
+/** Applies `--report-type T`, checking the type. */
+export function applyReportTypeFlag(settings: Settings, flags: Map<string, string[]>): void {
+  const typeFlag = flags.get('report-type')?.at(-1);
+  if (typeFlag === undefined) return;
+  if (!resolveReportType(typeFlag)) {
+    throw new UsageError(`无法识别报告类型“${typeFlag}”；可用的类型：${REPORT_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。`);
+  }
+  settings.reportType = typeFlag;
+}
+
 /** Applies `--rule id=level` flags, checking ids and levels. */
 export function applyRuleFlags(settings: Settings, values: readonly string[]): void {
   for (const v of values) {
@@ -74,13 +84,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!getRule(id)) io.err(`配置文件中的规则“${id}”不存在，已忽略。\n`);
   }
   applyRuleFlags(settings, flags.get('rule') ?? []);
-  const typeFlag = flags.get('report-type')?.at(-1);
-  if (typeFlag !== undefined) {
-    if (!resolveReportType(typeFlag)) {
-      throw new UsageError(`无法识别报告类型“${typeFlag}”；可用的类型：${REPORT_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。`);
-    }
-    settings.reportType = typeFlag;
-  }
+  applyReportTypeFlag(settings, flags);
   // Read every draft first: an unreadable file is a usage error before any output.
   const drafts = positional.map((file) => ({ file, ...readDraft(io, file) }));
   const { reports } = await cliCorpus(settings);

@@ -18,7 +18,7 @@ import type { CorpusReport } from '../engine/types';
 import { readSource } from '../features/corpusSources';
 import { CORPUS_BOOLEANS, cliCorpus, cliSettings, readDraft } from './common';
 import { EXIT_FINDINGS, EXIT_OK, formatOf, parseArgs, UsageError, type CliIO } from './io';
-import { applyRuleFlags, lintRow, type LintRow } from './lint';
+import { applyReportTypeFlag, applyRuleFlags, lintRow, type LintRow } from './lint';
 import { displayPath, plain } from './search';
 
 const USAGE =
@@ -51,8 +51,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   if (positional.length !== 1) throw new UsageError(USAGE);
   const settings = cliSettings(io, flags);
   applyRuleFlags(settings, flags.get('rule') ?? []);
-  const typeFlag = flags.get('report-type')?.at(-1);
-  if (typeFlag !== undefined) settings.reportType = typeFlag;
+  applyReportTypeFlag(settings, flags);
   const file = positional[0];
   const draft = readDraft(io, file);
   const { reports } = await cliCorpus(settings);
