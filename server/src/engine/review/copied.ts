@@ -2,13 +2,15 @@
  * Passages the draft shares verbatim with the corpus (rule copied-passage and the review
  * summary `与语料重复 X%`).
  *
- * For each offset i of the draft, the longest stretch text[i, i + L) that occurs in the
- * corpus is read off the suffix array: narrowed character by character to MAX_DEPTH, then the
- * occurrences left (at most MAX_EXTEND of them) are followed in the corpus text one character
- * at a time. A match is kept when it starts where the previous one could not be extended to
- * and reaches further than every match before it (a maximal match). It is a copy when it is at
- * least minChars long and at most maxReports reports hold it; longer stretches many reports
- * share are formulaic (述职完毕，敬请批评指正) and left out. Matches stop at line breaks.
+ * A copied stretch of at least minChars characters holds the first D = min(minChars, MAX_DEPTH)
+ * characters from one of the seed offsets, one every minChars − D + 1 (the suffix array sorts
+ * exactly to MAX_DEPTH). From each seed the range of those D characters is read off the suffix
+ * array; when it holds at most MAX_EXTEND occurrences, each is followed both ways in the corpus
+ * text one character at a time, and the ones reaching furthest make the span. It is a copy when
+ * it is at least minChars long and at most maxReports reports hold it; stretches many reports
+ * share are formulaic (述职完毕，敬请批评指正) and left out. Pieces of at least CONTINUE_MIN
+ * characters after or before a gap of at most MAX_GAP (a changed figure, a placeholder of the
+ * corpus text) at the same place of the source belong to the span. Matches stop at line breaks.
  */
 import { reportAt, type PhraseIndex } from '../search/phraseIndex';
 import { entryOffset, keyOfOffset, MAX_DEPTH, narrow, shortRange } from '../search/suffixArray';
