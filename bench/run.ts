@@ -30,9 +30,11 @@ async function main(): Promise<void> {
   rows.push(...(await optional('search', 'benchSearch')));
   rows.push(...(await optional('lint', 'benchLint')));
   rows.push(...(await optional('dashboard', 'benchDashboard')));
+  rows.push(...(await optional('review', 'benchReview')));
   if (scale) {
     const sizes = process.argv.includes('--quick') ? [10] : [10, 100];
     rows.push(...(await optional('scale', 'benchScale', sizes)));
+    rows.push(...(await optional('review', 'benchReviewScale', sizes)));
   }
   process.stdout.write(formatTable(rows) + '\n');
 }

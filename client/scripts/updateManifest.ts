@@ -59,6 +59,7 @@ const properties = Object.fromEntries([
   }),
   setting('outline.showOrdinals', { type: 'boolean', default: d.outline.showOrdinals }),
   setting('length.limit', { type: 'integer', default: d.length.limit, minimum: 0, maximum: 10_000_000, scope: 'resource' }),
+  setting('review.copyMinChars', { type: 'integer', default: d.review.copyMinChars, minimum: 8, maximum: 10_000, scope: 'resource' }),
   setting('export.titleFont', { type: 'string', default: e.titleFont }),
   setting('export.titleSize', { type: 'number', default: e.titleSize, minimum: 5, maximum: 72 }),
   setting('export.bodyFont', { type: 'string', default: e.bodyFont }),
@@ -86,6 +87,7 @@ const commands = [
   ['showOutline', 'list-tree'],
   ['showWalkthrough', 'book'],
   ['openDashboard', 'pulse'],
+  ['review', 'checklist'],
 ].map(([id, icon]) => ({ command: `shuzhi.${id}`, title: `%command.${id}%`, category: '%command.category%', icon: `$(${icon})` }));
 
 const isMarkdown = 'editorLangId == markdown';
@@ -135,6 +137,7 @@ const contributes = {
       // A walkthrough button too: Explorer: Focus on Outline View does the same from the palette.
       { command: 'shuzhi.showOutline', when: 'false' },
       { command: 'shuzhi.openDashboard', when: isMarkdown },
+      { command: 'shuzhi.review', when: isMarkdown },
     ],
     'editor/context': [
       { command: 'shuzhi.findSimilar', when: `${isMarkdown} && editorHasSelection`, group: 'shuzhi@1' },

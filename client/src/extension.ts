@@ -9,6 +9,7 @@ import { registerDashboard } from './commands/dashboard';
 import type { CommandDeps } from './commands/deps';
 import { registerDocxCommands } from './commands/docx';
 import { registerFindSimilar } from './commands/findSimilar';
+import { registerReview } from './commands/review';
 import { registerInsertTemplate } from './commands/insertTemplate';
 import { registerShowStats } from './commands/stats';
 import { registerWalkthroughCommands } from './commands/walkthrough';
@@ -48,6 +49,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   refreshDashboard = registerDashboard(deps);
   registerInsertTemplate(deps);
   registerFindSimilar(deps);
+  registerReview(deps);
   registerCorpusCommands(deps);
   registerShowStats(deps);
   registerDocxCommands(deps);

@@ -108,6 +108,25 @@ export interface DashboardParams {
  * `pending` while the corpus figures are still being built; null when the document is not open.
  */
 export type DashboardResult = { uri: string; version: number; body?: string; html?: string; pending?: boolean } | null;
+export interface ReviewParams {
+  uri: string;
+}
+/** Where a copied passage comes from: a `shuzhi-corpus:` URI (read-only) and the zero-based line, when found. */
+export interface ReviewSource {
+  title: string;
+  uri: string;
+  line?: number;
+}
+type Position = { line: number; character: number };
+/** Answer to `shuzhi/review` (null: the document is not open on the server). */
+export interface ReviewResult {
+  uri: string;
+  /** Categories with findings, most severe first; names are Chinese, from the server. */
+  categories: { name: string; count: number; severity: string }[];
+  /** The share of the draft copied from the corpus; missing without a corpus. */
+  copy?: { share: number; text: string; chars: number; copied: number; sources: (ReviewSource & { chars: number; share: number })[] };
+  items: { rule: string; category: string; severity: string; message: string; range: { start: Position; end: Position }; sources?: ReviewSource[] }[];
+}
 
 /** Method names. */
 export const Methods = {
@@ -121,4 +140,5 @@ export const Methods = {
   count: 'shuzhi/count',
   corpusStatus: 'shuzhi/corpusStatus',
   dashboard: 'shuzhi/dashboard',
+  review: 'shuzhi/review',
 } as const;

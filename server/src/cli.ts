@@ -10,6 +10,7 @@ import * as search from './cli/search';
 import * as count from './cli/count';
 import * as exportCmd from './cli/export';
 import * as importCmd from './cli/import';
+import * as review from './cli/review';
 import { COMMAND_SPECS, usageLine, type CommandName } from './cli/options';
 
 type Command = { run(args: string[], io: CliIO): Promise<number> };
@@ -22,6 +23,7 @@ const COMMANDS: Record<CommandName, Command> = {
   count,
   export: exportCmd,
   import: importCmd,
+  review,
 };
 
 const isCommand = (name: string): name is CommandName => Object.prototype.hasOwnProperty.call(COMMANDS, name);

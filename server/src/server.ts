@@ -26,6 +26,7 @@ import * as outline from './features/outline';
 import * as lint from './features/lint';
 import * as delivery from './features/delivery';
 import * as dashboard from './features/dashboard';
+import * as review from './features/review';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -127,6 +128,7 @@ outline.register(ctx);
 const linted = lint.register(ctx);
 delivery.register(ctx);
 dashboard.register(ctx, linted);
+review.register(ctx);
 manager.register();
 
 process.on('uncaughtException', (e) => log(`未处理的错误：${e?.stack ?? e}`));

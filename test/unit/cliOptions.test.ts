@@ -51,6 +51,7 @@ function validArgs(cmd: CommandName): string[] {
     count: ['draft.md'],
     export: ['draft.md', '-o', 'out.docx', '--force'],
     import: ['last.docx', '-o', 'out.md', '--force'],
+    review: ['draft.md'],
   };
   return [...positional[cmd], ...corpus];
 }

@@ -16,6 +16,7 @@ import { getRule, RULES } from '../engine/lint/registry';
 import { resolveReportType } from '../engine/lint/reportTypeOf';
 import { REPORT_TYPES } from '../engine/report/reportTypes';
 import type { RuleLevel, Settings } from '../engine/settings';
+import type { Finding } from '../engine/lint/types';
 import { LineIndex } from '../engine/text/lineIndex';
 import { cliCorpus, cliSettings, readDraft } from './common';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, formatOf, UsageError, type CliIO } from './io';
@@ -34,8 +35,24 @@ export interface LintRow {
   message: string;
 }
 
+/** A finding as a row: 1-based line and column of its start and end. */
+export function lintRow(file: string, lines: LineIndex, f: Finding): LintRow {
+  const s = lines.positionAt(f.start);
+  const e = lines.positionAt(f.end);
+  return { file, rule: f.rule, severity: f.severity, line: s.line + 1, column: s.character + 1, endLine: e.line + 1, endColumn: e.character + 1, message: f.message };
+}
+
+/** The `--report-type T` flag, checked (the engine decides how it ranks against front matter and title). */
+export function reportTypeFlag(flags: Map<string, string[]>): string | undefined {
+  const typeFlag = flags.get('report-type')?.at(-1);
+  if (typeFlag !== undefined && !resolveReportType(typeFlag)) {
+    throw new UsageError(`无法识别报告类型“${typeFlag}”；可用的类型：${REPORT_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。`);
+  }
+  return typeFlag;
+}
+
 /** Applies `--rule id=level` flags, checking ids and levels. */
-function applyRuleFlags(settings: Settings, values: readonly string[]): void {
+export function applyRuleFlags(settings: Settings, values: readonly string[]): void {
   for (const v of values) {
     const m = /^([^=]+)=(.*)$/.exec(v);
     if (!m) throw new UsageError(`--rule 的取值应写成“规则=级别”，如 --rule placeholder=error，这里是“${v}”。`);
@@ -65,12 +82,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
     if (!getRule(id)) io.err(`配置文件中的规则“${id}”不存在，已忽略。\n`);
   }
   applyRuleFlags(settings, flags.get('rule') ?? []);
-  const typeFlag = flags.get('report-type')?.at(-1);
-  if (typeFlag !== undefined) {
-    if (!resolveReportType(typeFlag)) {
-      throw new UsageError(`无法识别报告类型“${typeFlag}”；可用的类型：${REPORT_TYPES.map((t) => `${t.id}（${t.name}）`).join('、')}。`);
-    }
-  }
+  const typeFlag = reportTypeFlag(flags);
   // An unreadable file is reported and the others are still checked; it makes the exit code 2.
   const drafts: Array<{ file: string; text: string }> = [];
   let unreadable = 0;
@@ -91,20 +103,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const rows: LintRow[] = [];
   for (const d of drafts) {
     const lines = new LineIndex(d.text);
-    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats, stage: 'full' })) {
-      const s = lines.positionAt(f.start);
-      const e = lines.positionAt(f.end);
-      rows.push({
-        file: d.file,
-        rule: f.rule,
-        severity: f.severity,
-        line: s.line + 1,
-        column: s.character + 1,
-        endLine: e.line + 1,
-        endColumn: e.character + 1,
-        message: f.message,
-      });
-    }
+    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats, stage: 'full' })) rows.push(lintRow(d.file, lines, f));
   }
   if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
   else if (rows.length) io.out(rows.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`).join('\n') + '\n');

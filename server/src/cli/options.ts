@@ -45,6 +45,11 @@ export const COMMAND_SPECS = {
   count: { args: '文件', summary: '统计字数', options: { ...FORMAT } },
   export: { args: '文件.md', summary: '导出为 Word', options: { output: { value: '文件.docx', short: 'o' }, force: {}, ...FORMAT } },
   import: { args: '文件.docx', summary: '从 Word 导入（-o - 打印到屏幕）', options: { output: { value: '文件.md', short: 'o' }, force: {}, ...FORMAT } },
+  review: {
+    args: '文件',
+    summary: '审校全文：错别字、规范表述、与语料重复（--html 另存体检页）',
+    options: { rule: { value: '规则=级别', repeatable: true }, 'report-type': { value: '类型' }, html: { value: '文件.html' }, force: {}, ...CORPUS, ...FORMAT },
+  },
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof COMMAND_SPECS;

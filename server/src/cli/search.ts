@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { isSkipped, loadOneFile } from '../engine/corpus/loader';
 import { buildSearchIndex, searchCorpus, type SearchHit } from '../engine/search/searchIndex';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
+import { readSource } from '../features/corpusSources';
 import { cliCorpus, cliSettings } from './common';
 import { formatOf, UsageError, type CliIO } from './io';
 import { parseCommandArgs } from './options';
@@ -48,12 +48,7 @@ export interface CliSearchHit extends SearchHit {
 async function withFileLines(hits: SearchHit[], reports: readonly CorpusReport[], maxBytes: number): Promise<CliSearchHit[]> {
   const files = new Map<string, Promise<string | undefined>>();
   const read = (p: string) => {
-    if (!files.has(p)) {
-      files.set(
-        p,
-        /\.docx$/i.test(p) ? Promise.resolve(undefined) : loadOneFile(p, { maxFileSizeBytes: maxBytes }).then((f) => (isSkipped(f) ? undefined : f.text), () => undefined),
-      );
-    }
+    if (!files.has(p)) files.set(p, readSource(p, maxBytes));
     return files.get(p)!;
   };
   const byId = new Map(reports.map((r) => [r.id, r]));
@@ -85,11 +80,11 @@ export function formatHits(hits: readonly CliSearchHit[], query: string, cwd: st
 }
 
 /** Corpus text is untrusted: control characters (terminal escape sequences) are not printed. */
-function plain(s: string): string {
+export function plain(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
 }
 
-function displayPath(p: string, cwd: string): string {
+export function displayPath(p: string, cwd: string): string {
   const rel = path.relative(cwd, p);
   return plain(rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : p);
 }

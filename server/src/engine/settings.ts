@@ -25,6 +25,8 @@ export interface Settings {
   lint: { rules: Record<string, RuleLevel> };
   outline: { showOrdinals: boolean };
   length: { limit: number };
+  /** Review (审校): shortest passage shared with one corpus report that counts as copied. */
+  review: { copyMinChars: number };
   export: ExportSettings;
 }
 
@@ -52,6 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lint: { rules: {} },
   outline: { showOrdinals: false },
   length: { limit: 0 },
+  review: { copyMinChars: 30 },
   export: {
     titleFont: '方正小标宋简体',
     titleSize: 22,
@@ -142,6 +145,9 @@ function apply(s: Settings, key: string, v: unknown): void {
       return;
     case 'length.limit':
       s.length.limit = num(0, 10_000_000) ?? s.length.limit;
+      return;
+    case 'review.copyMinChars':
+      s.review.copyMinChars = num(8, 10_000) ?? s.review.copyMinChars;
       return;
     default:
       if (key.startsWith('export.')) {

@@ -21,6 +21,9 @@ import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } f
 import { safeFixEdits } from '../engine/lint/edits';
 import { lintText } from '../engine/lint/lint';
 import type { Finding, Severity, TextEdit } from '../engine/lint/types';
+import type { PhraseIndex } from '../engine/search/phraseIndex';
+import { corpusUri, SourceFiles } from './corpusSources';
+import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
 
 /** Diagnostic source; clients filter and label by it. */
 export const SOURCE = 'shuzhi';
@@ -56,7 +59,19 @@ interface Linted {
   /** Settings and corpus the findings were computed under. */
   stamp: string;
   findings: Finding[];
+  /** The phrase index the corpus rules read (their corpusRelated report numbers index its reports). */
+  phrases?: PhraseIndex;
 }
+
+/**
+ * Above this many corpus characters the corpus rules (typo-suspect, copied-passage: a few ms for
+ * a 5,000-character draft on the bundled corpus, tens of ms at 100 MB and more on a busy machine)
+ * leave the 200 ms pass and run CORPUS_RULES_DEBOUNCE_MS after the last change, so typing never
+ * waits for them.
+ */
+const LIVE_CORPUS_CHARS = 2_000_000;
+const CORPUS_RULES_DEBOUNCE_MS = 1500;
+const isLarge = (index: PhraseIndex | undefined): boolean => index !== undefined && index.text.length > LIVE_CORPUS_CHARS;
 
 /** Corpora up to this many characters have their section-length figures counted on the spot (the bundled one in ~20 ms). */
 export const SYNC_STATS_CHARS = 2_000_000;
@@ -69,6 +84,7 @@ export interface LintAccess {
 export function register(ctx: ServerContext): LintAccess {
   const { connection, documents } = ctx;
   const timers = new Map<string, NodeJS.Timeout>();
+  const slowTimers = new Map<string, NodeJS.Timeout>();
   const results = new Map<string, Linted>();
 
   // The corpus's section-length figures (section-thin): counted on the spot for a small corpus; a
@@ -76,16 +92,43 @@ export function register(ctx: ServerContext): LintAccess {
   const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps, () => revalidateAll());
   // The corpus's typical headings (section-missing's suggestions), the same way.
   const headings = new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, () => revalidateAll());
+  // Corpus sources of copied passages, placed on their file lines once the file is read.
+  const sources = new SourceFiles(ctx);
+  let waitingForPhrases = false;
+  /** The phrase index for the corpus rules: now for a small corpus; a large one is built in slices and the drafts checked again. */
+  const phrasesNow = (): PhraseIndex | undefined => {
+    const index = phraseIndexNow(ctx);
+    if (!index && !waitingForPhrases && ctx.corpus.reports.length) {
+      waitingForPhrases = true;
+      phraseIndex(ctx).then(
+        () => {
+          waitingForPhrases = false;
+          revalidateAll();
+        },
+        () => {
+          waitingForPhrases = false;
+        },
+      );
+    }
+    return index;
+  };
   const stamp = (withStats: string) =>
     `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
 
-  /** Findings of `doc` at its current version, computed once per version, settings and corpus. */
-  const findingsOf = (doc: TextDocument): Finding[] => {
+  /**
+   * Findings of `doc` at its current version, computed once per version, settings and corpus.
+   * `withCorpus` false leaves out the corpus rules (typo-suspect, copied-passage) when the
+   * corpus is large — unless they were already run on this version.
+   */
+  const findingsOf = (doc: TextDocument, withCorpus = true): Finding[] => {
     const corpusStats = shares.now(SYNC_STATS_CHARS);
     const corpusHeadings = headings.now(SYNC_STATS_CHARS);
-    const s = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);
+    const indexed = phrasesNow();
+    const phrases = withCorpus || !isLarge(indexed) ? indexed : undefined;
+    const base = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);
+    const s = `${base}/${phrases !== undefined}`;
     const hit = results.get(doc.uri);
-    if (hit && hit.version === doc.version && hit.stamp === s) return hit.findings;
+    if (hit && hit.version === doc.version && (hit.stamp === s || (!phrases && hit.stamp === `${base}/true`))) return hit.findings;
     const findings = lintText(doc.getText(), {
       settings: ctx.settings(),
       tree: getTree(ctx, doc),
@@ -93,8 +136,9 @@ export function register(ctx: ServerContext): LintAccess {
       corpusStats,
       // A draft open in the editor is being written: a title-only draft gets a hint, not warnings.
       stage: 'editing',
+      phrases,
     });
-    results.set(doc.uri, { version: doc.version, stamp: s, findings });
+    results.set(doc.uri, { version: doc.version, stamp: s, findings, phrases });
     return findings;
   };
 
@@ -112,14 +156,27 @@ export function register(ctx: ServerContext): LintAccess {
         message: r.message,
       }));
     }
+    const reports = results.get(doc.uri)?.phrases?.reports;
+    if (f.corpusRelated?.length && reports) {
+      const infos = d.relatedInformation ?? [];
+      for (const r of f.corpusRelated) {
+        const report = reports[r.report];
+        const line = report ? sources.lineNow(report, r.start, r.end, () => schedule(doc.uri)) : null;
+        // Not placed yet (the file is being read): the diagnostics are sent again when it is.
+        if (!report || line === null || line === undefined) continue;
+        const at = { line, character: 0 };
+        infos.push({ location: { uri: corpusUri(report.source), range: { start: at, end: at } }, message: `${r.message}（第 ${line + 1} 行）` });
+      }
+      if (infos.length) d.relatedInformation = infos;
+    }
     return d;
   };
 
-  const validate = (uri: string) => {
+  const validate = (uri: string, withCorpus: boolean) => {
     const doc = documents.get(uri);
     if (!doc) return;
     try {
-      const diagnostics = capFindings(findingsOf(doc)).map((f) => toDiagnostic(doc, f));
+      const diagnostics = capFindings(findingsOf(doc, withCorpus)).map((f) => toDiagnostic(doc, f));
       void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
     } catch (e) {
       ctx.log(`检查 ${uri} 时出错：${(e as Error).stack ?? e}`);
@@ -132,9 +189,20 @@ export function register(ctx: ServerContext): LintAccess {
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        validate(uri);
+        validate(uri, false);
       }, DEBOUNCE_MS),
     );
+    // With a large corpus the corpus rules take a good part of a second: they run once typing pauses.
+    clearTimeout(slowTimers.get(uri));
+    if (isLarge(phraseIndexNow(ctx))) {
+      slowTimers.set(
+        uri,
+        setTimeout(() => {
+          slowTimers.delete(uri);
+          validate(uri, true);
+        }, CORPUS_RULES_DEBOUNCE_MS),
+      );
+    }
   };
   const revalidateAll = () => {
     for (const doc of documents.all()) schedule(doc.uri);
@@ -144,6 +212,8 @@ export function register(ctx: ServerContext): LintAccess {
   documents.onDidClose((e) => {
     clearTimeout(timers.get(e.document.uri));
     timers.delete(e.document.uri);
+    clearTimeout(slowTimers.get(e.document.uri));
+    slowTimers.delete(e.document.uri);
     results.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -153,7 +223,7 @@ export function register(ctx: ServerContext): LintAccess {
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return codeActions(doc, findingsOf(doc), params, (f) => toDiagnostic(doc, f));
+    return codeActions(doc, findingsOf(doc, false), params, (f) => toDiagnostic(doc, f));
   });
   return { findingsOf };
 }

@@ -9,6 +9,7 @@ import type { KindShareStats } from '../delivery/kindShare';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { LineIndex } from '../text/lineIndex';
 import type { ReportTree } from '../types';
+import type { PhraseIndex } from '../search/phraseIndex';
 import { DisableMap } from './disable';
 import { parseDraft } from './parseDraft';
 import { proseView } from './prose';
@@ -29,6 +30,8 @@ export interface LintOptions {
    * `reportType` setting, not over the draft's front matter (see reportTypeOf.ts).
    */
   reportType?: string;
+  /** The corpus phrase index, for the rules that compare the draft with the corpus. */
+  phrases?: PhraseIndex;
   /** Run only these rules (by id); default all. */
   only?: readonly string[];
   /**
@@ -58,6 +61,7 @@ export function lintText(text: string, opts: LintOptions = {}): Finding[] {
     corpusHeadings: opts.corpusHeadings,
     corpusStats: opts.corpusStats,
     stage: opts.stage ?? 'full',
+    phrases: opts.phrases,
   };
   const disabled = new DisableMap(text, lines);
   const out: Finding[] = [];

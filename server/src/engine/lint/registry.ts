@@ -2,6 +2,8 @@
  * Every lint rule, in the order findings of one place are listed. Adding a rule is one file
  * in rules/ and one line here; `shuzhi.lint.rules` refers to rules by these ids.
  */
+import { copiedPassageRule } from './rules/copied-passage';
+import { formulationRule } from './rules/formulation';
 import { lengthOverRule } from './rules/length-over';
 import { numberingDuplicateRule } from './rules/numbering-duplicate';
 import { numberingGapRule } from './rules/numbering-gap';
@@ -14,6 +16,7 @@ import { sectionOrderRule } from './rules/section-order';
 import { sectionThinRule } from './rules/section-thin';
 import { sentenceRepeatedRule } from './rules/sentence-repeated';
 import { strayLatinRule } from './rules/stray-latin';
+import { typoSuspectRule } from './rules/typo-suspect';
 import { yearMismatchRule } from './rules/year-mismatch';
 import type { LintRule } from './types';
 
@@ -31,6 +34,9 @@ export const RULES: readonly LintRule[] = [
   sentenceRepeatedRule,
   lengthOverRule,
   sectionThinRule,
+  typoSuspectRule,
+  copiedPassageRule,
+  formulationRule,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

@@ -6,6 +6,7 @@ import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import type { LineIndex } from '../text/lineIndex';
 import type { Settings } from '../settings';
+import type { PhraseIndex } from '../search/phraseIndex';
 import type { ReportTree } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
@@ -43,6 +44,11 @@ export interface Finding {
   fixes?: Fix[];
   /** Other places that explain the finding (the first occurrence of a repeated sentence …). */
   related?: Array<{ start: number; end: number; message: string }>;
+  /**
+   * Places in corpus reports that explain the finding (the source of a copied passage): the
+   * report (index into the phrase index's reports) and offsets in its text.
+   */
+  corpusRelated?: Array<{ report: number; start: number; end: number; message: string }>;
 }
 
 /** What a rule reports: a finding before lint stamps it with the rule id and the configured severity. */
@@ -82,6 +88,8 @@ export interface RuleContext {
   corpusStats?: KindShareStats;
   /** Editing in the editor, or the full check (see LintStage). */
   stage: LintStage;
+  /** The corpus phrase index (typo-suspect, copied-passage); rules that need it are silent without it. */
+  phrases?: PhraseIndex;
 }
 
 /** A lint rule: its id, default level, a Chinese description and the check itself. */

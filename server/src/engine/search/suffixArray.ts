@@ -309,3 +309,25 @@ export function matchesAt(t: KeyedText, e: number, pattern: string): boolean {
   }
   return true;
 }
+
+/** Memo of the ranges of one- and two-character patterns per suffix array (the widest, dearest narrowings). */
+const shortRanges = new WeakMap<Int32Array, Map<number, readonly [number, number]>>();
+const SHORT_RANGES_MAX = 1 << 18;
+
+/**
+ * The range of entries starting with character `a`, then `b` (b = 0: `a` alone), memoised per
+ * array: the first two narrowings search the whole array and one character's bucket, and the
+ * review rules start one from every offset of a draft.
+ */
+export function shortRange(t: KeyedText, sa: Int32Array, a: number, b = 0): [number, number] {
+  let memo = shortRanges.get(sa);
+  if (!memo) shortRanges.set(sa, (memo = new Map()));
+  const key = a * 0x10000 + b;
+  const hit = memo.get(key);
+  if (hit !== undefined) return [hit[0], hit[1]];
+  let [lo, hi] = b ? shortRange(t, sa, a) : narrow(t, sa, 0, sa.length, 0, a);
+  if (b && lo < hi) [lo, hi] = narrow(t, sa, lo, hi, 1, b);
+  if (memo.size >= SHORT_RANGES_MAX) memo.clear();
+  memo.set(key, [lo, hi]);
+  return [lo, hi];
+}

@@ -1,0 +1,69 @@
+/**
+ * Which characters a pinyin input method confuses: two characters are *sound-alike* when a
+ * reading of one and a reading of the other are the same syllable once tones are dropped
+ * and the distinctions that IMEs' “fuzzy pinyin” settings merge are merged (z/zh, c/ch, s/sh,
+ * n/l, an/ang, en/eng, in/ing, ian/iang, uan/uang). Readings come from pinyin-pro (every
+ * reading of a polyphone), memoised per character.
+ */
+import { pinyin } from 'pinyin-pro';
+
+const keysCache = new Map<number, readonly string[]>();
+
+/** Fuzzy syllable of a toneless pinyin syllable (see the module comment). */
+export function fuzzySyllable(s: string): string {
+  let x = s.toLowerCase().replace(/ü|v/g, 'u');
+  x = x.replace(/^([zcs])h/, '$1').replace(/^n/, 'l');
+  x = x.replace(/(a|e|i|ua|ia)ng$/, '$1n');
+  return x;
+}
+
+/** Fuzzy syllables of every reading of the character with code `c` (none for a non-Han character). */
+export function soundKeys(c: number): readonly string[] {
+  let keys = keysCache.get(c);
+  if (keys) return keys;
+  const ch = String.fromCharCode(c);
+  const readings = isHan(c) ? pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) : [];
+  // pinyin-pro returns the character itself when it knows no reading.
+  keys = [...new Set(readings.filter((r) => /^[a-zü]+$/i.test(r)).map(fuzzySyllable))];
+  keysCache.set(c, keys);
+  return keys;
+}
+
+/** True when characters `a` and `b` (codes) can be typed with the same or a near pinyin. */
+export function soundAlike(a: number, b: number): boolean {
+  if (a === b) return true;
+  const ka = soundKeys(a);
+  if (!ka.length) return false;
+  const kb = soundKeys(b);
+  for (const k of ka) if (kb.includes(k)) return true;
+  return false;
+}
+
+/** A CJK unified ideograph of the basic block or extension A. */
+export function isHan(c: number): boolean {
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
+}
+
+/**
+ * Groups of sound-alike characters among `chars`: for each fuzzy syllable, the characters
+ * having a reading with it. Used to list the candidates a slip of one character could stand for.
+ */
+export function soundGroups(chars: Iterable<number>): Map<string, number[]> {
+  const groups = new Map<string, number[]>();
+  for (const c of chars) {
+    for (const k of soundKeys(c)) {
+      const g = groups.get(k);
+      if (g) g.push(c);
+      else groups.set(k, [c]);
+    }
+  }
+  return groups;
+}
+
+/** True when `a` and `b` share a reading once tones are dropped (a true homophone, no fuzzy merging). */
+export function homophones(a: number, b: number): boolean {
+  if (!isHan(a) || !isHan(b)) return false;
+  const ra = pinyin(String.fromCharCode(a), { toneType: 'none', type: 'array', multiple: true });
+  const rb = pinyin(String.fromCharCode(b), { toneType: 'none', type: 'array', multiple: true });
+  return ra.some((r) => rb.includes(r));
+}

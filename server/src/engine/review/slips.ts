@@ -1,0 +1,232 @@
+/**
+ * Input-method slips against the corpus (rule typo-suspect): a stretch of the draft the
+ * corpus never uses, which becomes a phrase the corpus uses often when one character is
+ * replaced by a sound-alike (pinyin.ts) — `不忘出心` where the corpus has `不忘初心`.
+ *
+ * For every character k of a run of Han characters and every window [s, e) around it
+ * (minLength…maxLength characters), the corpus phrases equal to the window except at k are
+ * read off the suffix array: the range of draft[s, k) is narrowed by a sound-alike c of the
+ * draft's character, then by draft[k+1, e). The ranges of the draft's own windows are
+ * computed once per start (prefix ranges), so a window the corpus has is known at once and
+ * never suspect. A candidate must be common — at least minOccurrences occurrences in at
+ * least minReports reports — and the draft window absent. Per character the candidate seen
+ * in the most reports wins (the longer window on a tie); overlapping suspects keep the best.
+ */
+import type { PhraseIndex } from '../search/phraseIndex';
+import { isWordBreak, reportAt } from '../search/phraseIndex';
+import { keyAt, narrow, shortRange } from '../search/suffixArray';
+import { corpusSoundAlikes } from './corpusChars';
+import { isHan, soundAlike } from './pinyin';
+
+export interface SlipOptions {
+  /** Shortest window (characters) that can be suspect. */
+  minLength?: number;
+  /** Longest window looked at. */
+  maxLength?: number;
+  /** Occurrences the corrected phrase needs in the corpus. */
+  minOccurrences?: number;
+  /** Distinct reports the corrected phrase needs. */
+  minReports?: number;
+  /** Characters of the window needed on each side of the suspect one. */
+  minSide?: number;
+}
+
+/** The thresholds the rule uses; fitted in bench/review.ts (see README “Review”). */
+export const SLIP_DEFAULTS: Required<SlipOptions> = {
+  minLength: 4,
+  maxLength: 10,
+  minOccurrences: 3,
+  minReports: 2,
+  minSide: 1,
+};
+
+export interface SlipSuspect {
+  /** The suspect window of the draft, [start, end) offsets. */
+  start: number;
+  end: number;
+  /** Offset of the suspect character. */
+  at: number;
+  /** The character the corpus has there. */
+  replacement: string;
+  /** The draft's window and the corpus phrase. */
+  phrase: string;
+  variant: string;
+  occurrences: number;
+  reports: number;
+}
+
+/** A range of suffix-array entries up to this long is scanned for next characters rather than probed per sound-alike. */
+const SCAN = 48;
+/** Occurrences visited to count reports at most (more: the count is a lower bound, enough for a threshold). */
+const MAX_VISIT = 4000;
+
+/**
+ * Distinct reports among the occurrences sa[lo, hi) (counted on an even sample of at most
+ * MAX_VISIT of them: then a lower bound), and the number of occurrences.
+ */
+export function reportsOf(index: PhraseIndex, lo: number, hi: number): { reports: number; occurrences: number } {
+  const gen = ++index.markGeneration;
+  let reports = 0;
+  const step = hi - lo > MAX_VISIT ? (hi - lo) / MAX_VISIT : 1;
+  for (let f = lo; f < hi; f += step) {
+    const e = index.sa[Math.floor(f)];
+    const r = reportAt(index, e >= 0 ? e : ~e);
+    if (r < 0) continue;
+    if (index.reportMark[r] !== gen) {
+      index.reportMark[r] = gen;
+      reports++;
+    }
+  }
+  return { reports, occurrences: hi - lo };
+}
+
+interface Candidate {
+  /** The suspect character's offset. */
+  k: number;
+  s: number;
+  e: number;
+  c: number;
+  reports: number;
+  occurrences: number;
+}
+
+/** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
+export function findSlips(index: PhraseIndex, text: string, options: SlipOptions = {}): SlipSuspect[] {
+  const o = { ...SLIP_DEFAULTS, ...options };
+  const out: SlipSuspect[] = [];
+  if (index.sa.length === 0) return out;
+  for (let rs = 0; rs < text.length; ) {
+    if (!isHan(text.charCodeAt(rs))) {
+      rs++;
+      continue;
+    }
+    let re = rs;
+    while (re < text.length && isHan(text.charCodeAt(re))) re++;
+    if (re - rs >= o.minLength) slipsInRun(index, text, rs, re, o, out);
+    rs = re;
+  }
+  return out;
+}
+
+function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): void {
+  const n = re - rs;
+  const W = o.maxLength + 1;
+  // Prefix ranges: for each start i of the run, the range of draft[i, i + j) for j < W, while not empty.
+  const plo = new Int32Array(n * W);
+  const phi = new Int32Array(n * W);
+  /** Longest window from each start the corpus has. */
+  const matchLen = new Int32Array(n);
+  const sa = index.sa;
+  for (let i = 0; i < n; i++) {
+    let lo = 0;
+    let hi = sa.length;
+    plo[i * W] = lo;
+    phi[i * W] = hi;
+    let j = 1;
+    for (; j < W && rs + i + j <= re; j++) {
+      const c = text.charCodeAt(rs + i + j - 1);
+      // The first two characters' ranges are memoised per index (the widest searches).
+      if (j <= 2) [lo, hi] = j === 1 ? shortRange(index, sa, c) : shortRange(index, sa, text.charCodeAt(rs + i), c);
+      else [lo, hi] = narrow(index, sa, lo, hi, j - 1, c);
+      if (lo >= hi) break;
+      plo[i * W + j] = lo;
+      phi[i * W + j] = hi;
+    }
+    matchLen[i] = j - 1;
+  }
+
+  /**
+   * A suspect character at the edge of its window (no window character on one side) counts
+   * only when it does not fit the draft's character beyond the window either: that pair is
+   * not in the corpus, or there is no such character (the run ends). Otherwise the window
+   * likely cuts a word of the draft (形成|党组织 read as 层党组织).
+   */
+  function strayAtEdge(k: number, s: number, e: number): boolean {
+    if (k === s && k - 1 >= rs && matchLen[k - 1 - rs] >= 2) return false;
+    if (k === e - 1 && k + 1 < re && matchLen[k - rs] >= 2) return false;
+    return true;
+  }
+
+  /**
+   * For a suspect character at the window's edge, the corpus's character must stand at a word
+   * boundary there in most occurrences (強 in 加强|基层党建 does not: the window cut a word).
+   */
+  function wordAtEdge(k: number, s: number, e: number, lo: number, hi: number): boolean {
+    if (k !== s && k !== e - 1) return true;
+    let at = 0;
+    let n = 0;
+    for (let x = lo; x < hi && n < 64; x++, n++) {
+      const p = sa[x];
+      if (k === s && !isWordBreak(index, p)) continue;
+      if (k === e - 1 && !isWordBreak(index, p + (e - s))) continue;
+      at++;
+    }
+    return at * 2 >= n;
+  }
+
+  const found: Candidate[] = [];
+  for (let k = rs; k < re; k++) {
+    const d = text.charCodeAt(k);
+    let best: Candidate | undefined;
+    for (let s = Math.max(rs, k - o.maxLength + 1); s <= k; s++) {
+      if (k - s < o.minSide && !strayAtEdge(k, s, k + 1 + o.minSide)) continue;
+      const i = s - rs;
+      const a = k - s;
+      // The draft's windows from s are all in the corpus as far as they reach: nothing suspect starts here.
+      if (matchLen[i] >= Math.min(o.maxLength, re - s)) continue;
+      if (matchLen[i] < a) continue; // draft[s, k) itself is not in the corpus
+      const alo = plo[i * W + a];
+      const ahi = phi[i * W + a];
+      for (const c of nextChars(index, alo, ahi, a, d)) {
+        let [lo, hi] = a === 0 ? shortRange(index, sa, c) : a === 1 ? shortRange(index, sa, text.charCodeAt(s), c) : narrow(index, sa, alo, ahi, a, c);
+        for (let e = k + 1; lo < hi; e++) {
+          const len = e - s;
+          if (len >= o.minLength && len > matchLen[i] && (e - k - 1 >= o.minSide || (o.minSide > 0 && strayAtEdge(k, s, e)))) {
+            if (hi - lo < o.minOccurrences) break;
+            const ev = reportsOf(index, lo, hi);
+            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi)) {
+              const cand = { k, s, e, c, ...ev };
+              if (!best || cand.reports > best.reports || (cand.reports === best.reports && cand.e - cand.s > best.e - best.s)) best = cand;
+            }
+          }
+          if (e >= re || len >= o.maxLength) break;
+          [lo, hi] = narrow(index, sa, lo, hi, len, text.charCodeAt(e));
+        }
+      }
+    }
+    if (best) found.push(best);
+  }
+  // Overlapping suspects: the best evidence wins.
+  found.sort((x, y) => y.reports - x.reports || y.occurrences - x.occurrences || x.s - y.s);
+  const taken: Candidate[] = [];
+  for (const f of found) if (!taken.some((t) => f.s < t.e && t.s < f.e)) taken.push(f);
+  taken.sort((x, y) => x.s - y.s);
+  for (const t of taken) {
+    const phrase = text.slice(t.s, t.e);
+    const at = t.k;
+    const replacement = String.fromCharCode(t.c);
+    out.push({
+      start: t.s,
+      end: t.e,
+      at,
+      replacement,
+      phrase,
+      variant: phrase.slice(0, at - t.s) + replacement + phrase.slice(at - t.s + 1),
+      occurrences: t.occurrences,
+      reports: t.reports,
+    });
+  }
+}
+
+/** Characters following the entries sa[lo, hi) at `depth` that sound like `d` (not `d`). */
+function nextChars(index: PhraseIndex, lo: number, hi: number, depth: number, d: number): number[] {
+  if (hi - lo <= SCAN) {
+    const out: number[] = [];
+    for (let x = lo; x < hi; x++) {
+      const c = keyAt(index, index.sa[x], depth);
+      if (c !== d && isHan(c) && !out.includes(c) && soundAlike(d, c)) out.push(c);
+    }
+    return out;
+  }
+  return corpusSoundAlikes(index, d).filter((c) => c !== d);
+}
