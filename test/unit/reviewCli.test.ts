@@ -70,3 +70,21 @@ test('shuzhi review: no file, or two, is a usage error', async () => {
   assert.equal(await main(['review'], o), 2);
   assert.match(o.stderr, /用法：shuzhi review/);
 });
+
+test('shuzhi review --html writes the check-up page (the panel renderer) with the copied share of the review, and refuses to overwrite', async () => {
+  const dir = setup();
+  const o = io(dir);
+  const code = await main(['review', 'draft.md', '--html', 'check.html', '--format', 'json', '--no-default-corpus', '--corpus', 'corpus'], o);
+  assert.equal(code, 0, o.stderr);
+  JSON.parse(o.stdout); // stdout stays JSON: the page's path goes to stderr
+  assert.match(o.stderr, /已写出体检页：.*check\.html/);
+  const page = fs.readFileSync(path.join(dir, 'check.html'), 'utf8');
+  assert.match(page, /<!DOCTYPE html>/i);
+  assert.match(page, /第0单位2023年述职报告/, 'the copied source is on the page');
+  assert.match(page, /Content-Security-Policy/);
+  // A file that is not a page of ours is not replaced without --force.
+  fs.writeFileSync(path.join(dir, 'other.html'), 'mine');
+  const again = io(dir);
+  assert.equal(await main(['review', 'draft.md', '--html', 'other.html', '--no-default-corpus', '--corpus', 'corpus'], again), 2);
+  assert.equal(fs.readFileSync(path.join(dir, 'other.html'), 'utf8'), 'mine');
+});
