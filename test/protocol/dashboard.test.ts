@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { corpusReady, fileUri, startServer } from '../helpers/lspClient';
+import { corpusReady, fileUri, ROOT, startServer } from '../helpers/lspClient';
 
 interface DashboardResult {
   uri: string;
@@ -37,16 +37,24 @@ test('shuzhi/dashboard: the page on opening, the body after an edit, null for an
     assert.match(html, /<span class="cat">占位符<\/span><span class="n">1<\/span>/);
     // Figures from the bundled corpus: the sections are compared with a range.
     assert.match(html, /语料通常 \d+%–\d+%/);
+    // The review's copy check runs for the panel too: this draft copies nothing.
+    assert.match(html, /<p class="copied-share">与语料重复 0(\.0)?%<\/p>/);
 
+    // A paragraph taken from a bundled report: the panel names it as copied, with its source.
+    const corpusText = fs.readdirSync(path.join(ROOT, 'corpus')).filter((f) => f.endsWith('.txt')).map((f) => fs.readFileSync(path.join(ROOT, 'corpus', f), 'utf8')).join('\n');
+    const copiedLine = corpusText.split('\n').map((l) => l.trim()).find((l) => /^[\u4e00-\u9fff，、“”]{60,}。/.test(l))!;
     server.notify('textDocument/didChange', {
       textDocument: { uri, version: 2 },
-      contentChanges: [{ text: DRAFT + '三、下一步打算\n\n　　继续加强学习。\n' }],
+      contentChanges: [{ text: DRAFT + '三、下一步打算\n\n　　继续加强学习。\n\n' + copiedLine + '\n' }],
     });
     const update = await server.request<DashboardResult>('shuzhi/dashboard', { uri, locale: 'en' });
     assert.equal(update.version, 2);
     assert.equal(update.html, undefined);
     assert.match(update.body!, /<li class="present" data-kind="next" data-line="9"/);
     assert.match(update.body!, /<h2>Required parts<\/h2>/);
+    const share = /<p class="copied-share">[^<]*?(\d+(?:\.\d)?)%/.exec(update.body!);
+    assert.ok(share && Number(share[1]) > 20, `the copied paragraph counts: ${share?.[0]}`);
+    assert.match(update.body!, /<table class="sources">/);
 
     assert.equal(await server.request('shuzhi/dashboard', { uri: fileUri('/nowhere.md') }), null);
     assert.equal(await server.request('shuzhi/dashboard', { uri: 42 }), null);

@@ -10,6 +10,8 @@
  * the answer has `pending: true` and the client asks again a little later).
  */
 import type { ServerContext } from '../context';
+import { copiedSummary } from '../engine/review/review';
+import { phraseIndexNow } from './sharedPhraseIndex';
 import { getTree } from '../documentCache';
 import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';
 import { dashboardData } from '../engine/dashboard/data';
@@ -46,12 +48,15 @@ export function register(ctx: ServerContext, lint: LintAccess): void {
     const locale = dashboardLocale(typeof params.locale === 'string' ? params.locale : 'zh-cn');
     const corpusFigures = figures.now(SYNC_STATS_CHARS);
     const pending = corpusFigures === undefined && ctx.corpus.reports.length > 0 ? { pending: true as const } : {};
-    const data = dashboardData(doc.getText(), {
+    const text = doc.getText();
+    // The review's “与语料重复” share, once the phrase index is ready (a large corpus builds it in the background).
+    const phrases = phraseIndexNow(ctx);
+    const data = dashboardData(text, {
       settings: ctx.settings(),
       tree: getTree(ctx, doc),
       findings: lint.findingsOf(doc),
       figures: corpusFigures,
-      // The review's copy summary (issue 14) goes here as `copied` once it is available.
+      ...(phrases ? { copied: copiedSummary(text, phrases, ctx.settings()) } : {}),
     });
     const page = params.page;
     if (page && typeof page.nonce === 'string' && typeof page.cspSource === 'string') {

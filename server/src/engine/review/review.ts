@@ -6,7 +6,8 @@
 import { lintText, type LintOptions } from '../lint/lint';
 import { proseView } from '../lint/prose';
 import type { Finding, Severity } from '../lint/types';
-import { DEFAULT_SETTINGS } from '../settings';
+import type { PhraseIndex } from '../search/phraseIndex';
+import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { findCopies, type CopyReport } from './copied';
 
 /** What a reader of the summary calls each rule's findings. */
@@ -66,11 +67,22 @@ export function reviewDraft(text: string, opts: LintOptions = {}): ReviewResult 
   }
   const categories = [...byName.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count);
   const settings = opts.settings ?? DEFAULT_SETTINGS;
-  const copy = opts.phrases ? findCopies(opts.phrases, proseView(text).masked, { minChars: settings.review.copyMinChars }) : undefined;
+  const copy = opts.phrases ? copiesIn(text, opts.phrases, settings) : undefined;
   return { findings, categories, ...(copy ? { copy } : {}) };
 }
 
 /** `与语料重复 12.3%`: the share as the summary writes it. */
 export function copyShareText(share: number): string {
   return `与语料重复 ${(share * 100).toFixed(share > 0 && share < 0.001 ? 2 : 1)}%`;
+}
+
+/** The passages of `text` copied from the corpus (prose only: headings and markup are not compared). */
+export function copiesIn(text: string, phrases: PhraseIndex, settings: Settings = DEFAULT_SETTINGS): CopyReport {
+  return findCopies(phrases, proseView(text).masked, { minChars: settings.review.copyMinChars });
+}
+
+/** The copied share and its sources by title, as the check-up page shows them. */
+export function copiedSummary(text: string, phrases: PhraseIndex, settings: Settings = DEFAULT_SETTINGS): { share: number; sources: Array<{ title: string; share: number }> } {
+  const c = copiesIn(text, phrases, settings);
+  return { share: c.share, sources: c.sources.map((s) => ({ title: phrases.reports[s.report].title, share: s.share })) };
 }
