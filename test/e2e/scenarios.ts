@@ -36,6 +36,7 @@ import {
   draftWith,
   editorLine,
   expectGhost,
+  GHOST_PHRASE,
   GHOST_TYPED,
   GHOST_WORDS,
   ghostText,
@@ -83,7 +84,7 @@ async function save(page: Page): Promise<void> {
 const scenarios: Scenario[] = [
   {
     id: 'a-ghost',
-    name: '(a1) committing 我们要坚定“ word by word: after each commit the ghost text is the server\'s answer; Ctrl+→ takes a word, Tab the rest',
+    name: '(a1) committing 我们深入学习贯彻习近平新时代 word by word: after each commit the ghost text is the server\'s answer; Ctrl+→ takes a word, Tab the rest',
     async run(h) {
       const { page } = h;
       await withReference(h, async (ref) => {
@@ -124,7 +125,7 @@ const scenarios: Scenario[] = [
         const want = GHOST_TYPED + expected;
         const line = await poll(async () => (readDraft(h)[NEW_LINE - 1] === want ? want : undefined), 20, 250);
         if (!line) throw new Error(`after Tab the line reads ${JSON.stringify(readDraft(h)[NEW_LINE - 1])}, not ${JSON.stringify(want)}`);
-        if (!line.includes(ISSUE_PHRASE)) throw new Error(`the accepted line ${JSON.stringify(line)} does not read ${ISSUE_PHRASE}`);
+        if (!line.includes(GHOST_PHRASE)) throw new Error(`the accepted line ${JSON.stringify(line)} does not read ${GHOST_PHRASE}`);
         console.log(`    ${steps.join('; ')}; Ctrl+→ took “${taken}”; line now “${line.trim()}”`);
       });
     },
