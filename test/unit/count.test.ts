@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseReport } from '../../server/src/engine/report/structure';
+import { prng } from '../helpers/prng';
 
 // Every expected figure below was counted by hand, character by character.
 
@@ -125,8 +126,7 @@ test('count CLI: total, limit and per-section counts, as text and JSON', async (
   }
 });
 
-test('count: the table-driven count equals a character-by-character reading by the Unicode classes, on random text', async () => {
-  const { prng } = await import('../helpers/prng');
+test('count: the table-driven count equals a character-by-character reading by the Unicode classes, on random text', () => {
   // The rules as the doc comment of count.ts states them, read one code point at a time.
   const reference = (s: string): number => {
     const cjk =
