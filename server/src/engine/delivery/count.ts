@@ -64,10 +64,11 @@ let lastText: string | undefined;
 let lastVisible = '';
 
 function visibleOf(text: string): string {
-  if (text !== lastText) {
-    lastVisible = visibleText(text);
-    lastText = text;
-  }
+  if (text !== lastText) lastVisible = visibleText(text);
+  // Kept even when only equal: `!==` on two copies of a long text compares every character,
+  // which once per node of a pasted draft's outline cost seconds. On the same string object
+  // it is a pointer check.
+  lastText = text;
   return lastVisible;
 }
 

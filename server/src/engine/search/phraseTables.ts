@@ -7,7 +7,7 @@
  * CLI and the tests read the whole text as one part.
  */
 import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
-import { corpusTree } from '../corpus/corpus';
+import { corpusTree } from '../report/tree';
 import type { ReportNode, ReportTree, SectionKind } from '../types';
 import { SECTION_KINDS } from '../types';
 import { CHUNK, type Steps } from '../slices';
