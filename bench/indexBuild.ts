@@ -27,7 +27,7 @@ interface BuildRun {
 const median = (xs: number[]) => percentile(xs, 50);
 
 /** CPU time (user + system, all threads) a process has used, in ms (Linux /proc; NaN elsewhere). */
-function cpuMsOf(pid: number | undefined): number {
+export function cpuMsOf(pid: number | undefined): number {
   try {
     const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
     // Fields 14 and 15 of stat (utime, stime), counted here from field 3 on; clock ticks of 10 ms.
