@@ -3,31 +3,19 @@ import assert from 'node:assert/strict';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { assemblePhraseIndex, buildPhraseIndex, corpusTextOf } from '../../server/src/engine/search/phraseIndex';
 import { mergeTables, partTablesSteps, phraseTablesSteps, splitText, wholeText } from '../../server/src/engine/search/phraseTables';
-import { buildSuffixArray, keyAt, keyOfOffset, MAX_DEPTH, newBitSet, setBit, suffixKeysSteps, suffixSortSteps, type KeyedText } from '../../server/src/engine/search/suffixArray';
+import { buildSuffixArray, keyOfOffset, MAX_DEPTH, newBitSet, setBit, suffixKeysSteps, suffixSortSteps, type KeyedText } from '../../server/src/engine/search/suffixArray';
 import { corpusTree } from '../../server/src/engine/report/tree';
 import { runToEnd } from '../../server/src/engine/slices';
 import { prng } from '../helpers/prng';
+import { compareKeys, keysOf } from '../helpers/suffixKeys';
 
-/** The keys an entry is ordered by: up to the first terminator, at most MAX_DEPTH. */
-function keysOf(t: KeyedText, entry: number): number[] {
-  const out: number[] = [];
-  for (let d = 0; d < MAX_DEPTH; d++) {
-    const c = keyAt(t, entry, d);
-    if (c === 0) break;
-    out.push(c);
-  }
-  return out;
-}
 
 /** The suffix array by its definition: every entry sorted by its keys, entries with equal keys in ascending entry order. */
 function naiveSuffixArray(t: KeyedText, anchors: Int32Array): Int32Array {
   const entries = [...[...anchors].map((b) => ~b)];
   for (let p = 0; p < t.text.length; p++) if (keyOfOffset(t, p) !== 0) entries.push(p);
   const keyed = entries.map((e) => ({ e, k: keysOf(t, e) }));
-  keyed.sort((a, b) => {
-    for (let i = 0; i < Math.min(a.k.length, b.k.length); i++) if (a.k[i] !== b.k[i]) return a.k[i] - b.k[i];
-    return a.k.length - b.k.length || a.e - b.e;
-  });
+  keyed.sort((a, b) => compareKeys(a.k, b.k) || a.e - b.e);
   return Int32Array.from(keyed, (x) => x.e);
 }
 

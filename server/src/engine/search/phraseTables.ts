@@ -108,6 +108,48 @@ export class IntList {
   }
 }
 
+/** Runs of section kinds and of headings being collected; a run that continues the last one is dropped. */
+class Runs {
+  readonly kindStart = new IntList();
+  readonly kindMasks = new IntList();
+  readonly labelRunStart = new IntList();
+  readonly labelRunId = new IntList();
+  readonly labels: string[] = [];
+  private readonly ids = new Map<string, number>();
+
+  /** Id of a heading, numbered in order of first use. */
+  labelId(label: string): number {
+    let id = this.ids.get(label);
+    if (id === undefined) {
+      this.ids.set(label, (id = this.labels.length));
+      this.labels.push(label);
+    }
+    return id;
+  }
+
+  addKind(start: number, mask: number): void {
+    if (this.kindMasks.length && this.kindMasks.data[this.kindMasks.length - 1] === mask) return;
+    this.kindStart.push(start);
+    this.kindMasks.push(mask);
+  }
+
+  addLabel(start: number, id: number): void {
+    if (this.labelRunId.length && this.labelRunId.data[this.labelRunId.length - 1] === id) return;
+    this.labelRunStart.push(start);
+    this.labelRunId.push(id);
+  }
+
+  done(): Pick<PhraseTables, 'kindStart' | 'kindMasks' | 'labelRunStart' | 'labelRunId' | 'labels'> {
+    return {
+      kindStart: this.kindStart.done(),
+      kindMasks: this.kindMasks.done(),
+      labelRunStart: this.labelRunStart.done(),
+      labelRunId: this.labelRunId.done(),
+      labels: this.labels,
+    };
+  }
+}
+
 /**
  * Where a line's text starts: after indentation, Markdown heading markers and quote
  * markers. Used for corpus lines and for the user's line alike, so both match.
@@ -208,12 +250,8 @@ export function* phraseTablesSteps(part: TextPart, treeOf: (r: number) => Report
   const ends = new IntList();
   const owners = new IntList();
   const anchors = new IntList();
-  const kindStart = new IntList();
-  const kindMasks = new IntList();
-  const labelRunStart = new IntList();
-  const labelRunId = new IntList();
-  const labelIds = new Map<string, number>();
-  const labels: string[] = [];
+  const runs = new Runs();
+  const { labelRunStart, labelRunId } = runs;
   const budget = { sinceYield: 0 };
   for (let r = 0; r < part.starts.length; r++) {
     const from = part.starts[r];
@@ -230,11 +268,7 @@ export function* phraseTablesSteps(part: TextPart, treeOf: (r: number) => Report
     const tree = treeOf(r);
     const masks = kindMasksAt(tree?.sections ?? [], lineStarts);
     const addLabel = (at: number, label: string) => {
-      let id = labelIds.get(label);
-      if (id === undefined) {
-        labelIds.set(label, (id = labels.length));
-        labels.push(label);
-      }
+      const id = runs.labelId(label);
       const last = labelRunId.length - 1;
       if (last >= 0 && labelRunStart.data[last] === from + at) {
         // Replaces the label of an empty run (a section ending where the next begins).
@@ -242,17 +276,11 @@ export function* phraseTablesSteps(part: TextPart, treeOf: (r: number) => Report
         if (last > 0 && labelRunId.data[last - 1] === id) labelRunId.length = labelRunStart.length = last;
         return;
       }
-      if (last >= 0 && labelRunId.data[last] === id) return;
-      labelRunStart.push(from + at);
-      labelRunId.push(id);
+      runs.addLabel(from + at, id);
     };
     if (tree) forEachSectionLabel(tree, addLabel);
     else addLabel(0, '');
-    for (let i = 0; i < masks.length; i++) {
-      if (kindMasks.length && kindMasks.data[kindMasks.length - 1] === masks[i]) continue;
-      kindStart.push(from + lineStarts[i]);
-      kindMasks.push(masks[i]);
-    }
+    for (let i = 0; i < masks.length; i++) runs.addKind(from + lineStarts[i], masks[i]);
     budget.sinceYield += lineStarts.length;
     if (budget.sinceYield > CHUNK) {
       budget.sinceYield = 0;
@@ -266,11 +294,7 @@ export function* phraseTablesSteps(part: TextPart, treeOf: (r: number) => Report
     sentStart: starts.done(),
     sentEnd: ends.done(),
     sentReport: owners.done(),
-    kindStart: kindStart.done(),
-    kindMasks: kindMasks.done(),
-    labelRunStart: labelRunStart.done(),
-    labelRunId: labelRunId.done(),
-    labels,
+    ...runs.done(),
   };
 }
 
@@ -310,12 +334,7 @@ export function mergeTables(parts: ReadonlyArray<{ base: number; tables: PhraseT
   const noise = newBitSet(length);
   const wordBreaks = newBitSet(length);
   const lists = { anchors: new IntList(), sentStart: new IntList(), sentEnd: new IntList(), sentReport: new IntList() };
-  const kindStart = new IntList();
-  const kindMasks = new IntList();
-  const labelRunStart = new IntList();
-  const labelRunId = new IntList();
-  const labelIds = new Map<string, number>();
-  const labels: string[] = [];
+  const runs = new Runs();
   for (const { base, tables: t } of parts) {
     orBits(noise, t.noise, base >> 3);
     orBits(wordBreaks, t.wordBreaks, base >> 3);
@@ -325,25 +344,9 @@ export function mergeTables(parts: ReadonlyArray<{ base: number; tables: PhraseT
       lists.sentEnd.push(t.sentEnd[i] + base);
       lists.sentReport.push(t.sentReport[i]);
     }
-    for (let i = 0; i < t.kindStart.length; i++) {
-      if (kindMasks.length && kindMasks.data[kindMasks.length - 1] === t.kindMasks[i]) continue;
-      kindStart.push(t.kindStart[i] + base);
-      kindMasks.push(t.kindMasks[i]);
-    }
-    const ids = t.labels.map((label) => {
-      let id = labelIds.get(label);
-      if (id === undefined) {
-        labelIds.set(label, (id = labels.length));
-        labels.push(label);
-      }
-      return id;
-    });
-    for (let i = 0; i < t.labelRunStart.length; i++) {
-      const id = ids[t.labelRunId[i]];
-      if (labelRunId.length && labelRunId.data[labelRunId.length - 1] === id) continue;
-      labelRunStart.push(t.labelRunStart[i] + base);
-      labelRunId.push(id);
-    }
+    for (let i = 0; i < t.kindStart.length; i++) runs.addKind(t.kindStart[i] + base, t.kindMasks[i]);
+    const ids = t.labels.map((label) => runs.labelId(label));
+    for (let i = 0; i < t.labelRunStart.length; i++) runs.addLabel(t.labelRunStart[i] + base, ids[t.labelRunId[i]]);
   }
   return {
     noise,
@@ -352,11 +355,7 @@ export function mergeTables(parts: ReadonlyArray<{ base: number; tables: PhraseT
     sentStart: lists.sentStart.done(),
     sentEnd: lists.sentEnd.done(),
     sentReport: lists.sentReport.done(),
-    kindStart: kindStart.done(),
-    kindMasks: kindMasks.done(),
-    labelRunStart: labelRunStart.done(),
-    labelRunId: labelRunId.done(),
-    labels,
+    ...runs.done(),
   };
 }
 
