@@ -1,7 +1,7 @@
 /**
  * First phrase-index build of a large corpus through the real server, two ways: on the
- * server's thread in slices of 15 ms (SHUZHI_INDEX_WORKERS=0, as before worker threads)
- * and in worker threads (the default). The build time is the server's own figure (its log
+ * server's thread in slices of 15 ms (SHUZHI_INDEX_WORKERS=0, as before worker threads;
+ * the default on two cores or fewer) and in worker threads (at least two). The build time is the server's own figure (its log
  * line `短语索引已建立：… 用时 N 毫秒`, from the start of the build to its end). While the index
  * is built, a small draft's outline is asked for every 50 ms: its latency says whether the
  * server keeps answering meanwhile. Cold runs (no snapshot); the two ways alternate, and
@@ -83,7 +83,8 @@ async function coldBuild(corpus: string, workers: string): Promise<BuildRun> {
 export async function benchIndexBuild(corpus: string, group: string, runs = 2): Promise<BenchRow[]> {
   const ways = [
     { env: '0', name: 'one thread, in slices' },
-    { env: '', name: `worker threads (${Math.min(4, os.availableParallelism())})` },
+    // Two at least, also where the server would use none by default (two cores or fewer).
+    { env: String(Math.max(2, Math.min(4, os.availableParallelism() - 1))), name: `worker threads (${Math.max(2, Math.min(4, os.availableParallelism() - 1))})` },
   ];
   const results = ways.map(() => [] as BuildRun[]);
   for (let r = 0; r < runs; r++) {

@@ -33,7 +33,9 @@ const PARTS_PER_WORKER = 4;
 
 /**
  * How many worker threads a build uses: SHUZHI_INDEX_WORKERS when set (0: none), else one
- * per core, at most 4; 0 when the worker script is missing.
+ * per core but one (left to the editor and this thread), at most 4 — so none on a machine
+ * of two cores, where workers were measured no faster than slices and cost memory (each
+ * worker's heap, and the parts' tables beside the sort); 0 when the worker script is missing.
  */
 export function indexWorkerCount(): number {
   if (!fs.existsSync(WORKER_SCRIPT)) return 0;
@@ -42,7 +44,8 @@ export function indexWorkerCount(): number {
     const n = Math.floor(Number(env));
     return Number.isFinite(n) ? Math.max(0, Math.min(8, n)) : 0;
   }
-  return Math.max(1, Math.min(4, os.availableParallelism()));
+  const cores = os.availableParallelism();
+  return cores <= 2 ? 0 : Math.min(4, cores - 1);
 }
 
 interface Pending {
@@ -63,7 +66,8 @@ class Pool {
 
   constructor(size: number) {
     for (let i = 0; i < size; i++) {
-      const w = new Worker(WORKER_SCRIPT);
+      // A small young generation: a worker makes millions of short-lived segment objects, and each worker's heap adds to the server's memory.
+      const w = new Worker(WORKER_SCRIPT, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
       w.on('message', (reply: WorkerReply) => {
         const p = this.running.get(reply.id);
         this.running.delete(reply.id);
