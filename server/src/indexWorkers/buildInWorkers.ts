@@ -8,8 +8,8 @@
  * (engine/search/phraseTables.ts says why).
  *
  * The worker script is dist/phraseIndexWorker.js beside the server bundle. Without it (the
- * server run from sources), with SHUZHI_INDEX_WORKERS=0, or for a small corpus the caller
- * builds in slices on this thread instead.
+ * server run from sources), with SHUZHI_INDEX_WORKERS=0 (the default on two cores), or for a
+ * small corpus the caller builds in slices on this thread instead.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,8 +25,12 @@ import type { JobInput, WorkerJob, WorkerReply } from './protocol';
 /** The worker bundle, beside dist/server.js. */
 export const WORKER_SCRIPT = path.join(__dirname, 'phraseIndexWorker.js');
 
-/** Corpora from this many characters on are indexed in workers (below, a build takes well under a second). */
-export const WORKER_MIN_CHARS = 1_000_000;
+/**
+ * Corpora from this many characters on are indexed in workers. Smaller ones take a second or
+ * two in one thread, and completion indexes them on the spot anyway (SYNC_BUILD_CHARS in
+ * features/sharedPhraseIndex.ts).
+ */
+export const WORKER_MIN_CHARS = 2_000_000;
 
 /** Parts per worker: enough for the workers to finish together, few enough to cost nothing. */
 const PARTS_PER_WORKER = 4;
