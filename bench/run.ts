@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: prints the benchmark table (Shuzhi beside its baseline and target).
- * `npm run bench -- --scale` adds the large synthetic corpora (10 MB, 100 MB).
+ * `npm run bench -- --scale` adds pasted drafts of millions of characters and the large
+ * synthetic corpora (10, 50 and 100 MB; `--quick`: 10 MB only).
  * Needs `npm run build` first (latencies are measured through the real server over stdio).
  */
 import * as fs from 'node:fs';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   rows.push(...(await optional('dashboard', 'benchDashboard')));
   rows.push(...(await optional('review', 'benchReview')));
   if (scale) {
-    const sizes = process.argv.includes('--quick') ? [10] : [10, 100];
+    const sizes = process.argv.includes('--quick') ? [10] : [10, 50, 100];
     rows.push(...(await optional('scale', 'benchScale', sizes)));
     rows.push(...(await optional('review', 'benchReviewScale', sizes)));
   }

@@ -2,9 +2,12 @@
  * Scale benchmark: large synthetic corpora (bench/synth.ts) through the real server over
  * stdio. For each size: cold load and index time, snapshot restore time, peak RSS of the
  * server process (VmHWM), completion and hover latency (p50/p99, client round trip), and
- * outline + lint of a 5,000-line draft.
+ * outline + lint of a 5,000-line draft; completion at random positions of a 200-paragraph
+ * draft. Up to 50 MB, the first phrase-index build in one thread and in worker threads
+ * (bench/indexBuild.ts). Once, before the corpora: outline and diagnostics of pasted drafts
+ * of millions of characters (bench/largeDrafts.ts).
  *
- *   npm run build && node --import tsx bench/scale.ts 10 100
+ *   npm run build && node --import tsx bench/scale.ts 10 50 100
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -15,9 +18,13 @@ import { folderBytes, REPO, synthesizeCorpus } from './synth';
 import { prng } from '../test/helpers/prng';
 import { answeredNote, formatTable, isAnswer, mb, ms, percentile, type Answered, type BenchRow } from './table';
 import { PHRASE_INDEX_KEY } from '../server/src/features/sharedPhraseIndex';
+import { benchIndexBuild } from './indexBuild';
+import { benchLargeDrafts } from './largeDrafts';
 
 const MB = 1024 * 1024;
 const SAMPLES = 300;
+/** Corpora up to this size also get the index-build comparison (two cold builds each way). */
+const INDEX_BUILD_MAX_MB = 50;
 
 interface Status {
   state: string;
@@ -113,6 +120,29 @@ function latencyDraft(rand: () => number) {
   return { text: text.join('\n') + '\n', hoverAt, completeAt };
 }
 
+/**
+ * A draft of 200 paragraphs (each two to five corpus sentences on one line) under a few
+ * headings, and random positions inside the paragraphs: completion wherever the writer
+ * happens to stop, not only after a typed prefix.
+ */
+function paragraphDraft(rand: () => number) {
+  const lines = corpusLines();
+  const text: string[] = ['某局2023年度述职报告', '一、履职情况'];
+  for (let p = 0; p < 200; p++) {
+    if (p === 120) text.push('二、存在的问题');
+    if (p === 170) text.push('三、下一步打算');
+    const n = 2 + Math.floor(rand() * 4);
+    text.push(Array.from({ length: n }, () => lines[Math.floor(rand() * lines.length)]).join(''));
+  }
+  const paragraphs = text.map((l, i) => ({ l, i })).filter(({ l }) => l.length > 40);
+  const at: Array<{ line: number; character: number }> = [];
+  for (let k = 0; k < SAMPLES; k++) {
+    const { l, i } = paragraphs[Math.floor(rand() * paragraphs.length)];
+    at.push({ line: i, character: 1 + Math.floor(rand() * (l.length - 1)) });
+  }
+  return { text: text.join('\n') + '\n', at };
+}
+
 /** A 5,000-line draft: headings at four levels and body lines from the corpus. */
 function bigDraft(rand: () => number): string {
   const lines = corpusLines();
@@ -149,7 +179,7 @@ async function latencies(server: TestServer, method: string, uri: string, positi
 
 /** Runs the benchmark for each corpus size (MB) and returns the table rows. */
 export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
-  const rows: BenchRow[] = [];
+  const rows: BenchRow[] = await benchLargeDrafts();
   for (const size of sizesMB) {
     const g = `scale ${size} MB`;
     const t = performance.now();
@@ -204,6 +234,10 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
       await warm.server.request('textDocument/hover', { textDocument: { uri }, position: draft.hoverAt[0] });
       const hover = await latencies(warm.server, 'textDocument/hover', uri, draft.hoverAt);
       const completion = await latencies(warm.server, 'textDocument/completion', uri, draft.completeAt);
+      const paraUri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-200.md'));
+      const para = paragraphDraft(rand);
+      warm.server.open(paraUri, para.text);
+      const paragraphCompletion = await latencies(warm.server, 'textDocument/completion', paraUri, para.at);
 
       const bigUri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-5000.md'));
       const big = bigDraft(rand);
@@ -237,10 +271,12 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
         { group: g, metric: 'peak RSS, cold run', value: mb(rssCold), target: `≤ ${mb(rssTarget)}`, ok: rssCold <= rssTarget },
         { group: g, metric: 'peak RSS, snapshot run', value: mb(rssWarm), target: `≤ ${mb(rssTarget)}`, ok: rssWarm <= rssTarget },
         ...lat('completion', completion, 10),
+        ...lat('completion at random positions of a 200-paragraph draft', paragraphCompletion, 10),
         ...lat('hover', hover, 20),
         { group: g, metric: `outline of a 5,000-line draft (open → symbols${isAnswer(symbols) ? '' : ', EMPTY answer'})`, value: ms(outlineMs) },
         { group: g, metric: `lint of a 5,000-line draft (open → ${diagnostics.length} diagnostics, incl. debounce)`, value: ms(lintMs) },
       );
+      if (size <= INDEX_BUILD_MAX_MB) rows.push(...(await benchIndexBuild(corpus, g)));
       process.stderr.write(`${formatTable(rows.filter((r) => r.group === g))}\n`);
     } finally {
       fs.rmSync(cache, { recursive: true, force: true });

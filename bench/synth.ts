@@ -72,6 +72,23 @@ function synthReport(rand: () => number, minChars: number): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * A pasted draft of at least `chars` characters: synthetic reports (as in the corpora)
+ * one after another, as when a compilation is pasted into the editor. Same size and seed,
+ * same text.
+ */
+export function synthesizeDraft(chars: number, seed = 1): string {
+  const rand = prng(seed);
+  const parts: string[] = [];
+  let n = 0;
+  while (n < chars) {
+    const r = synthReport(rand, 5000 + rand() * 25000);
+    parts.push(r);
+    n += r.length + 1;
+  }
+  return parts.join('\n');
+}
+
 /** GB18030 bytes of `text`; lines with characters the helper cannot encode are left out. */
 function gbBytes(text: string): Uint8Array {
   try {

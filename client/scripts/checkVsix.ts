@@ -19,6 +19,7 @@ const REQUIRED = [
   'extension/package.nls.zh-cn.json',
   'extension/dist/client.js',
   'extension/dist/server.js',
+  'extension/dist/phraseIndexWorker.js',
   'extension/dist/cli.js',
   'extension/syntaxes/shuzhi.injection.tmLanguage.json',
   'extension/client/media/icon.png',

@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseReport } from '../../server/src/engine/report/structure';
+import { prng } from '../helpers/prng';
 
 // Every expected figure below was counted by hand, character by character.
 
@@ -123,4 +124,35 @@ test('count CLI: total, limit and per-section counts, as text and JSON', async (
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('count: the table-driven count equals a character-by-character reading by the Unicode classes, on random text', () => {
+  // The rules as the doc comment of count.ts states them, read one code point at a time.
+  const reference = (s: string): number => {
+    const cjk =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}\u3001-\u303f\u3200-\u33ff\uff01-\uffef\u2460-\u24ff\u2018\u2019\u201c\u201d\u2014\u2015\u2026\u00b7\u2160-\u217f]/u;
+    let n = 0;
+    let word = false;
+    for (const ch of s) {
+      if (/\s/u.test(ch) || cjk.test(ch)) {
+        if (word) n++;
+        word = false;
+        if (!/\s/u.test(ch)) n++;
+      } else if (/[\p{L}\p{N}]/u.test(ch)) word = true;
+    }
+    return word ? n + 1 : n;
+  };
+  const rand = prng(11);
+  // Han, both halves of a surrogate pair alone and together, letters of other scripts, spaces of all kinds, signs.
+  const pieces = ['中', '𠀀', '\ud842', '\udfb7', 'a', 'Z', '7', 'é', 'Ω', 'ア', '한', '٣', '①', '，', '“', '—', '…', '%', '-', '.', ' ', '\u3000', '\u00a0', '\t', '\n', '\ufeff'];
+  let checked = 0;
+  for (let k = 0; k < 3000; k++) {
+    let s = '';
+    for (let i = Math.floor(rand() * 24); i > 0; i--) {
+      s += rand() < 0.25 ? String.fromCharCode(Math.floor(rand() * 0x10000)) : pieces[Math.floor(rand() * pieces.length)];
+    }
+    assert.equal(countPlain(s), reference(s), JSON.stringify(s));
+    checked += s.length;
+  }
+  assert.ok(checked > 20000);
 });

@@ -6,10 +6,11 @@ import { buildPhraseIndex, countOccurrences, phraseIndexSteps } from '../../serv
 import { peekIndex, SlicedIndex } from '../../server/src/engine/search/slicedIndex';
 import { BuildCancelled } from '../../server/src/engine/slices';
 import { findPhraseAt } from '../../server/src/engine/search/hoverPhrase';
-import { buildSuffixArray, keyAt, keyOfOffset, MAX_DEPTH, newBitSet, setBit, type KeyedText } from '../../server/src/engine/search/suffixArray';
+import { buildSuffixArray, keyOfOffset, newBitSet, setBit, type KeyedText } from '../../server/src/engine/search/suffixArray';
 import { segmentWords } from '../../server/src/engine/text/segment';
 import { textNoiseSpans } from '../../server/src/engine/corpus/clean';
 import { prng } from '../helpers/prng';
+import { compareKeys, keysOf } from '../helpers/suffixKeys';
 
 
 // A small alphabet makes repeats (and long shared prefixes) frequent; punctuation and line
@@ -49,24 +50,10 @@ function naiveCount(hay: string, needle: string): number {
 /** True when `phrase` occurs in `hay` clear of noise. */
 const occursIn = (hay: string, phrase: string): boolean => naiveCount(hay, phrase) > 0;
 
-/** The keys an entry is ordered by: up to the first terminator, at most MAX_DEPTH. */
-function key(t: KeyedText, entry: number): number[] {
-  const out: number[] = [];
-  for (let d = 0; d < MAX_DEPTH; d++) {
-    const c = keyAt(t, entry, d);
-    if (c === 0) break;
-    out.push(c);
-  }
-  return out;
-}
+const key = keysOf;
 
 /** Phrase characters of a draft as hover sees them: not punctuation, not a line break. */
 const codeAt = (text: string, i: number): number => (i < text.length && !'，。\n'.includes(text[i]) ? text.charCodeAt(i) : 0);
-
-function compareKeys(a: number[], b: number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i] - b[i];
-  return a.length - b.length;
-}
 
 test('the suffix array holds every position and line anchor once, in order of the keys up to the first terminator', () => {
   const next = prng(7);

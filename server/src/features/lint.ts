@@ -72,6 +72,33 @@ interface Linted {
 const LIVE_CORPUS_CHARS = 2_000_000;
 const CORPUS_RULES_DEBOUNCE_MS = 1500;
 const isLarge = (index: PhraseIndex | undefined): boolean => index !== undefined && index.text.length > LIVE_CORPUS_CHARS;
+/** Longest a check waits for the answers before it to be written. */
+const FLUSH_WAIT_MS = 2000;
+
+/**
+ * Bytes of messages to the client not yet written: stdout's buffer (stdio) or the IPC
+ * channel's write queue (how VS Code runs the server; `writeQueueSize` of the pipe handle,
+ * when Node exposes it).
+ */
+function pendingOutputBytes(): number {
+  const channel = process.channel as { writeQueueSize?: unknown } | undefined;
+  const ipc = typeof channel?.writeQueueSize === 'number' ? channel.writeQueueSize : 0;
+  return ipc + (process.stdout.writableLength ?? 0);
+}
+
+/**
+ * Runs `check` once the answers already on their way are written (at most FLUSH_WAIT_MS
+ * later). The connection writes an answer in the next immediate and a pipe takes megabytes
+ * in many turns of the event loop, while checking a pasted draft of millions of characters
+ * holds the thread for seconds: started at once, it would hold back the draft's outline,
+ * asked for at the same time.
+ */
+function afterPendingOutput(check: () => void, since = Date.now()): void {
+  setImmediate(() => {
+    if (pendingOutputBytes() > 0 && Date.now() - since < FLUSH_WAIT_MS) setTimeout(() => afterPendingOutput(check, since), 5);
+    else check();
+  });
+}
 
 /** Corpora up to this many characters have their section-length figures counted on the spot (the bundled one in ~20 ms). */
 export const SYNC_STATS_CHARS = 2_000_000;
@@ -189,7 +216,7 @@ export function register(ctx: ServerContext): LintAccess {
       uri,
       setTimeout(() => {
         timers.delete(uri);
-        validate(uri, false);
+        afterPendingOutput(() => validate(uri, false));
       }, DEBOUNCE_MS),
     );
     // With a large corpus the corpus rules take a good part of a second: they run once typing pauses.

@@ -1,24 +1,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusReport, LoadedFile, ReportTree, SkippedFile } from '../types';
-import { parseReport } from '../report/structure';
-import { inferKinds } from '../report/kinds';
+import { corpusTree } from '../report/tree';
 import { detectReportType } from '../report/reportTypes';
 import { cleanText } from './clean';
 import { splitReports } from './split';
 import { loadCorpusPaths } from './loader';
 import type { Steps } from '../slices';
 
-/**
- * Turns one file's text into reports: clean (in memory), split compilations, parse each
- * report's structure, classify its type. `firstId` numbers the reports within a corpus.
- */
-/** A corpus report's structure: parsed, with section kinds inferred. */
-export function corpusTree(text: string): ReportTree {
-  const tree = parseReport(text);
-  inferKinds(tree);
-  return tree;
-}
+/** A corpus report's structure (report/tree.ts; the phrase-index workers parse with it too). */
+export { corpusTree };
 
 /**
  * A report's tree for one pass over the corpus (an index build). A large corpus keeps its
@@ -50,6 +41,10 @@ export function* forEachReportTree(reports: readonly CorpusReport[], visit: (rep
   }
 }
 
+/**
+ * Turns one file's text into reports: clean (in memory), split compilations, parse each
+ * report's structure, classify its type. `firstId` numbers the reports within a corpus.
+ */
 export function reportsFromText(text: string, source: string, firstId = 0): CorpusReport[] {
   const cleaned = cleanText(text);
   const fallback = path.basename(source).replace(/\.[^.]+$/, '');

@@ -18,17 +18,42 @@ const CJK_UNIT =
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 const SPACE = /\s/u;
 
+const SPACE_CLASS = 1;
+const CJK_CLASS = 2;
+const WORD_CLASS = 3;
+const OTHER_CLASS = 4;
+
+/** Class of a character by the regexes above. */
+function classOf(ch: string): number {
+  if (SPACE.test(ch)) return SPACE_CLASS;
+  if (CJK_UNIT.test(ch)) return CJK_CLASS;
+  return LETTER_OR_DIGIT.test(ch) ? WORD_CLASS : OTHER_CLASS;
+}
+
+/** Class of each UTF-16 code unit, filled on first sight (0: not yet known); a draft uses a few thousand. */
+const unitClass = new Uint8Array(0x10000);
+
 /** Counts `s` (already free of markup) by Word's rules. */
 export function countPlain(s: string): number {
   let n = 0;
   // Whether the current non-CJK run holds a letter or digit (then it is one word).
   let runCounts = false;
-  for (const ch of s) {
-    if (SPACE.test(ch) || CJK_UNIT.test(ch)) {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let k: number;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A character beyond the BMP, as one code point.
+      k = classOf(s.slice(i, i + 2));
+      i++;
+    } else {
+      k = unitClass[c];
+      if (k === 0) unitClass[c] = k = classOf(s[i]);
+    }
+    if (k === SPACE_CLASS || k === CJK_CLASS) {
       if (runCounts) n++;
       runCounts = false;
-      if (!SPACE.test(ch)) n++;
-    } else if (!runCounts && LETTER_OR_DIGIT.test(ch)) runCounts = true;
+      if (k === CJK_CLASS) n++;
+    } else if (k === WORD_CLASS) runCounts = true;
   }
   if (runCounts) n++;
   return n;
@@ -39,10 +64,11 @@ let lastText: string | undefined;
 let lastVisible = '';
 
 function visibleOf(text: string): string {
-  if (text !== lastText) {
-    lastVisible = visibleText(text);
-    lastText = text;
-  }
+  if (text !== lastText) lastVisible = visibleText(text);
+  // Kept even when only equal: `!==` on two copies of a long text compares every character,
+  // which once per node of a pasted draft's outline cost seconds. On the same string object
+  // it is a pointer check.
+  lastText = text;
   return lastVisible;
 }
 

@@ -151,10 +151,10 @@ function classify(s: string, line: MdLine, fence: string | undefined): void {
  * and counting or searching sees only what a reader of the Word document would see.
  */
 export function visibleText(text: string): string {
-  const chars = text.split('');
-  const blank = (s: number, e: number) => {
-    for (let i = s; i < e; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
-  };
+  // Marks what is hidden, then copies the text in runs: no array of one-character strings
+  // (a pasted draft of millions of characters would make millions of them).
+  const hidden = new Uint8Array(text.length);
+  const blank = (s: number, e: number) => hidden.fill(1, s, e);
   for (const line of scanLines(text)) {
     switch (line.kind) {
       case 'frontmatter':
@@ -174,8 +174,18 @@ export function visibleText(text: string): string {
     for (const [s, e] of inline.hidden) blank(s, e);
     // Table cell separators are layout, not text.
     if (/^\s*\|.*\|\s*$/.test(text.slice(line.start, line.end))) {
-      for (let i = line.contentStart; i < line.contentEnd; i++) if (chars[i] === '|') chars[i] = ' ';
+      for (let i = line.contentStart; i < line.contentEnd; i++) if (text.charCodeAt(i) === 0x7c /* | */) hidden[i] = 1;
     }
   }
-  return chars.join('');
+  const parts: string[] = [];
+  for (let a = 0; a < text.length; ) {
+    const isHidden = hidden[a];
+    let b = a + 1;
+    while (b < text.length && hidden[b] === isHidden) b++;
+    const run = text.slice(a, b);
+    // Line breaks stay, so offsets and lines are kept.
+    parts.push(isHidden ? run.replace(/[^\r\n]/g, ' ') : run);
+    a = b;
+  }
+  return parts.join('');
 }

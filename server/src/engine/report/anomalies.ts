@@ -110,15 +110,22 @@ export function findAnomalies(roots: readonly ReportNode[], ctx: AnomalyContext)
 
     // A list standing beside the level that elsewhere is its parent: its parent heading is missing.
     const parentFamily = parent && parent.style !== 'markdown' ? ctx.familyOf(parent) : undefined;
-    const flagged = new Set<number>();
+    // Families flagged already, or with no parent-level node after them: nothing more to find.
+    const settled = new Set<number>();
     nodes.forEach((n, i) => {
       const f = ctx.familyOf(n);
-      if (f === undefined || n.style === 'shi' || n.style === 'markdown' || flagged.has(f)) return;
+      if (f === undefined || n.style === 'shi' || n.style === 'markdown' || settled.has(f)) return;
       const parents = parentsOf.get(f);
       if (!parents || (parentFamily !== undefined && parents.has(parentFamily))) return;
-      const later = nodes.slice(i + 1).find((m) => m.style !== 'shi' && m.style !== 'markdown' && parents.has(ctx.familyOf(m) ?? -1));
-      if (!later) return;
-      flagged.add(f);
+      let later: ReportNode | undefined;
+      for (let j = i + 1; j < nodes.length && !later; j++) {
+        const m = nodes[j];
+        if (m.style !== 'shi' && m.style !== 'markdown' && parents.has(ctx.familyOf(m) ?? -1)) later = m;
+      }
+      // None after this one: none after a later node of this family either (a pasted
+      // compilation has thousands of top-level nodes; searching again for each was quadratic).
+      if (!later) return void settled.add(f);
+      settled.add(f);
       add('orphan-level', n, `“${markerOf(n)}”一级出现在“${markerOf(later)}”一级之前，缺少上一级标题：本文其他地方这一级编号都在“${markerOf(later)}”一级之下。`);
     });
 

@@ -87,11 +87,54 @@ export function classifyHeading(label: string): SectionKind[] {
 }
 
 /**
+ * Where the nodes of a tree start, for leadIn's questions in O(log n) — a pasted
+ * compilation has thousands of runs, and walking the whole tree for each was quadratic.
+ */
+interface NodeSpans {
+  /** Start offsets of all nodes (every depth), ascending. */
+  starts: Int32Array;
+  /** Top-level sections by start; `maxEnd[i]`: the largest end among the first i + 1 of them. */
+  top: readonly ReportNode[];
+  maxEnd: Int32Array;
+}
+
+function nodeSpans(tree: ReportTree): NodeSpans {
+  const all: number[] = [];
+  const walk = (nodes: readonly ReportNode[]) => {
+    for (const n of nodes) {
+      all.push(n.start);
+      walk(n.children);
+    }
+  };
+  walk(tree.sections);
+  const starts = Int32Array.from(all).sort();
+  const top = [...tree.sections].sort((a, b) => a.start - b.start);
+  const maxEnd = new Int32Array(top.length);
+  for (let i = 0; i < top.length; i++) maxEnd[i] = Math.max(top[i].end, i ? maxEnd[i - 1] : -1);
+  return { starts, top, maxEnd };
+}
+
+/** Number of entries of the ascending `a` (by `key`) at most `x`. */
+function countAtMost<T>(a: ArrayLike<T>, x: number, key: (v: T) => number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (key(a[mid]) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const itself = (v: number) => v;
+const startOf = (n: ReportNode) => n.start;
+
+/**
  * The text that introduces a top-level node when it has no heading of its own: the start of
  * its paragraph before an inline item, or the paragraph just before it when that paragraph is
  * not itself a node and reads as an introduction (outside every section, or ending with ：).
  */
-function leadIn(tree: ReportTree, lines: LineIndex, node: ReportNode): string | undefined {
+function leadIn(tree: ReportTree, lines: LineIndex, spans: NodeSpans, node: ReportNode): string | undefined {
   const pos = lines.positionAt(node.start);
   const before = tree.text.slice(lines.lineStart(pos.line), node.start).trim();
   if (before) return before;
@@ -100,11 +143,12 @@ function leadIn(tree: ReportTree, lines: LineIndex, node: ReportNode): string | 
   if (ln < 0) return undefined;
   const start = lines.lineStart(ln);
   const end = lines.lineEnd(ln);
-  const startsNode = (nodes: readonly ReportNode[]): boolean =>
-    nodes.some((n) => (n.start >= start && n.start <= end) || startsNode(n.children));
-  if (startsNode(tree.sections)) return undefined;
+  // Does a node (at any depth) start on that line?
+  if (countAtMost(spans.starts, end, itself) > countAtMost(spans.starts, start - 1, itself)) return undefined;
   const text = lines.lineText(ln).trim();
-  const inSection = tree.sections.some((n) => n.start <= start && end <= n.end);
+  // Does a top-level section hold the whole line (one starting at or before it, ending at or after it)?
+  const k = countAtMost(spans.top, start, startOf);
+  const inSection = k > 0 && spans.maxEnd[k - 1] >= end;
   return !inSection || /[：:]$/.test(text) ? text : undefined;
 }
 
@@ -118,6 +162,7 @@ function leadIn(tree: ReportTree, lines: LineIndex, node: ReportNode): string | 
 export function inferTopLevelKinds(tree: ReportTree): SectionKind[][] {
   const nodes = tree.sections;
   const lines = new LineIndex(tree.text);
+  const spans = nodeSpans(tree);
   const out = nodes.map((n) => [...n.kinds]);
   let state: 'before' | 'problems' | 'after' = 'before';
   let i = 0;
@@ -134,7 +179,7 @@ export function inferTopLevelKinds(tree: ReportTree): SectionKind[][] {
     const run = nodes.slice(i, j);
     const isItems = run.every((n) => n.style === 'shi');
     const cue = (() => {
-      const t = leadIn(tree, lines, run[0]);
+      const t = leadIn(tree, lines, spans, run[0]);
       const k = t ? paragraphCue(t) : undefined;
       return k === 'closing' ? undefined : k;
     })();

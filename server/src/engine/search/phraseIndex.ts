@@ -1,12 +1,12 @@
 import { treeForScan } from '../corpus/corpus';
-import type { CorpusReport, ReportNode, SectionKind } from '../types';
-import { SECTION_KINDS } from '../types';
-import { hasTextNoise, textNoiseSpans } from '../corpus/clean';
-import { forEachSentence } from './sentences';
-import { forEachSectionLabel } from './sections';
-import { CHUNK, runToEnd, type Steps } from '../slices';
-import { findRange, hasBit, MAX_DEPTH, newBitSet, setBit, suffixArraySteps, type KeyedText } from './suffixArray';
+import type { CorpusReport } from '../types';
+import { hasTextNoise } from '../corpus/clean';
+import { runToEnd, type Steps } from '../slices';
+import { findRange, hasBit, MAX_DEPTH, suffixKeysSteps, suffixSortSteps, type KeyedText } from './suffixArray';
 import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
+import { phraseTablesSteps, wholeText, type PhraseTables } from './phraseTables';
+
+export { bodyStart, kindBit, kindMask, LINE_LEADING } from './phraseTables';
 
 /**
  * The corpus phrase index behind hover and completion: the corpus text (the loader's shared
@@ -99,221 +99,74 @@ const MAX_EVALUATED = 500;
 /** Occurrences visited per lookup at most; a phrase more frequent is counted on an even sample. */
 const MAX_VISITED = 8_000;
 
-/** Bit of a section kind in kind masks. */
-export function kindBit(kind: SectionKind): number {
-  return 1 << SECTION_KINDS.indexOf(kind);
-}
-
-export function kindMask(kinds: readonly SectionKind[]): number {
-  let m = 0;
-  for (const k of kinds) m |= kindBit(k);
-  return m;
-}
-
-/**
- * Where a line's text starts: after indentation, Markdown heading markers and quote
- * markers. Used for corpus lines and for the user's line alike, so both match.
- */
-export const LINE_LEADING = /(?:[ \t\u3000\u00a0]*(?:#{1,6}[ \t]+|>[ \t]?)?)*[ \t\u3000\u00a0]*/y;
-
-/** Offset where the text of the line starting at `from` begins (LINE_LEADING skipped). */
-export function bodyStart(text: string, from: number): number {
-  LINE_LEADING.lastIndex = from;
-  return LINE_LEADING.exec(text) ? LINE_LEADING.lastIndex : from;
-}
-
 /** Builds the phrase index of a corpus at once. */
 export function buildPhraseIndex(reports: readonly CorpusReport[]): PhraseIndex {
   return runToEnd(phraseIndexSteps(reports));
 }
 
-/** A growable Int32 list. */
-class IntList {
-  data = new Int32Array(1024);
-  length = 0;
-  push(v: number): void {
-    if (this.length === this.data.length) {
-      const d = new Int32Array(this.data.length * 2);
-      d.set(this.data);
-      this.data = d;
-    }
-    this.data[this.length++] = v;
-  }
-  done(): Int32Array {
-    return this.data.slice(0, this.length);
-  }
-}
-
-const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
-/** Longest stretch of a line segmented at once; longer lines (not prose) get a word break every LINE_WINDOW characters. */
-const LINE_WINDOW = 1 << 14;
-
-/** The phrase-index build as resumable steps, for building in slices (see slices.ts). */
-export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<PhraseIndex> {
-  const t0 = performance.now();
+/** The corpus text of `reports` (the loader's shared string when there is one), report offsets and lengths. */
+export function corpusTextOf(reports: readonly CorpusReport[]): { text: string; reportStart: Int32Array; lengths: Int32Array } {
   // The loader's shared corpus text when there is one (no second copy of the corpus), else a join.
   const shared = sharedCorpusText(reports);
-  const reportStart = shared ? shared.starts : joinedLayout(reports).starts;
-  const text = shared ? shared.text : joinReportTexts(reports);
-  const noise = newBitSet(text.length);
-  const wordBreaks = newBitSet(text.length);
-  yield;
-
-  const starts = new IntList();
-  const ends = new IntList();
-  const owners = new IntList();
-  const anchors = new IntList();
-  const kindStart = new IntList();
-  const kindMasks = new IntList();
-  const labelRunStart = new IntList();
-  const labelRunId = new IntList();
-  const labelIds = new Map<string, number>();
-  const labels: string[] = [];
-  let sinceYield = 0;
-  for (let r = 0; r < reports.length; r++) {
-    const from = reportStart[r];
-    const to = from + reports[r].text.length;
-    forEachSentence(text, from, to, (s, e) => {
-      starts.push(s);
-      ends.push(e);
-      owners.push(r);
-    });
-    // Lines: anchors, noise, word boundaries and section kinds.
-    const lineStarts: number[] = [];
-    for (let a = from; a < to; ) {
-      let e = text.indexOf('\n', a);
-      if (e < 0 || e > to) e = to;
-      const b = bodyStart(text, a);
-      if (b < e) {
-        anchors.push(b);
-        lineStarts.push(b - from);
-        // A line of a megabyte (a text file without line breaks) is read in windows between pauses.
-        for (let w = b; w < e; w += LINE_WINDOW) {
-          const we = Math.min(e, w + LINE_WINDOW);
-          markLine(text, w, we, noise, wordBreaks);
-          sinceYield += we - w;
-          if (sinceYield > CHUNK) {
-            sinceYield = 0;
-            yield;
-          }
-        }
-      }
-      a = e + 1;
-    }
-    const tree = treeForScan(reports[r]);
-    const masks = kindMasksAt(tree?.sections ?? [], lineStarts);
-    const addLabel = (at: number, label: string) => {
-      let id = labelIds.get(label);
-      if (id === undefined) {
-        labelIds.set(label, (id = labels.length));
-        labels.push(label);
-      }
-      const last = labelRunId.length - 1;
-      if (last >= 0 && labelRunStart.data[last] === from + at) {
-        // Replaces the label of an empty run (a section ending where the next begins).
-        labelRunId.data[last] = id;
-        if (last > 0 && labelRunId.data[last - 1] === id) labelRunId.length = labelRunStart.length = last;
-        return;
-      }
-      if (last >= 0 && labelRunId.data[last] === id) return;
-      labelRunStart.push(from + at);
-      labelRunId.push(id);
-    };
-    if (tree) forEachSectionLabel(tree, addLabel);
-    else addLabel(0, '');
-    for (let i = 0; i < masks.length; i++) {
-      if (kindMasks.length && kindMasks.data[kindMasks.length - 1] === masks[i]) continue;
-      kindStart.push(from + lineStarts[i]);
-      kindMasks.push(masks[i]);
-    }
-    sinceYield += lineStarts.length;
-    if (sinceYield > CHUNK) {
-      sinceYield = 0;
-      yield;
-    }
-  }
-  const sentEnd = ends.done();
-  const sentBlock = blockIndex(sentEnd, text.length);
-  const lineAnchors = anchors.done();
-  const kindStarts = kindStart.done();
-  const labelRunStarts = labelRunStart.done();
-  const labelStart = new Int32Array(labels.length + 1);
-  for (let i = 0; i < labels.length; i++) labelStart[i + 1] = labelStart[i] + labels[i].length;
-  yield;
-  const sa = yield* suffixArraySteps({ text, noise }, lineAnchors);
   return {
-    reports,
-    text,
-    noise,
-    sa,
-    reportStart,
-    reportBlock: runBlocks(reportStart, text.length),
-    wordBreaks,
-    kindStart: kindStarts,
-    kindBlock: runBlocks(kindStarts, text.length),
-    kindMasks: Uint16Array.from(kindMasks.done()),
-    labelRunStart: labelRunStarts,
-    labelRunId: labelRunId.done(),
-    labelRunBlock: runBlocks(labelRunStarts, text.length),
-    labelText: labels.join(''),
-    labelStart,
-    sentStart: starts.done(),
-    sentEnd,
-    sentReport: owners.done(),
-    sentBlock,
-    sentMark: new Int32Array(sentEnd.length),
-    reportMark: new Int32Array(reports.length),
-    markGeneration: 0,
-    cache: new Map(),
-    buildMs: performance.now() - t0,
+    text: shared ? shared.text : joinReportTexts(reports),
+    reportStart: shared ? shared.starts : joinedLayout(reports).starts,
+    lengths: Int32Array.from(reports, (r) => r.text.length),
   };
 }
 
 /**
- * Marks the noise of the line text [b, e) and its word boundaries: the segmenter runs on
- * each stretch between terminators (noise, control characters), and a word ends at the
- * start of every segment and at the end of every stretch.
+ * The phrase-index build as resumable steps, for building in slices (see slices.ts): the
+ * tables in one pass over the corpus (phraseTables.ts), then the suffix array.
  */
-function markLine(text: string, b: number, e: number, noise: Uint8Array, wordBreaks: Uint8Array): void {
-  const line = text.slice(b, e);
-  if (hasTextNoise(line)) for (const [s, t] of textNoiseSpans(line)) for (let i = b + s; i < b + t; i++) setBit(noise, i);
-  let start = b;
-  for (let i = b; i <= e; i++) {
-    if (i < e) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x20 && c !== 0xe000 && !hasBit(noise, i)) continue;
-    }
-    if (i > start) {
-      for (const seg of segmenter.segment(text.slice(start, i))) setBit(wordBreaks, start + seg.index);
-    }
-    setBit(wordBreaks, i);
-    start = i + 1;
-  }
+export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<PhraseIndex> {
+  const t0 = performance.now();
+  const { text, reportStart, lengths } = corpusTextOf(reports);
+  yield;
+  const tables = yield* phraseTablesSteps(wholeText(text, reportStart, lengths), (r) => treeForScan(reports[r]));
+  yield;
+  const keys = yield* suffixKeysSteps({ text, noise: tables.noise });
+  const sa = yield* suffixSortSteps(keys, tables.anchors);
+  return assemblePhraseIndex(reports, text, reportStart, tables, sa, performance.now() - t0);
 }
 
-/** Section-kind mask for each offset in `offsets` (ascending), from the report tree. */
-function kindMasksAt(sections: readonly ReportNode[], offsets: readonly number[]): number[] {
-  const masks = new Array<number>(offsets.length).fill(0);
-  const lowerBound = (x: number) => {
-    let lo = 0;
-    let hi = offsets.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (offsets[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+/** The phrase index of `reports` from its tables and suffix array (built here or in worker threads). */
+export function assemblePhraseIndex(
+  reports: readonly CorpusReport[],
+  text: string,
+  reportStart: Int32Array,
+  tables: PhraseTables,
+  sa: Int32Array,
+  buildMs: number,
+): PhraseIndex {
+  const labelStart = new Int32Array(tables.labels.length + 1);
+  for (let i = 0; i < tables.labels.length; i++) labelStart[i + 1] = labelStart[i] + tables.labels[i].length;
+  return {
+    reports,
+    text,
+    noise: tables.noise,
+    sa,
+    reportStart,
+    reportBlock: runBlocks(reportStart, text.length),
+    wordBreaks: tables.wordBreaks,
+    kindStart: tables.kindStart,
+    kindBlock: runBlocks(tables.kindStart, text.length),
+    kindMasks: Uint16Array.from(tables.kindMasks),
+    labelRunStart: tables.labelRunStart,
+    labelRunId: tables.labelRunId,
+    labelRunBlock: runBlocks(tables.labelRunStart, text.length),
+    labelText: tables.labels.join(''),
+    labelStart,
+    sentStart: tables.sentStart,
+    sentEnd: tables.sentEnd,
+    sentReport: tables.sentReport,
+    sentBlock: blockIndex(tables.sentEnd, text.length),
+    sentMark: new Int32Array(tables.sentEnd.length),
+    reportMark: new Int32Array(reports.length),
+    markGeneration: 0,
+    cache: new Map(),
+    buildMs,
   };
-  // Parents before children, so a child section adds its kinds to its parent's.
-  const visit = (nodes: readonly ReportNode[], inherited: number) => {
-    for (const n of nodes) {
-      const mask = inherited | kindMask(n.kinds ?? []);
-      for (let i = lowerBound(n.start); i < offsets.length && offsets[i] < n.end; i++) masks[i] = mask;
-      visit(n.children ?? [], mask);
-    }
-  };
-  visit(sections, 0);
-  return masks;
 }
 
 /** Offsets per block of the run lookup tables (4096: a few runs a block). */

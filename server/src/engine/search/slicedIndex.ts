@@ -21,6 +21,12 @@ export class SlicedIndex<T> {
     private readonly key: string,
     private readonly steps: (reports: readonly CorpusReport[]) => Steps<T>,
     private readonly onBuilt?: (value: T, ms: number, reports: readonly CorpusReport[]) => void,
+    /**
+     * Another way to build in the background (worker threads), tried first: a promise of
+     * the index — rejecting with BuildCancelled once `cancelled()` says so — or undefined
+     * to build in slices here.
+     */
+    private readonly background?: (reports: readonly CorpusReport[], cancelled: () => boolean) => Promise<T> | undefined,
   ) {}
 
   /** The index when it is built, without building it. */
@@ -50,7 +56,9 @@ export class SlicedIndex<T> {
     if (this.pending?.version === version) return this.pending.promise;
     const reports = this.store.reports;
     const started = performance.now();
-    const promise = runSliced(this.steps(reports), 15, () => this.store.version !== version).then((value) => {
+    const cancelled = () => this.store.version !== version;
+    const build = this.background?.(reports, cancelled) ?? runSliced(this.steps(reports), 15, cancelled);
+    const promise = build.then((value) => {
       if (this.store.version === version) this.store.index(this.key, () => value);
       this.onBuilt?.(value, performance.now() - started, reports);
       return value;

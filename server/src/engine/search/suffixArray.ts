@@ -94,25 +94,57 @@ export function buildSuffixArray(t: KeyedText, anchors: Int32Array = new Int32Ar
   return runToEnd(suffixArraySteps(t, anchors));
 }
 
+/**
+ * The keys of a text as one array: `keys[p]` is keyOfOffset(t, p), followed by MAX_DEPTH
+ * zeros (the end of the text), so the sort reads a key without bounds checks or bit tests.
+ * Two bytes a character; what suffixSortSteps sorts by (in this thread or a worker).
+ */
+export function* suffixKeysSteps(t: KeyedText): Steps<Uint16Array> {
+  const n = t.text.length;
+  const keys = new Uint16Array(n + MAX_DEPTH + 1);
+  for (let from = 0; from < n; from += CHUNK) {
+    fillKeys(t, from, Math.min(n, from + CHUNK), keys);
+    yield;
+  }
+  return keys;
+}
+
+function fillKeys(t: KeyedText, from: number, to: number, keys: Uint16Array): void {
+  const { text, noise } = t;
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    keys[p] = c < 0x20 || c === NOISE_MARK || (noise[p >> 3] >> (p & 7)) & 1 ? 0 : c;
+  }
+}
+
+/** The suffix-array build of a keyed text as resumable steps (see suffixSortSteps). */
+export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int32Array> {
+  const keys = yield* suffixKeysSteps(t);
+  return yield* suffixSortSteps(keys, anchors);
+}
+
 /** Ranges at most this long are finished by insertion sort. */
 const SMALL = 12;
 
 /**
- * The suffix-array build as resumable steps (see slices.ts), in place: a counting sort of
- * the entries by their first key, then a multikey quicksort (Bentley–Sedgewick) of each
- * first-key bucket, one key deeper per level down to MAX_DEPTH. Beyond the result (4 bytes
- * an entry) it needs only a 256 KB count table and a small stack of ranges. `anchors` are
- * the body starts of the lines, ascending. The work runs in plain functions chunk by
+ * Sorts the suffixes of `keys` (see suffixKeysSteps) and the line anchors, as resumable
+ * steps (see slices.ts), in place: a counting sort of the entries by their first key, then
+ * a multikey quicksort (Bentley–Sedgewick) of each first-key bucket on two keys at a time
+ * (one 32-bit number per entry and level), down to MAX_DEPTH keys. Entries equal as far as
+ * the index looks (up to a terminator or MAX_DEPTH keys) end in ascending entry order: text
+ * order for offsets, and for anchors (~b, negative) descending body start. Beyond the result
+ * (4 bytes an entry) it needs a 256 KB count table and a small stack of ranges. `anchors`
+ * are the body starts of the lines, ascending. The work runs in plain functions chunk by
  * chunk: generator frames keep their locals in a heap context, which would slow the hot
  * loops down.
  */
-export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int32Array> {
-  const n = t.text.length;
+export function* suffixSortSteps(keys: Uint16Array, anchors: Int32Array): Steps<Int32Array> {
+  const n = keys.length - MAX_DEPTH - 1;
   const count = new Int32Array(65537);
   let m = anchors.length;
   count[ANCHOR] = anchors.length;
   for (let from = 0; from < n; from += CHUNK) {
-    m += countFirst(t, from, Math.min(n, from + CHUNK), count);
+    m += countFirst(keys, from, Math.min(n, from + CHUNK), count);
     yield;
   }
   const sa = new Int32Array(m);
@@ -121,7 +153,7 @@ export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int3
   const bucket = count.slice();
   for (let i = 0; i < anchors.length; i++) sa[count[ANCHOR]++] = ~anchors[i];
   for (let from = 0; from < n; from += CHUNK) {
-    placeByFirst(t, from, Math.min(n, from + CHUNK), count, sa);
+    placeByFirst(keys, from, Math.min(n, from + CHUNK), count, sa);
     yield;
   }
   const stack = new RangeStack();
@@ -130,7 +162,7 @@ export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int3
     const hi = c + 1 < 65536 ? bucket[c + 1] : m;
     if (hi - lo > 1) stack.push(lo, hi, 1);
     while (stack.size) {
-      sortSome(t, sa, stack, CHUNK);
+      sortSome(keys, sa, stack, CHUNK);
       yield;
     }
   }
@@ -155,10 +187,10 @@ class RangeStack {
   }
 }
 
-function countFirst(t: KeyedText, from: number, to: number, count: Int32Array): number {
+function countFirst(keys: Uint16Array, from: number, to: number, count: Int32Array): number {
   let m = 0;
   for (let i = from; i < to; i++) {
-    const c = keyOfOffset(t, i);
+    const c = keys[i];
     if (c) {
       count[c]++;
       m++;
@@ -167,20 +199,41 @@ function countFirst(t: KeyedText, from: number, to: number, count: Int32Array): 
   return m;
 }
 
-function placeByFirst(t: KeyedText, from: number, to: number, next: Int32Array, sa: Int32Array): void {
+function placeByFirst(keys: Uint16Array, from: number, to: number, next: Int32Array, sa: Int32Array): void {
   for (let i = from; i < to; i++) {
-    const c = keyOfOffset(t, i);
+    const c = keys[i];
     if (c) sa[next[c]++] = i;
   }
 }
 
+/** Key `d` of entry `e` (d ≥ 1: past an anchor's ANCHOR key). */
+function keyFrom(keys: Uint16Array, e: number, d: number): number {
+  return keys[e >= 0 ? e + d : ~e + d - 1];
+}
+
+/**
+ * Keys `d` and `d + 1` of entry `e` as one int32 in the order of the pair: the second key
+ * reads 0 when the first is a terminator (nothing after a terminator counts), and the top
+ * bit is flipped so that signed comparison orders the pairs as unsigned ones.
+ */
+function pairFrom(keys: Uint16Array, e: number, d: number): number {
+  const p = e >= 0 ? e + d : ~e + d - 1;
+  const a = keys[p];
+  return a === 0 ? 0x80000000 | 0 : ((a << 16) | keys[p + 1]) ^ 0x80000000;
+}
+
+/** Whether a pair made by pairFrom ends the entry's keys (its first or second key is a terminator). */
+const pairEnds = (v: number): boolean => (v & 0xffff) === 0;
+
 /**
  * Pops and partitions ranges until about `budget` entries were handled. A range is split
- * three ways on the key at its depth (median of three as pivot): smaller and larger ones
- * stay at this depth, equal ones go one key deeper — or, when that key is a terminator or
- * MAX_DEPTH is reached, are equal as far as the index looks and are put in text order.
+ * three ways on the pair of keys at its depth (median of three as pivot): smaller and larger
+ * ones stay at this depth, equal ones go two keys deeper — or, when that pair holds a
+ * terminator or MAX_DEPTH is reached, are equal as far as the index looks and are put in
+ * entry order. Depths are odd (the first key is sorted by counting), so a pair never
+ * reaches past key MAX_DEPTH − 1.
  */
-function sortSome(t: KeyedText, sa: Int32Array, stack: RangeStack, budget: number): void {
+function sortSome(keys: Uint16Array, sa: Int32Array, stack: RangeStack, budget: number): void {
   let work = 0;
   while (stack.size && work < budget) {
     stack.size--;
@@ -190,16 +243,16 @@ function sortSome(t: KeyedText, sa: Int32Array, stack: RangeStack, budget: numbe
     const d = stack.data[at + 2];
     work += hi - lo;
     if (hi - lo <= SMALL) {
-      insertionSort(t, sa, lo, hi, d);
+      insertionSort(keys, sa, lo, hi, d);
       continue;
     }
-    const v = median3(keyAt(t, sa[lo], d), keyAt(t, sa[(lo + hi) >>> 1], d), keyAt(t, sa[hi - 1], d));
+    const v = median3(pairFrom(keys, sa[lo], d), pairFrom(keys, sa[(lo + hi) >>> 1], d), pairFrom(keys, sa[hi - 1], d));
     let lt = lo;
     let gt = hi - 1;
     let i = lo;
     while (i <= gt) {
       const x = sa[i];
-      const c = keyAt(t, x, d);
+      const c = pairFrom(keys, x, d);
       if (c < v) {
         sa[i++] = sa[lt];
         sa[lt++] = x;
@@ -211,7 +264,7 @@ function sortSome(t: KeyedText, sa: Int32Array, stack: RangeStack, budget: numbe
     if (lt - lo > 1) stack.push(lo, lt, d);
     if (hi - gt - 1 > 1) stack.push(gt + 1, hi, d);
     if (gt + 1 - lt > 1) {
-      if (v !== 0 && d + 1 < MAX_DEPTH) stack.push(lt, gt + 1, d + 1);
+      if (!pairEnds(v) && d + 2 < MAX_DEPTH) stack.push(lt, gt + 1, d + 2);
       else sa.subarray(lt, gt + 1).sort();
     }
   }
@@ -223,21 +276,21 @@ function median3(a: number, b: number, c: number): number {
 }
 
 /** Order of entries a and b, both known equal on their first `d` keys. */
-function compareFrom(t: KeyedText, a: number, b: number, d: number): number {
+function compareFrom(keys: Uint16Array, a: number, b: number, d: number): number {
   for (let k = d; k < MAX_DEPTH; k++) {
-    const ca = keyAt(t, a, k);
-    const cb = keyAt(t, b, k);
+    const ca = keyFrom(keys, a, k);
+    const cb = keyFrom(keys, b, k);
     if (ca !== cb) return ca - cb;
     if (ca === 0) break;
   }
   return a - b;
 }
 
-function insertionSort(t: KeyedText, sa: Int32Array, lo: number, hi: number, d: number): void {
+function insertionSort(keys: Uint16Array, sa: Int32Array, lo: number, hi: number, d: number): void {
   for (let i = lo + 1; i < hi; i++) {
     const x = sa[i];
     let j = i - 1;
-    while (j >= lo && compareFrom(t, sa[j], x, d) > 0) {
+    while (j >= lo && compareFrom(keys, sa[j], x, d) > 0) {
       sa[j + 1] = sa[j];
       j--;
     }

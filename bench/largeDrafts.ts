@@ -1,0 +1,108 @@
+/**
+ * A pasted draft of millions of characters through the real server (bundled corpus):
+ * `textDocument/documentSymbol` on drafts of 3.3 and 10 million characters (10 and 30 MB
+ * in UTF-8), and the diagnostics of the 3.3-million-character one. Each figure is timed
+ * from the didOpen that carries the text to the answer (symbols) or to the published
+ * diagnostics (after the server's 200 ms debounce), on a fresh document each time, and only
+ * counts when the answer is not empty. Medians of RUNS runs.
+ *
+ *   npm run build && node --import tsx bench/largeDrafts.ts
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileUri, startServer, type TestServer } from '../test/helpers/lspClient';
+import { synthesizeDraft } from './synth';
+import { formatTable, ms, percentile, type BenchRow } from './table';
+import { cpuMsOf } from './indexBuild';
+
+const RUNS = 3;
+const GROUP = 'large drafts';
+
+let opened = 0;
+
+/** CPU time the server used (all threads), summed over the measurements, per figure. */
+const cpu = new Map<string, number[]>();
+
+/**
+ * Opens `text` as a new document, runs `measure` on it, closes it; the milliseconds from the
+ * open to what `measure` awaited. The server's CPU time meanwhile is noted under `figure`
+ * (it includes any work still running from the open, such as the lint after an outline).
+ */
+async function timed(server: TestServer, figure: string, text: string, measure: (uri: string) => Promise<void>): Promise<number> {
+  const uri = fileUri(path.join(os.tmpdir(), `shuzhi-bench-paste-${opened++}.md`));
+  const c = cpuMsOf(server.proc.pid);
+  const t = performance.now();
+  server.open(uri, text);
+  await measure(uri);
+  const elapsed = performance.now() - t;
+  cpu.set(figure, [...(cpu.get(figure) ?? []), cpuMsOf(server.proc.pid) - c]);
+  server.notify('textDocument/didClose', { textDocument: { uri } });
+  // Let the check of the closed document finish before the next figure.
+  await new Promise((r) => setTimeout(r, 100));
+  return elapsed;
+}
+
+async function outlineMs(server: TestServer, figure: string, text: string): Promise<number> {
+  return timed(server, figure, text, async (uri) => {
+    const symbols = await server.request<unknown[] | null>('textDocument/documentSymbol', { textDocument: { uri } });
+    if (!symbols?.length) throw new Error('documentSymbol answered nothing for a pasted draft');
+  });
+}
+
+async function diagnosticsMs(server: TestServer, figure: string, text: string): Promise<number> {
+  return timed(server, figure, text, async (uri) => {
+    await server.waitForDiagnostics(uri, (d) => d.length > 0, 300_000);
+  });
+}
+
+/** Median, and every run, of `RUNS` measurements. */
+async function runs(measure: () => Promise<number>): Promise<{ median: number; all: string }> {
+  const xs: number[] = [];
+  for (let i = 0; i < RUNS; i++) xs.push(await measure());
+  return { median: percentile(xs, 50), all: xs.map((x) => ms(x)).join(', ') };
+}
+
+export async function benchLargeDrafts(): Promise<BenchRow[]> {
+  // A cache of its own, so the bench leaves no snapshot in the user's.
+  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-bench-drafts-'));
+  const server = await startServer({ initializationOptions: { storagePath: path.join(cache, 'storage') }, env: { XDG_CACHE_HOME: cache } });
+  try {
+    const rows: BenchRow[] = [];
+    const figures: Array<{ chars: number; label: string; symbolsTarget: number; diagnosticsTarget?: number }> = [
+      { chars: 3_300_000, label: '3.3 million characters (10 MB)', symbolsTarget: 2000, diagnosticsTarget: 2000 },
+      { chars: 10_000_000, label: '10 million characters (30 MB)', symbolsTarget: 6000 },
+    ];
+    for (const f of figures) {
+      const text = synthesizeDraft(f.chars);
+      const symbols = await runs(() => outlineMs(server, `symbols ${f.chars}`, text));
+      process.stderr.write(`[drafts] documentSymbol, ${f.label}: ${symbols.all}\n`);
+      rows.push({
+        group: GROUP,
+        metric: `documentSymbol, pasted draft of ${f.label}: open → symbols (median of ${RUNS}: ${symbols.all}; server CPU meanwhile ${ms(percentile(cpu.get(`symbols ${f.chars}`)!, 50))})`,
+        value: ms(symbols.median),
+        target: `≤ ${f.symbolsTarget / 1000} s`,
+        ok: symbols.median <= f.symbolsTarget,
+      });
+      if (f.diagnosticsTarget !== undefined) {
+        const diagnostics = await runs(() => diagnosticsMs(server, `diagnostics ${f.chars}`, text));
+        process.stderr.write(`[drafts] diagnostics, ${f.label}: ${diagnostics.all}\n`);
+        rows.push({
+          group: GROUP,
+          metric: `diagnostics, pasted draft of ${f.label}: open → published, incl. 200 ms debounce (median of ${RUNS}: ${diagnostics.all}; server CPU meanwhile ${ms(percentile(cpu.get(`diagnostics ${f.chars}`)!, 50))})`,
+          value: ms(diagnostics.median),
+          target: `≤ ${f.diagnosticsTarget / 1000} s`,
+          ok: diagnostics.median <= f.diagnosticsTarget,
+        });
+      }
+    }
+    return rows;
+  } finally {
+    await server.stop();
+    fs.rmSync(cache, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  void benchLargeDrafts().then((rows) => process.stdout.write(formatTable(rows) + '\n'));
+}
