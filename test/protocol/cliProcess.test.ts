@@ -2,25 +2,17 @@
  * The built CLI (dist/cli.js, run by `npm test` after the build) as a user runs it: the exit
  * code the shell sees, stdout and stderr kept apart, and the cases a new user hit (issue 13).
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { tempFolders } from '../helpers/tmp';
 
-const made: string[] = [];
 /** A fresh temporary folder, removed when the file's tests are done. */
-function tmp(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders();
 
 const CLI = path.join(__dirname, '..', '..', 'dist', 'cli.js');
 const DRAFT = ['2024年述职报告', '', '一、履职情况', '', '组织学习XX次。', ''].join('\n');

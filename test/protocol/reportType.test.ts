@@ -3,23 +3,13 @@
  * `reportType` setting applies where the title does not name a type, a title that names one wins
  * over it, and front matter `type:` wins over both.
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { startServer, type Diagnostic } from '../helpers/lspClient';
+import { tempFolders } from '../helpers/tmp';
 
-const made: string[] = [];
 /** A fresh temporary folder, removed when the file's tests are done. */
-function tmp(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders();
 
 const BODY = ['', '一、履职情况', '', '全年组织学习XX次。', '', '二、存在的问题', '', '学习不够深入。', '', '三、下一步打算', '', '加强学习。', ''];
 const missingParts = (d: Diagnostic[]) => d.filter((x) => x.code === 'section-missing').map((x) => /^缺少“([^”]+)”/.exec(x.message)?.[1]);

@@ -5,26 +5,18 @@
  * files reports every readable one and exits with the worst status; Word and binary files given
  * as drafts get a message that says so.
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { encodeGb18030 } from '../helpers/gb18030';
+import { tempFolders } from '../helpers/tmp';
 
-const made: string[] = [];
 /** A fresh temporary folder, removed when the file's tests are done. */
-function tmp(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders();
 
 const DRAFT = ['# 2024年述职报告', '', '## 一、履职情况', '', '组织学习XX次。', '', '## 二、存在的问题', '', '学习不够深入。', '', '## 三、下一步打算', '', '加强学习。', ''].join('\n');
 

@@ -4,27 +4,19 @@
  * plain sentence that names the option, and a flag is never asked for a value.
  * The commands and options are read from the declaration, so a command added later is covered.
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 import { COMMAND_SPECS, parseCommandArgs, usageLine, type CommandName, type OptionSpecs } from '../../server/src/cli/options';
 import { UsageError } from '../../server/src/cli/io';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { tempFolders } from '../helpers/tmp';
 
-const made: string[] = [];
 /** A fresh temporary folder, removed when the file's tests are done. */
-function tmp(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders();
 
 const DRAFT = ['2024年述职报告', '', '一、履职情况', '', '组织学习12次。', '', '二、存在的问题', '', '学习不够深入。', '', '三、下一步打算', '', '加强学习。', ''].join('\n');
 

@@ -4,10 +4,9 @@
  * front matter `type:` > the CLI's --report-type > a title that names a type > the `reportType`
  * setting (.shuzhirc.json) > the general duty report.
  */
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 import { lineStartSnippets } from '../../server/src/engine/completion/snippets';
@@ -16,17 +15,10 @@ import { lintText } from '../../server/src/engine/lint/lint';
 import { parseDraft } from '../../server/src/engine/lint/parseDraft';
 import { reportTypeOf } from '../../server/src/engine/lint/reportTypeOf';
 import { normalizeSettings } from '../../server/src/engine/settings';
+import { tempFolders } from '../helpers/tmp';
 
-const made: string[] = [];
 /** A fresh temporary folder, removed when the file's tests are done. */
-function tmp(prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  made.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of made) fs.rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempFolders();
 
 const BODY = ['一、履职情况', '全年组织学习12次。', '二、存在的问题', '学习不够深入。', '三、下一步打算', '加强学习。'];
 const PLAIN_TITLE = ['2024年个人述职报告', ...BODY].join('\n');
