@@ -179,8 +179,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 /** Opens a workspace file by clicking its row in the Explorer; waits for its editor tab. */
 export async function openFile(page: Page, name: string): Promise<void> {
   const row = page.locator('.explorer-folders-view .monaco-list-row', { hasText: name }).first();
-  await row.waitFor({ state: 'visible', timeout: 30_000 });
-  await row.click();
+  // A file a scenario writes after the editor started may never reach the Explorer (its file
+  // watcher): after a bounded wait, open it through Quick Open, which searches the folder.
+  if (await poll(async () => ((await row.isVisible()) ? true : undefined), 15, 1000)) await row.click();
+  else {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(name);
+    const pick = page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first();
+    await pick.waitFor({ state: 'visible', timeout: 20_000 });
+    await pick.click();
+  }
   await page.locator('.tabs-container .tab', { hasText: name }).first().waitFor({ timeout: 20_000 });
   await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
 }
