@@ -43,7 +43,7 @@ export function typeCorpus(reports: readonly CorpusReport[], confidence = DEFAUL
     for (const line of lines) {
       const memo = new Map<number, PhraseCompletion>();
       const at = (pos: number) => completionAt(index, memo, line, pos);
-      typeGhostLine(index, line, new Map([[confidence, f.ghost]]));
+      typeGhostLine(index, line, new Map([[confidence, f.ghost]]), undefined, memo);
       typeLine(line, (l, pos) => {
         const c = at(pos);
         return c.items.slice(0, TOP).map((it) => continuationOf(c, pos, it.insertText));

@@ -144,8 +144,7 @@ export function completionAt(index: PhraseIndex, memo: Map<number, PhraseComplet
 }
 
 /** Types a line with ghost text at each confidence (one path each), sharing the completions. */
-export function typeGhostLine(index: PhraseIndex, line: TypedLine, into: Map<number, ChannelResult>, model?: CompletionModel): void {
-  const memo = new Map<number, PhraseCompletion>();
+export function typeGhostLine(index: PhraseIndex, line: TypedLine, into: Map<number, ChannelResult>, model?: CompletionModel, memo = new Map<number, PhraseCompletion>()): void {
   for (const [confidence, result] of into) {
     typeLine(
       line,

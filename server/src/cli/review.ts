@@ -10,7 +10,7 @@
  */
 import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
-import { copyShareText, reviewDraft } from '../engine/review/review';
+import { copiedSummary, copyShareText, reviewDraft } from '../engine/review/review';
 import { buildPhraseIndex } from '../engine/search/phraseIndex';
 import { locateInSource } from '../engine/search/sourceLine';
 import { LineIndex } from '../engine/text/lineIndex';
@@ -72,7 +72,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       settings,
       reports,
       findings: result.findings,
-      ...(result.copy ? { copied: { share: result.copy.share, sources: result.copy.sources.map((c) => ({ title: reports[c.report].title, share: c.share })) } } : {}),
+      ...(result.copy ? { copied: copiedSummary(result.copy, reports) } : {}),
       ...(reportType !== undefined ? { reportType: reportTypeOf(draft.text, parseDraft(draft.text), settings.reportType, reportType) } : {}),
       force: flags.has('force'),
       cwd: io.cwd,

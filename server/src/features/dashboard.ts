@@ -10,7 +10,7 @@
  * the answer has `pending: true` and the client asks again a little later).
  */
 import type { ServerContext } from '../context';
-import { copiedSummary } from '../engine/review/review';
+import { copiedSummary, copiesIn } from '../engine/review/review';
 import { phraseIndexNow } from './sharedPhraseIndex';
 import { getTree } from '../documentCache';
 import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';
@@ -56,7 +56,7 @@ export function register(ctx: ServerContext, lint: LintAccess): void {
       tree: getTree(ctx, doc),
       findings: lint.findingsOf(doc),
       figures: corpusFigures,
-      ...(phrases ? { copied: copiedSummary(text, phrases, ctx.settings()) } : {}),
+      ...(phrases ? { copied: copiedSummary(copiesIn(text, phrases, ctx.settings()), phrases.reports) } : {}),
     });
     const page = params.page;
     if (page && typeof page.nonce === 'string' && typeof page.cspSource === 'string') {

@@ -269,11 +269,15 @@ export function isNearDuplicate(a: Continuation, b: Continuation, keyA = dedupeK
  */
 export function rankContinuations(conts: Continuation[], max: number, q: QueryFacts, m: CompletionModel = MODEL): Continuation[] {
   withBestCounts(conts, q);
-  for (const c of conts) c.score = scoreContinuation(c, q, m);
   // Best first by the words the writer can expect to save: the chance times the words it holds,
-  // so a sure short word does not always bury a likely formulation.
-  const gain = (c: Continuation) => expectedWords(c.text, c.score);
-  const sorted = conts.sort((a, b) => gain(b) - gain(a) || b.text.length - a.text.length);
+  // so a sure short word does not always bury a likely formulation (computed once a candidate).
+  const gains = new Map<Continuation, number>();
+  for (const c of conts) {
+    c.score = scoreContinuation(c, q, m);
+    gains.set(c, expectedWords(c.text, c.score));
+  }
+  const byGain = (a: Continuation, b: Continuation) => gains.get(b)! - gains.get(a)! || b.text.length - a.text.length;
+  const sorted = conts.sort(byGain);
   const out: Continuation[] = [];
   const keys: string[] = [];
   for (const c of sorted) {
@@ -291,5 +295,5 @@ export function rankContinuations(conts: Continuation[], max: number, q: QueryFa
     keys.push(key);
   }
   // A longer phrase that took a shorter one's place has its own expected words.
-  return out.sort((a, b) => gain(b) - gain(a) || b.text.length - a.text.length);
+  return out.sort(byGain);
 }

@@ -81,8 +81,7 @@ export function copiesIn(text: string, phrases: PhraseIndex, settings: Settings 
   return findCopies(phrases, proseView(text).masked, { minChars: settings.review.copyMinChars });
 }
 
-/** The copied share and its sources by title, as the check-up page shows them. */
-export function copiedSummary(text: string, phrases: PhraseIndex, settings: Settings = DEFAULT_SETTINGS): { share: number; sources: Array<{ title: string; share: number }> } {
-  const c = copiesIn(text, phrases, settings);
-  return { share: c.share, sources: c.sources.map((s) => ({ title: phrases.reports[s.report].title, share: s.share })) };
+/** A copy report as the check-up page shows it: the copied share and its sources by title. */
+export function copiedSummary(c: CopyReport, reports: readonly { title: string }[]): { share: number; sources: Array<{ title: string; share: number }> } {
+  return { share: c.share, sources: c.sources.map((s) => ({ title: reports[s.report].title, share: s.share })) };
 }
