@@ -60,6 +60,7 @@ const properties = Object.fromEntries([
   setting('outline.showOrdinals', { type: 'boolean', default: d.outline.showOrdinals }),
   setting('length.limit', { type: 'integer', default: d.length.limit, minimum: 0, maximum: 10_000_000, scope: 'resource' }),
   setting('review.copyMinChars', { type: 'integer', default: d.review.copyMinChars, minimum: 8, maximum: 10_000, scope: 'resource' }),
+  setting('review.words', { type: 'array', items: { type: 'string' }, default: d.review.words, scope: 'resource' }),
   setting('export.titleFont', { type: 'string', default: e.titleFont }),
   setting('export.titleSize', { type: 'number', default: e.titleSize, minimum: 5, maximum: 72 }),
   setting('export.bodyFont', { type: 'string', default: e.bodyFont }),

@@ -10,6 +10,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { LineIndex } from '../text/lineIndex';
 import type { ReportTree } from '../types';
 import type { PhraseIndex } from '../search/phraseIndex';
+import type { Lexicon } from '../review/lexicon';
 import { DisableMap } from './disable';
 import { parseDraft } from './parseDraft';
 import { proseView } from './prose';
@@ -32,6 +33,10 @@ export interface LintOptions {
   reportType?: string;
   /** The corpus phrase index, for the rules that compare the draft with the corpus. */
   phrases?: PhraseIndex;
+  /** The general lexicon for typo-suspect (io/lexicon.ts). */
+  lexicon?: Lexicon;
+  /** The workspace's word list file's words (io/words.ts). */
+  words?: readonly string[];
   /** Run only these rules (by id); default all. */
   only?: readonly string[];
   /**
@@ -62,6 +67,8 @@ export function lintText(text: string, opts: LintOptions = {}): Finding[] {
     corpusStats: opts.corpusStats,
     stage: opts.stage ?? 'full',
     phrases: opts.phrases,
+    lexicon: opts.lexicon,
+    words: opts.words,
   };
   const disabled = new DisableMap(text, lines);
   const out: Finding[] = [];

@@ -10,6 +10,7 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import type { ReportTree } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
+import type { Lexicon } from '../review/lexicon';
 
 /** Severity of a finding; `off` (in settings) removes the rule instead. */
 export type Severity = 'hint' | 'info' | 'warning' | 'error';
@@ -49,6 +50,8 @@ export interface Finding {
    * report (index into the phrase index's reports) and offsets in its text.
    */
   corpusRelated?: Array<{ report: number; start: number; end: number; message: string }>;
+  /** A word the writer may add to the workspace's word list so it is no longer flagged (忽略此词). */
+  ignoreWord?: string;
 }
 
 /** What a rule reports: a finding before lint stamps it with the rule id and the configured severity. */
@@ -90,6 +93,10 @@ export interface RuleContext {
   stage: LintStage;
   /** The corpus phrase index (typo-suspect, copied-passage); rules that need it are silent without it. */
   phrases?: PhraseIndex;
+  /** The general lexicon (typo-suspect's word check); without it only the corpus evidence counts. */
+  lexicon?: Lexicon;
+  /** The workspace's word list (`.shuzhi/words.txt`), beside the setting `shuzhi.review.words`. */
+  words?: readonly string[];
 }
 
 /** A lint rule: its id, default level, a Chinese description and the check itself. */

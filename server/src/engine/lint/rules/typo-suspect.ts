@@ -1,32 +1,42 @@
 /**
- * `typo-suspect`: a stretch of the draft the corpus never uses that, with one character
- * replaced by a sound-alike, is a phrase the corpus uses often — a pinyin input slip such as
- * `不忘出心` for `不忘初心`. The search is review/slips.ts; this rule only words the finding and
- * offers the corpus's character as the fix. Needs the corpus phrase index (silent without it).
+ * `typo-suspect`: an input-method slip — a character replaced by a sound-alike or a shape-alike.
+ * Two kinds of evidence (review/typos.ts): a stretch the corpus never uses that is a phrase the
+ * corpus uses often once one character is replaced (`不忘出心` / `不忘初心`, review/slips.ts), and
+ * a word of the draft that, with one character replaced, is a frequent word of the general
+ * lexicon fitting its neighbours better (`工做` / `工作`, review/wordSlips.ts). Names, places,
+ * numbers, 《titles》 and the workspace's word list are left alone. The fix puts the suggested
+ * character in; 忽略此词 adds the draft's word to the word list.
  */
-import { findSlips } from '../../review/slips';
+import { findTypos, type Typo } from '../../review/typos';
 import type { LintRule, RuleFinding } from '../types';
+
+/** Why the suggestion: the corpus reports or the lexicon. */
+function evidence(t: Typo): string {
+  if (t.evidence === 'corpus') return `语料中常用“${t.variant}”（${t.reports} 篇报告）`;
+  return `常用“${t.variant}”（通用词典${t.reports ? `；语料中 ${t.reports} 篇报告` : ''}）`;
+}
 
 export const typoSuspectRule: LintRule = {
   id: 'typo-suspect',
   defaultSeverity: 'warning',
-  description: '疑似输入法错别字：稿中的说法语料从未用过，换掉一个同音或近音字后却是语料中的常用说法（如“不忘出心”与“不忘初心”）。',
-  example: '始终不忘出心、牢记使命',
+  description: '疑似输入法错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）。',
+  example: '始终不忘出心、牢记使命；认真做好各项工做',
   check(ctx) {
-    if (!ctx.phrases) return [];
-    return findSlips(ctx.phrases, ctx.prose.masked).map(
-      (s): RuleFinding => ({
-        start: s.start,
-        end: s.end,
-        message: `疑似错别字：“${s.phrase}”，语料中常用“${s.variant}”（${s.reports} 篇报告）`,
+    const words = [...ctx.settings.review.words, ...(ctx.words ?? [])];
+    return findTypos(ctx.prose.masked, { index: ctx.phrases, lexicon: ctx.lexicon, words }).map(
+      (t): RuleFinding => ({
+        start: t.start,
+        end: t.end,
+        message: `疑似错别字：“${t.phrase}”，${evidence(t)}`,
         fixes: [
           {
-            title: `改为“${s.variant}”`,
-            edits: [{ start: s.at, end: s.at + 1, newText: s.replacement }],
+            title: `改为“${t.variant}”`,
+            edits: [{ start: t.at, end: t.at + 1, newText: t.replacement }],
             safe: false,
             preferred: true,
           },
         ],
+        ignoreWord: t.phrase,
       }),
     );
   },

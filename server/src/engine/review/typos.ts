@@ -1,0 +1,67 @@
+/**
+ * Every suspected typo of a draft, for rule typo-suspect: slips inside phrases the corpus uses
+ * (slips.ts) first, then slips of ordinary words found with the general lexicon (wordSlips.ts)
+ * where the corpus found none. Words of the workspace's word list are never suspect.
+ */
+import type { PhraseIndex } from '../search/phraseIndex';
+import type { Lexicon } from './lexicon';
+import { findSlips } from './slips';
+import { findWordSlips, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
+
+export interface Typo {
+  start: number;
+  end: number;
+  /** Offset of the suspect character and the character suggested. */
+  at: number;
+  replacement: string;
+  /** The draft's wording and the suggested one. */
+  phrase: string;
+  variant: string;
+  /** Where the evidence comes from: a corpus phrase, or the general lexicon. */
+  evidence: 'corpus' | 'lexicon';
+  /** Corpus reports using the suggested wording. */
+  reports: number;
+  kind: SlipKind;
+}
+
+export interface TypoInput {
+  index?: PhraseIndex;
+  /** The general lexicon; without it only the corpus check runs. */
+  lexicon?: Lexicon;
+  words?: readonly string[];
+  sources?: readonly CharSource[];
+  wordOptions?: Partial<WordSlipOptions>;
+}
+
+/** Suspected typos of `text` (prose: non-prose blanked), in document order, not overlapping. */
+export function findTypos(text: string, input: TypoInput): Typo[] {
+  const words = input.words ?? [];
+  const listed = (start: number, end: number) => words.some((w) => w && coveredBy(text, w, start, end));
+  const out: Typo[] = [];
+  if (input.index) {
+    for (const s of findSlips(input.index, text)) {
+      if (listed(s.at, s.at + 1)) continue;
+      out.push({ ...pick(s), evidence: 'corpus', reports: s.reports, kind: 'sound' });
+    }
+  }
+  if (input.lexicon) {
+    const taken = out.slice();
+    for (const w of findWordSlips(text, { lexicon: input.lexicon, index: input.index, words, sources: input.sources, options: input.wordOptions })) {
+      if (taken.some((t) => w.start < t.end && t.start < w.end)) continue;
+      out.push({ ...pick(w), evidence: 'lexicon', reports: w.reports, kind: w.kind });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function pick(s: { start: number; end: number; at: number; replacement: string; phrase: string; variant: string }) {
+  return { start: s.start, end: s.end, at: s.at, replacement: s.replacement, phrase: s.phrase, variant: s.variant };
+}
+
+/** An occurrence of `word` in text overlaps [start, end). */
+function coveredBy(text: string, word: string, start: number, end: number): boolean {
+  for (let i = text.indexOf(word, Math.max(0, start - word.length + 1)); i >= 0 && i < end; i = text.indexOf(word, i + 1)) {
+    if (i + word.length > start) return true;
+  }
+  return false;
+}
