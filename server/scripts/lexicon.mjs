@@ -7,7 +7,7 @@
 // them by length and by frequency bucket q = round(4·ln f): one line `L q` + the words of that
 // length and bucket written one after another with no separator (a word is L characters), so
 // the file is the words themselves and is parsed by slicing. The first line carries the total
-// frequency. Measured options (README “Review”): this file 2.3 MB (0.9 MB in the .vsix zip),
+// frequency; a bucket written `Q*` holds proper nouns and abbreviations (never suggested). Measured options (README “Review”): this file 2.3 MB (0.9 MB in the .vsix zip),
 // parsed into a Map in ~100 ms.
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,6 +15,8 @@ import { dirname, join } from 'node:path';
 
 const require = createRequire(import.meta.url);
 const MAX_LEN = 8;
+/** jieba's part-of-speech tags of proper nouns and abbreviations. */
+const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
 const isHan = (c) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
 /** The lexicon table from dict.txt's text (see the module comment). */
@@ -23,7 +25,7 @@ export function lexiconTable(dict) {
   let total = 0;
   const seen = new Set();
   for (const line of dict.split('\n')) {
-    const [word, f] = line.split(' ');
+    const [word, f, tag] = line.split(' ');
     const freq = Number(f);
     if (!word || !(freq > 0)) continue;
     total += freq;
@@ -32,7 +34,8 @@ export function lexiconTable(dict) {
     for (let i = 0; i < word.length && han; i++) han = isHan(word.charCodeAt(i));
     if (!han) continue;
     seen.add(word);
-    const key = `${word.length} ${Math.round(4 * Math.log(freq))}`;
+    // Proper nouns and abbreviations (names, places, organisations, 石化) are known words but never suggested: `*`.
+    const key = `${word.length} ${Math.round(4 * Math.log(freq))}${PROPER.has(tag?.trim()) ? '*' : ''}`;
     const g = groups.get(key);
     if (g) g.push(word);
     else groups.set(key, [word]);

@@ -4,12 +4,15 @@
  * (server/scripts/lexicon.mjs). Pure: the file is read by io/lexicon.ts.
  *
  * Table: a first line `shuzhi-lexicon 1 TOTAL`, then lines `L Q WORDS` — WORDS the words of
- * length L and frequency bucket Q = round(4·ln f) written one after another.
+ * length L and frequency bucket Q = round(4·ln f) written one after another; `Q*` marks proper
+ * nouns and abbreviations (names, places, organisations), known but never suggested.
  */
 
 export interface Lexicon {
   /** Word → frequency bucket Q (ln f ≈ Q / 4). */
   readonly words: ReadonlyMap<string, number>;
+  /** Proper nouns and abbreviations: words, never suggested as a correction. */
+  readonly proper: ReadonlySet<string>;
   /** ln of the dictionary's total frequency. */
   readonly logTotal: number;
   /** Longest word. */
@@ -25,6 +28,7 @@ export function parseLexicon(text: string): Lexicon {
   const head = /^shuzhi-lexicon 1 (\d+)$/.exec(text.slice(0, nl < 0 ? text.length : nl).trim());
   if (!head) throw new LexiconError('不是述职助手的词表文件（首行不对）');
   const words = new Map<string, number>();
+  const proper = new Set<string>();
   let maxLen = 0;
   let at = nl + 1;
   while (at > 0 && at < text.length) {
@@ -34,17 +38,22 @@ export function parseLexicon(text: string): Lexicon {
       const sp1 = text.indexOf(' ', at);
       const sp2 = sp1 < 0 ? -1 : text.indexOf(' ', sp1 + 1);
       const len = Number(text.slice(at, sp1));
-      const q = Number(text.slice(sp1 + 1, sp2));
+      const star = text.charCodeAt(sp2 - 1) === 0x2a;
+      const q = Number(text.slice(sp1 + 1, star ? sp2 - 1 : sp2));
       if (sp1 < 0 || sp2 < 0 || sp2 > end || !Number.isInteger(len) || len < 1 || !Number.isInteger(q) || (end - sp2 - 1) % len !== 0) {
         throw new LexiconError(`词表文件第 ${text.slice(0, at).split('\n').length} 行格式不对`);
       }
-      for (let i = sp2 + 1; i < end; i += len) words.set(text.slice(i, i + len), q);
+      for (let i = sp2 + 1; i < end; i += len) {
+        const w = text.slice(i, i + len);
+        words.set(w, q);
+        if (star) proper.add(w);
+      }
       if (len > maxLen) maxLen = len;
     }
     at = end + 1;
   }
   if (!words.size) throw new LexiconError('词表文件是空的');
-  return { words, logTotal: Math.log(Number(head[1])), maxLen };
+  return { words, proper, logTotal: Math.log(Number(head[1])), maxLen };
 }
 
 /** A lexicon from words and their frequencies (tests, and the workspace's own words). */
@@ -57,7 +66,7 @@ export function lexiconOf(entries: Iterable<[string, number]>, total?: number): 
     sum += f;
     maxLen = Math.max(maxLen, w.length);
   }
-  return { words, logTotal: Math.log(total ?? sum), maxLen };
+  return { words, proper: new Set(), logTotal: Math.log(total ?? sum), maxLen };
 }
 
 /** ln frequency of `word`, or undefined when the lexicon does not have it. */

@@ -5,7 +5,8 @@
  *   address (张建军同志, 王书记, 主任李红);
  * - places and units: up to four characters before a place or unit word (清水河镇, 城关街道,
  *   某某公司) — a suffix character that starts a word with the next one (市场, 局面) is no suffix;
- * - numbers written in Chinese (二〇二四, 三十五), titles quoted in 《》;
+ * - numbers written in Chinese (二〇二四, 三十五) and ordinals (九是), titles quoted in 《》, and short
+ *   quoted coinages (“白加黑”, “筑力”: up to eight characters in quotation marks);
  * - every occurrence of a word of the workspace's word list (`.shuzhi/words.txt`, the setting
  *   `shuzhi.review.words`).
  * Latin text and figures are never looked at: the check reads runs of Han characters only.
@@ -22,7 +23,8 @@ const PLACES = [
   '省', '市', '县', '区', '镇', '乡', '村', '旗', '州', '街道', '社区', '街', '路', '局', '厅', '署', '委', '公司', '集团', '学校',
   '学院', '大学', '中学', '小学', '幼儿园', '医院', '银行', '支行', '分行', '中心', '派出所', '管理所', '研究所', '合作社', '小区', '园区',
 ];
-const NUMERALS = /[〇零一二三四五六七八九十百千万亿两]{2,}/g;
+const NUMERALS = /[〇零一二三四五六七八九十百千万亿两]{2,}|[一二三四五六七八九十]+(?=是)/g;
+const COINED = /[“‘"]([^”’"\n]{1,8})[”’"]/g;
 const NAME_CHARS = 3;
 const PLACE_CHARS = 4;
 
@@ -59,10 +61,11 @@ export function protectedMask(text: string, words: readonly string[] = [], isWor
     for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
       const after = i + p.length;
       if (p.length === 1 && after < text.length && isWord(p + text[after])) continue;
-      mark(mask, text, hanBefore(text, i, PLACE_CHARS), i);
+      mark(mask, text, hanBefore(text, i, PLACE_CHARS), after);
     }
   }
   for (const m of text.matchAll(NUMERALS)) mark(mask, text, m.index, m.index + m[0].length);
+  for (const m of text.matchAll(COINED)) mark(mask, text, m.index + 1, m.index + 1 + m[1].length);
   for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) {
     const e = text.indexOf('》', i);
     const nl = text.indexOf('\n', i);

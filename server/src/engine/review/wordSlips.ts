@@ -12,12 +12,15 @@
  * Decision, in context: the local text (k ± 6 characters within the run) is segmented into
  * words by the most probable path of lexicon unigrams, with and without the alternative; the
  * alternative is suspect evidence when the path gains at least `minGain[kind]` (ln probability)
- * and the alternative word is frequent (`minAltLogFreq`). Never suspect:
+ * and the alternative word is frequent (`minAltLogFreq`); `unsupported` more when the corpus does
+ * not use the alternative word (at least `altSupport` times). Never suspect:
  * - the draft's own window is a lexicon word (a confusion of two words needs context evidence:
  *   confusions.ts), or a word of the draft covering k is at least as frequent as the
  *   alternative (a known word is never flagged for a rarer sound-alike);
- * - the corpus vouches for the draft: the draft's characters around k (k with a neighbour on each
- *   side) occur in the corpus at least `corpusVouch` times;
+ * - the draft's wording stands: the characters around k (k with a neighbour on each side), or the
+ *   draft's word itself (a term of the trade the lexicon lacks: 师德, 提质), occur in the corpus at
+ *   least `corpusVouch` times, or the draft uses the word twice or more;
+ * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j);
  * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
  * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
  */
@@ -49,6 +52,9 @@ export interface WordSlipOptions {
   minAltLogFreq: number;
   /** Corpus occurrences of the draft's characters around k that vouch for them. */
   corpusVouch: number;
+  /** Gain needed beyond minGain when the corpus does not use the alternative word (fewer than `altSupport` occurrences). */
+  unsupported: number;
+  altSupport: number;
 }
 
 /** The fitted thresholds (bench/review.ts writes wordSlipModel.json). */
@@ -56,6 +62,8 @@ export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
   minGain: { sound: model.minGain.sound, shape: model.minGain.shape },
   minAltLogFreq: model.minAltLogFreq,
   corpusVouch: model.corpusVouch,
+  unsupported: model.unsupported,
+  altSupport: model.altSupport,
 };
 
 export interface WordSlip {
@@ -109,7 +117,7 @@ export function prepareLexicon(lex: Lexicon): void {
   const wild = new Map<string, string>();
   const floor = Math.ceil(TABLE_FLOOR * 4);
   for (const [w, q] of lex.words) {
-    if (q < floor || w.length < MIN_WORD || w.length > MAX_WORD) continue;
+    if (q < floor || w.length < MIN_WORD || w.length > MAX_WORD || lex.proper.has(w)) continue;
     for (let j = 0; j < w.length; j++) {
       const key = w.slice(0, j) + HOLE + w.slice(j + 1);
       wild.set(key, (wild.get(key) ?? '') + w[j]);
@@ -136,32 +144,33 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   const sources = input.sources ?? [SOUND];
   const isWord = (w: string) => lex.words.has(w);
   const mask = protectedMask(text, input.words, isWord);
-  const unknown = -lex.logTotal; // a character the lexicon lacks: frequency 1
-  const logp = (w: string): number | undefined => {
-    const q = lex.words.get(w);
-    if (q !== undefined) return q / 4 - lex.logTotal;
-    return w.length === 1 ? unknown : undefined;
-  };
-  /** Most probable segmentation of `s` (ln probability). */
-  const segment = (s: string): number => {
-    const best = new Float64Array(s.length + 1).fill(-Infinity);
-    best[0] = 0;
-    for (let i = 1; i <= s.length; i++) {
-      for (let j = Math.max(0, i - SEG_MAX); j < i; j++) {
-        if (best[j] === -Infinity) continue;
-        const p = logp(s.slice(j, i));
-        if (p !== undefined && best[j] + p > best[i]) best[i] = best[j] + p;
-      }
-    }
-    return best[s.length];
-  };
+  const segment = (s: string) => segmentScore(lex, s);
   const index = input.index;
-  const vouched = (k: number, rs: number, re: number): boolean => {
-    if (!index || index.sa.length === 0) return false;
+  /**
+   * The draft's wording stands: the characters around k (k with a neighbour each side, three at
+   * least) occur in the corpus, or the draft's word [s, e) does (a term of the trade the lexicon
+   * lacks: 师德, 提质), or the draft uses that word twice or more (deliberate).
+   */
+  const inCorpus = new Map<string, boolean>();
+  const corpusHas = (s: string): boolean => {
+    let v = inCorpus.get(s);
+    if (v === undefined) {
+      v = !!index && index.sa.length > 0 && countOccurrences(index, s) >= o.corpusVouch;
+      inCorpus.set(s, v);
+    }
+    return v;
+  };
+  /** The corpus uses the alternative word (a word of the genre). */
+  const supported = (w: string): boolean => !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport;
+  const vouched = (k: number, rs: number, re: number, s: number, e: number): boolean => {
     const a = Math.max(rs, k - 1);
     const b = Math.min(re, k + 2);
-    const s = b - a >= 3 ? text.slice(a, b) : text.slice(Math.max(rs, b - 3), Math.min(re, a + 3));
-    return s.length >= 3 && countOccurrences(index, s) >= o.corpusVouch;
+    const around = b - a >= 3 ? text.slice(a, b) : text.slice(Math.max(rs, b - 3), Math.min(re, a + 3));
+    if (around.length >= 3 && corpusHas(around)) return true;
+    const word = text.slice(s, e);
+    if (corpusHas(word)) return true;
+    const first = text.indexOf(word);
+    return text.indexOf(word, first + 1) >= 0;
   };
 
   const found: Candidate[] = [];
@@ -179,11 +188,11 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
       const b = Math.min(re, k + CONTEXT + 1);
       let base: number | undefined;
       let best: Candidate | undefined;
-      let checkedVouch: boolean | undefined;
+
       for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
         for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
           const chars = wild.get(text.slice(s, k) + HOLE + text.slice(k + 1, e));
-          if (!chars) continue;
+          if (!chars || protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re)) continue;
           // The draft's own window is a word: two words confused need context evidence (confusions.ts).
           if (isWord(text.slice(s, e))) continue;
           for (const c of chars) {
@@ -195,16 +204,14 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             const altLog = lex.words.get(variant)! / 4;
             if (altLog < o.minAltLogFreq) continue;
             if (knownCover(lex, text, k, rs, re, altLog)) continue;
-            if (checkedVouch === undefined) checkedVouch = vouched(k, rs, re);
-            if (checkedVouch) break;
+            if (vouched(k, rs, re, s, e)) break;
             base ??= segment(text.slice(a, b));
             const gain = segment(text.slice(a, k) + c + text.slice(k + 1, b)) - base;
             if (gain < o.minGain[source.kind]) continue;
+            if (gain < o.minGain[source.kind] + o.unsupported && !supported(variant)) continue;
             if (!best || gain > best.gain) best = { k, s, e, c, kind: source.kind, gain };
           }
-          if (checkedVouch) break;
         }
-        if (checkedVouch) break;
       }
       if (best) found.push(best);
     }
@@ -229,6 +236,69 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
       reports: index ? corpusReports(index, variant) : 0,
     };
   });
+}
+
+/** ln probability of a word (a character the lexicon lacks: frequency 1; a longer unknown string: undefined). */
+function logp(lex: Lexicon, w: string): number | undefined {
+  const q = lex.words.get(w);
+  if (q !== undefined) return q / 4 - lex.logTotal;
+  return w.length === 1 ? -lex.logTotal : undefined;
+}
+
+/** The most probable segmentation of `s` into lexicon words: best[i] its ln probability up to i, from[i] where its last word starts. */
+function segmentDp(lex: Lexicon, s: string): { best: Float64Array; from: Int32Array } {
+  const best = new Float64Array(s.length + 1).fill(-Infinity);
+  const from = new Int32Array(s.length + 1);
+  best[0] = 0;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = Math.max(0, i - SEG_MAX); j < i; j++) {
+      if (best[j] === -Infinity) continue;
+      const p = logp(lex, s.slice(j, i));
+      if (p !== undefined && best[j] + p > best[i]) {
+        best[i] = best[j] + p;
+        from[i] = j;
+      }
+    }
+  }
+  return { best, from };
+}
+
+/** ln probability of the most probable segmentation of `s`. */
+export function segmentScore(lex: Lexicon, s: string): number {
+  return segmentDp(lex, s).best[s.length];
+}
+
+/** The words of the most probable segmentation of `s`, as [start, end) offsets. */
+export function segmentWords(lex: Lexicon, s: string): Array<[number, number]> {
+  const { from } = segmentDp(lex, s);
+  const out: Array<[number, number]> = [];
+  for (let i = s.length; i > 0; i = from[i]) out.push([from[i], i]);
+  return out.reverse();
+}
+
+/** Some offset of [s, e) is protected. */
+function protectedIn(mask: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (mask[i]) return true;
+  return false;
+}
+
+/**
+ * The window is part of a parallel construction — 走深走实, 常学常新、常悟常进, 自重、自警、自醒:
+ * a character of it recurs two or three characters away (within the run or across
+ * one 、). Coinages of that shape are the genre's habit; a slip in them is left to the corpus.
+ */
+function parallel(text: string, k: number, s: number, e: number, rs: number, re: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    for (const dist of [-3, -2, 2, 3]) {
+      const j = i + dist;
+      if (j < s - 3 || j >= e + 3 || j < 0 || j >= text.length || (j >= s && j < e)) continue;
+      const between = dist < 0 ? text.slice(j + 1, i) : text.slice(i + 1, j);
+      const inRun = j >= rs && j < re;
+      if (text.charCodeAt(j) === c && (inRun || /^[^、]*、[^、]*$/.test(between))) return true;
+    }
+  }
+  return false;
 }
 
 /** A word of the draft (2+ characters, within the run) covering k at least as frequent as the alternative (ln frequency altLog). */
