@@ -8,13 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseLexicon, type Lexicon } from '../engine/review/lexicon';
-import { prepareLexicon } from '../engine/review/wordSlips';
 
 export interface LexiconLoad {
   lexicon?: Lexicon;
   /** Why there is none: a sentence for the user. */
   error?: string;
-  /** Time to read, parse and index it (ms). */
+  /** Time to read and parse it (ms). */
   ms: number;
   path: string;
 }
@@ -33,7 +32,6 @@ export function loadLexicon(path = lexiconPath()): LexiconLoad {
   const t = performance.now();
   try {
     const lexicon = parseLexicon(readFileSync(path, 'utf8'));
-    prepareLexicon(lexicon);
     return { lexicon, ms: performance.now() - t, path };
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? '找不到词表文件' : (e as Error).message;

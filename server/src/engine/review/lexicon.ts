@@ -1,76 +1,160 @@
 /**
  * The general Chinese lexicon review's word check reads (wordSlips.ts): words with their
- * frequency, parsed from the compact table the build derives from jieba's dict.txt
- * (server/scripts/lexicon.mjs). Pure: the file is read by io/lexicon.ts.
- *
- * Table: a first line `shuzhi-lexicon 1 TOTAL`, then lines `L Q WORDS` — WORDS the words of
- * length L and frequency bucket Q = round(4·ln f) written one after another; `Q*` marks proper
- * nouns and abbreviations (names, places, organisations), known but never suggested.
+ * frequency, from the table the build derives from jieba's dict.txt (server/scripts/lexicon.mjs,
+ * whose comment gives the format: sorted fixed-width word lists, so loading is splitting a few
+ * long lines and a lookup is a binary search). Pure: the file is read by io/lexicon.ts.
  */
 
 export interface Lexicon {
-  /** Word → frequency bucket Q (ln f ≈ Q / 4). */
-  readonly words: ReadonlyMap<string, number>;
-  /** Proper nouns and abbreviations: words, never suggested as a correction. */
-  readonly proper: ReadonlySet<string>;
+  /** Frequency bucket of `word` (ln f ≈ Q / 4), or undefined when the lexicon lacks it. */
+  q(word: string): number | undefined;
+  /** A proper noun or an abbreviation (known, never suggested). */
+  proper(word: string): boolean;
+  /**
+   * The characters c for which `word` with c at `j` is a word that may be suggested (2–4
+   * characters, frequent, not proper), as one string.
+   */
+  fillers(word: string, j: number): string;
+  /** Every word of length `len` with its bucket (the bench). */
+  entries(len: number): Iterable<[string, number]>;
   /** ln of the dictionary's total frequency. */
   readonly logTotal: number;
-  /** Longest word. */
-  readonly maxLen: number;
+  /** Number of words. */
+  readonly size: number;
 }
 
 /** A table that is not a lexicon (wrong header, a line that does not parse). */
 export class LexiconError extends Error {}
 
-/** Parses the table (see the module comment); throws LexiconError on anything else. */
+const PROPER_MARK = 0x80;
+const Q_BASE = 0x30;
+
+/** Index of the first entry of the sorted fixed-width list `list` (entries of `width`) not below `key` on its first key.length characters. */
+function lowerBound(list: string, width: number, key: string, from = 0): number {
+  let lo = 0;
+  let hi = list.length / width;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAt(list, mid * width + from, key) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function compareAt(list: string, at: number, key: string): number {
+  for (let i = 0; i < key.length; i++) {
+    const d = list.charCodeAt(at + i) - key.charCodeAt(i);
+    if (d) return d;
+  }
+  return 0;
+}
+
+class TableLexicon implements Lexicon {
+  constructor(
+    private readonly words: Map<number, string>,
+    private readonly buckets: Map<number, string>,
+    /** Key `len * 8 + j`: the suggestible words with character j moved to the end, sorted. */
+    private readonly rotated: Map<number, string>,
+    readonly logTotal: number,
+  ) {}
+
+  get size(): number {
+    let n = 0;
+    for (const [len, w] of this.words) n += w.length / len;
+    return n;
+  }
+
+  private code(word: string): number | undefined {
+    const list = this.words.get(word.length);
+    if (!list) return undefined;
+    const i = lowerBound(list, word.length, word);
+    if (i * word.length >= list.length || compareAt(list, i * word.length, word) !== 0) return undefined;
+    return this.buckets.get(word.length)!.charCodeAt(i);
+  }
+
+  q(word: string): number | undefined {
+    const c = this.code(word);
+    return c === undefined ? undefined : (c & ~PROPER_MARK) - Q_BASE;
+  }
+
+  proper(word: string): boolean {
+    const c = this.code(word);
+    return c !== undefined && (c & PROPER_MARK) !== 0;
+  }
+
+  fillers(word: string, j: number): string {
+    const len = word.length;
+    const list = this.rotated.get(len * 8 + j);
+    if (!list) return '';
+    const key = word.slice(0, j) + word.slice(j + 1);
+    let out = '';
+    for (let i = lowerBound(list, len, key); i * len < list.length && compareAt(list, i * len, key) === 0; i++) out += list[i * len + len - 1];
+    return out;
+  }
+
+  *entries(len: number): Iterable<[string, number]> {
+    const list = this.words.get(len) ?? '';
+    const q = this.buckets.get(len) ?? '';
+    for (let i = 0; i * len < list.length; i++) yield [list.slice(i * len, i * len + len), (q.charCodeAt(i) & ~PROPER_MARK) - Q_BASE];
+  }
+}
+
+/** Parses the table (see server/scripts/lexicon.mjs); throws LexiconError on anything else. */
 export function parseLexicon(text: string): Lexicon {
-  const nl = text.indexOf('\n');
-  const head = /^shuzhi-lexicon 1 (\d+)$/.exec(text.slice(0, nl < 0 ? text.length : nl).trim());
+  const lines = text.split('\n');
+  const head = /^shuzhi-lexicon 2 (\d+)$/.exec(lines[0].trim());
   if (!head) throw new LexiconError('不是述职助手的词表文件（首行不对）');
-  const words = new Map<string, number>();
-  const proper = new Set<string>();
-  let maxLen = 0;
-  let at = nl + 1;
-  while (at > 0 && at < text.length) {
-    let end = text.indexOf('\n', at);
-    if (end < 0) end = text.length;
-    if (end > at) {
-      const sp1 = text.indexOf(' ', at);
-      const sp2 = sp1 < 0 ? -1 : text.indexOf(' ', sp1 + 1);
-      const len = Number(text.slice(at, sp1));
-      const star = text.charCodeAt(sp2 - 1) === 0x2a;
-      const q = Number(text.slice(sp1 + 1, star ? sp2 - 1 : sp2));
-      if (sp1 < 0 || sp2 < 0 || sp2 > end || !Number.isInteger(len) || len < 1 || !Number.isInteger(q) || (end - sp2 - 1) % len !== 0) {
-        throw new LexiconError(`词表文件第 ${text.slice(0, at).split('\n').length} 行格式不对`);
-      }
-      for (let i = sp2 + 1; i < end; i += len) {
-        const w = text.slice(i, i + len);
-        words.set(w, q);
-        if (star) proper.add(w);
-      }
-      if (len > maxLen) maxLen = len;
-    }
-    at = end + 1;
+  const words = new Map<number, string>();
+  const buckets = new Map<number, string>();
+  const rotated = new Map<number, string>();
+  for (let n = 1; n < lines.length; n++) {
+    const line = lines[n];
+    if (!line) continue;
+    const m = /^([WQR]) (\d) (?:(\d) )?/.exec(line);
+    const len = m ? Number(m[2]) : 0;
+    const body = m ? line.slice(m[0].length) : '';
+    const bad = !m || len < 1 || (m[1] === 'R') !== (m[3] !== undefined) || (m[1] !== 'Q' && body.length % len !== 0);
+    if (bad) throw new LexiconError(`词表文件第 ${n + 1} 行格式不对`);
+    if (m[1] === 'W') words.set(len, body);
+    else if (m[1] === 'Q') buckets.set(len, body);
+    else rotated.set(len * 8 + Number(m[3]), body);
+  }
+  for (const [len, list] of words) {
+    if (buckets.get(len)?.length !== list.length / len) throw new LexiconError(`词表文件中 ${len} 字词的频率与词数不符`);
   }
   if (!words.size) throw new LexiconError('词表文件是空的');
-  return { words, proper, logTotal: Math.log(Number(head[1])), maxLen };
+  return new TableLexicon(words, buckets, rotated, Math.log(Number(head[1])));
 }
 
-/** A lexicon from words and their frequencies (tests, and the workspace's own words). */
-export function lexiconOf(entries: Iterable<[string, number]>, total?: number): Lexicon {
-  const words = new Map<string, number>();
+/** Suggestible words need at least this frequency (as the build's table: 50). */
+const SUGGEST_MIN = 50;
+
+/** A lexicon from words and their frequencies, in memory (tests). `proper` words are known but never suggested. */
+export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: number; proper?: Iterable<string> } = {}): Lexicon {
+  const map = new Map<string, number>();
   let sum = 0;
-  let maxLen = 0;
   for (const [w, f] of entries) {
-    words.set(w, Math.round(4 * Math.log(f)));
+    map.set(w, Math.max(0, Math.round(4 * Math.log(f))));
     sum += f;
-    maxLen = Math.max(maxLen, w.length);
   }
-  return { words, proper: new Set(), logTotal: Math.log(total ?? sum), maxLen };
-}
-
-/** ln frequency of `word`, or undefined when the lexicon does not have it. */
-export function logFreq(lex: Lexicon, word: string): number | undefined {
-  const q = lex.words.get(word);
-  return q === undefined ? undefined : q / 4;
+  const proper = new Set(opts.proper ?? []);
+  const logTotal = Math.log(opts.total ?? sum);
+  const minQ = Math.round(4 * Math.log(SUGGEST_MIN));
+  return {
+    q: (w) => map.get(w),
+    proper: (w) => proper.has(w),
+    fillers(word, j) {
+      let out = '';
+      for (const [w, q] of map) {
+        if (w.length !== word.length || w.length < 2 || w.length > 4 || q < minQ || proper.has(w)) continue;
+        if (w.slice(0, j) === word.slice(0, j) && w.slice(j + 1) === word.slice(j + 1)) out += w[j];
+      }
+      return out;
+    },
+    *entries(len) {
+      for (const e of map) if (e[0].length === len) yield e;
+    },
+    logTotal,
+    size: map.size,
+  };
 }

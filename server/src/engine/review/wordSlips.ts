@@ -5,11 +5,11 @@
  * neighbours better than what the draft has — `工做` for `工作`, `人真` for `认真`.
  *
  * Candidates: for each character k of a run of Han characters and each window of 2–4 characters
- * around it, the lexicon's frequent words equal to the window but at k (a wildcard table over
- * the lexicon, built once per lexicon); the character they have at k must be an alternative of
+ * around it, the lexicon's frequent words equal to the window but at k (Lexicon.fillers: a
+ * binary search in a list sorted with k's character last); the character they have at k must be an alternative of
  * the draft's (CharSource: sound, shape — a source is one predicate, so more plug in).
  *
- * Decision, in context: the local text (k ± 6 characters within the run) is segmented into
+ * Decision, in context: the local text (k ± 5 characters within the run) is segmented into
  * words by the most probable path of lexicon unigrams, with and without the alternative; the
  * alternative is suspect evidence when the path gains at least `minGain[kind]` (ln probability)
  * and the alternative word is frequent (`minAltLogFreq`); `unsupported` more when the corpus does
@@ -44,6 +44,10 @@ export interface CharSource {
 
 /** Same toneless pinyin (pinyin.ts: every reading of a polyphone). */
 export const SOUND: CharSource = { kind: 'sound', alike: homophones };
+
+const DEFAULT_SOURCES: readonly CharSource[] = [SOUND];
+/** Per source list, the source relating two characters (key d·65536 + c), memoised. */
+const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
 
 export interface WordSlipOptions {
   /** Least gain (ln probability of the local segmentation) per kind. */
@@ -98,34 +102,9 @@ export interface WordSlipInput {
 const MIN_WORD = 2;
 const MAX_WORD = 4;
 /** Characters of context each side of k for the segmentation. */
-const CONTEXT = 6;
+const CONTEXT = 5;
 /** Longest word the segmentation tries. */
-const SEG_MAX = 6;
-/** Alternatives must be at least this frequent to enter the wildcard table (ln 50). */
-const TABLE_FLOOR = Math.log(50);
-const HOLE = '\u0000';
-
-interface Tables {
-  /** A word with one character replaced by HOLE → the characters the lexicon has there. */
-  wild: Map<string, string>;
-}
-const tables = new WeakMap<Lexicon, Tables>();
-
-/** The wildcard table of a lexicon, built on first use (part of loading it). */
-export function prepareLexicon(lex: Lexicon): void {
-  if (tables.has(lex)) return;
-  const wild = new Map<string, string>();
-  const floor = Math.ceil(TABLE_FLOOR * 4);
-  for (const [w, q] of lex.words) {
-    if (q < floor || w.length < MIN_WORD || w.length > MAX_WORD || lex.proper.has(w)) continue;
-    for (let j = 0; j < w.length; j++) {
-      const key = w.slice(0, j) + HOLE + w.slice(j + 1);
-      wild.set(key, (wild.get(key) ?? '') + w[j]);
-    }
-  }
-  tables.set(lex, { wild });
-}
-
+const SEG_MAX = 4;
 interface Candidate {
   k: number;
   s: number;
@@ -137,12 +116,21 @@ interface Candidate {
 
 /** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
 export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
-  const lex = input.lexicon;
-  prepareLexicon(lex);
-  const { wild } = tables.get(lex)!;
+  const lex = memoised(input.lexicon);
   const o: WordSlipOptions = { ...WORD_SLIP_DEFAULTS, ...input.options };
-  const sources = input.sources ?? [SOUND];
-  const isWord = (w: string) => lex.words.has(w);
+  const sources = input.sources ?? DEFAULT_SOURCES;
+  let relation = relations.get(sources);
+  if (!relation) relations.set(sources, (relation = new Map()));
+  const sourceOf = (d: number, c: number): CharSource | undefined => {
+    const key = d * 0x10000 + c;
+    let v = relation!.get(key);
+    if (v === undefined) {
+      v = sources.find((x) => x.alike(d, c)) ?? null;
+      relation!.set(key, v);
+    }
+    return v ?? undefined;
+  };
+  const isWord = (w: string) => lex.q(w) !== undefined;
   const mask = protectedMask(text, input.words, isWord);
   const segment = (s: string) => segmentScore(lex, s);
   const index = input.index;
@@ -191,17 +179,17 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
 
       for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
         for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
-          const chars = wild.get(text.slice(s, k) + HOLE + text.slice(k + 1, e));
+          const chars = lex.fillers(text.slice(s, e), k - s);
           if (!chars || protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re)) continue;
           // The draft's own window is a word: two words confused need context evidence (confusions.ts).
           if (isWord(text.slice(s, e))) continue;
           for (const c of chars) {
             const cc = c.charCodeAt(0);
             if (cc === d) continue;
-            const source = sources.find((x) => x.alike(d, cc));
+            const source = sourceOf(d, cc);
             if (!source) continue;
             const variant = text.slice(s, k) + c + text.slice(k + 1, e);
-            const altLog = lex.words.get(variant)! / 4;
+            const altLog = lex.q(variant)! / 4;
             if (altLog < o.minAltLogFreq) continue;
             if (knownCover(lex, text, k, rs, re, altLog)) continue;
             if (vouched(k, rs, re, s, e)) break;
@@ -240,7 +228,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
 
 /** ln probability of a word (a character the lexicon lacks: frequency 1; a longer unknown string: undefined). */
 function logp(lex: Lexicon, w: string): number | undefined {
-  const q = lex.words.get(w);
+  const q = lex.q(w);
   if (q !== undefined) return q / 4 - lex.logTotal;
   return w.length === 1 ? -lex.logTotal : undefined;
 }
@@ -276,6 +264,36 @@ export function segmentWords(lex: Lexicon, s: string): Array<[number, number]> {
   return out.reverse();
 }
 
+/** The lexicon with its lookups memoised for one draft (the segmentations look the same strings up again and again). */
+function memoised(lex: Lexicon): Lexicon {
+  const qs = new Map<string, number>();
+  const fill = new Map<string, string>();
+  return {
+    ...lex,
+    logTotal: lex.logTotal,
+    size: lex.size,
+    q(w) {
+      let v = qs.get(w);
+      if (v === undefined) {
+        v = lex.q(w) ?? -1;
+        qs.set(w, v);
+      }
+      return v < 0 ? undefined : v;
+    },
+    proper: (w) => lex.proper(w),
+    fillers(w, j) {
+      const key = w.slice(0, j) + '\u0000' + w.slice(j + 1);
+      let v = fill.get(key);
+      if (v === undefined) {
+        v = lex.fillers(w, j);
+        fill.set(key, v);
+      }
+      return v;
+    },
+    entries: (len) => lex.entries(len),
+  };
+}
+
 /** Some offset of [s, e) is protected. */
 function protectedIn(mask: Uint8Array, s: number, e: number): boolean {
   for (let i = s; i < e; i++) if (mask[i]) return true;
@@ -305,7 +323,7 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
 function knownCover(lex: Lexicon, text: string, k: number, rs: number, re: number, altLog: number): boolean {
   for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
     for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
-      const q = lex.words.get(text.slice(s, e));
+      const q = lex.q(text.slice(s, e));
       if (q !== undefined && q / 4 >= altLog) return true;
     }
   }
