@@ -24,6 +24,7 @@ import type { Finding, Severity, TextEdit } from '../engine/lint/types';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { corpusUri, SourceFiles } from './corpusSources';
 import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
+import { ignoreWordAction, typoInputs, WORD_ADDED_COMMAND } from './typoInputs';
 
 /** Diagnostic source; clients filter and label by it. */
 export const SOURCE = 'shuzhi';
@@ -139,8 +140,10 @@ export function register(ctx: ServerContext): LintAccess {
     }
     return index;
   };
-  const stamp = (withStats: string) =>
-    `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
+  /** Words added with 忽略此词 in this session: they count before the word list file is saved. */
+  const added: string[] = [];
+  const stamp = (withStats: string, words: readonly string[]) =>
+    `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}:${JSON.stringify(ctx.settings().review.words)}:${words.join('\n')}`;
 
   /**
    * Findings of `doc` at its current version, computed once per version, settings and corpus.
@@ -152,7 +155,9 @@ export function register(ctx: ServerContext): LintAccess {
     const corpusHeadings = headings.now(SYNC_STATS_CHARS);
     const indexed = phrasesNow();
     const phrases = withCorpus || !isLarge(indexed) ? indexed : undefined;
-    const base = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);
+    const typo = typoInputs(ctx);
+    const words = [...typo.words, ...added];
+    const base = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}/${typo.lexicon !== undefined}`, words);
     const s = `${base}/${phrases !== undefined}`;
     const hit = results.get(doc.uri);
     if (hit && hit.version === doc.version && (hit.stamp === s || (!phrases && hit.stamp === `${base}/true`))) return hit.findings;
@@ -164,6 +169,8 @@ export function register(ctx: ServerContext): LintAccess {
       // A draft open in the editor is being written: a title-only draft gets a hint, not warnings.
       stage: 'editing',
       phrases,
+      lexicon: typo.lexicon,
+      words,
     });
     results.set(doc.uri, { version: doc.version, stamp: s, findings, phrases });
     return findings;
@@ -250,7 +257,14 @@ export function register(ctx: ServerContext): LintAccess {
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return codeActions(doc, findingsOf(doc, false), params, (f) => toDiagnostic(doc, f));
+    return codeActions(doc, findingsOf(doc, false), params, (f) => toDiagnostic(doc, f), (word) => ignoreWordAction(ctx.workspaceRoot(), word));
+  });
+  // After 忽略此词's edit: the word counts at once (the file may not be saved yet).
+  connection.onExecuteCommand((params) => {
+    if (params.command !== WORD_ADDED_COMMAND) return;
+    const word = params.arguments?.[0];
+    if (typeof word === 'string' && word && !added.includes(word)) added.push(word);
+    revalidateAll();
   });
   return { findingsOf };
 }
@@ -271,6 +285,7 @@ export function codeActions(
   findings: readonly Finding[],
   params: CodeActionParams,
   toDiagnostic: (f: Finding) => Diagnostic,
+  ignoreWord?: (word: string) => CodeAction | undefined,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const only = params.context.only;
@@ -296,6 +311,8 @@ export function codeActions(
           edit: changes(fix.edits),
         });
       }
+      const ignore = f.ignoreWord ? ignoreWord?.(f.ignoreWord) : undefined;
+      if (ignore) actions.push({ ...ignore, diagnostics: [diagnostic] });
       const line = doc.positionAt(f.start).line;
       if (switchOffered.has(`${f.rule}:${line}`)) continue;
       switchOffered.add(`${f.rule}:${line}`);

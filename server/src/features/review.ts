@@ -11,6 +11,7 @@ import { getTree } from '../documentCache';
 import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
 import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
 import { categoryOf, copyShareText, reviewDraft } from '../engine/review/review';
+import { typoInputs } from './typoInputs';
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri, SourceFiles } from './corpusSources';
@@ -51,7 +52,7 @@ export function register(ctx: ServerContext): void {
       if (!(e instanceof BuildCancelled)) throw e;
     }
     const text = doc.getText();
-    const result = reviewDraft(text, { settings: ctx.settings(), tree: getTree(ctx, doc), phrases, corpusStats, corpusHeadings });
+    const result = reviewDraft(text, { settings: ctx.settings(), tree: getTree(ctx, doc), phrases, corpusStats, corpusHeadings, ...typoInputs(ctx) });
     const source = async (report: number, start: number, end: number): Promise<ReviewSource> => {
       const r = phrases!.reports[report];
       const line = await files.line(r, r.text.slice(start, end));
