@@ -163,9 +163,9 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 function grid(): Array<Partial<WordSlipOptions>> {
   const out: Array<Partial<WordSlipOptions>> = [];
-  for (const sound of [3, 4, 5, 6])
-    for (const unsupported of [2, 4, 6, 100])
-      for (const altSupport of [1, 3]) out.push({ minGain: { sound, shape: sound + 2 }, minAltLogFreq: 4, corpusVouch: 1, unsupported, altSupport });
+  for (const sound of [3, 4, 5])
+    for (const unsupported of [4, 6, 8])
+      for (const altSupport of [3]) out.push({ minGain: { sound, shape: sound + 2 }, minAltLogFreq: 4, corpusVouch: 1, unsupported, altSupport });
   return out;
 }
 

@@ -9,7 +9,7 @@
  * binary search in a list sorted with k's character last); the character they have at k must be an alternative of
  * the draft's (CharSource: sound, shape — a source is one predicate, so more plug in).
  *
- * Decision, in context: the local text (k ± 5 characters within the run) is segmented into
+ * Decision, in context: the local text (k ± 6 characters within the run) is segmented into
  * words by the most probable path of lexicon unigrams, with and without the alternative; the
  * alternative is suspect evidence when the path gains at least `minGain[kind]` (ln probability)
  * and the alternative word is frequent (`minAltLogFreq`); `unsupported` more when the corpus does
@@ -102,9 +102,9 @@ export interface WordSlipInput {
 const MIN_WORD = 2;
 const MAX_WORD = 4;
 /** Characters of context each side of k for the segmentation. */
-const CONTEXT = 5;
+const CONTEXT = 6;
 /** Longest word the segmentation tries. */
-const SEG_MAX = 4;
+const SEG_MAX = 6;
 interface Candidate {
   k: number;
   s: number;
