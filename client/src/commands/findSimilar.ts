@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { openCorpusSource } from '../corpusDocuments';
-import { Methods, type SearchHit, type SearchParams } from '../protocol';
+import { Methods, type SearchHit, type SearchParams } from '../../../server/src/protocol/contract';
 import type { CommandDeps } from './deps';
 
 const LIMIT = 30;
@@ -30,7 +30,7 @@ async function findSimilar({ context, server }: CommandDeps): Promise<void> {
   const params: SearchParams = { query: query.slice(0, MAX_QUERY), limit: LIMIT };
   const hits = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Searching the corpus…') },
-    (_p, token) => server.trySend<SearchHit[]>(Methods.search, params, token),
+    (_p, token) => server.trySend(Methods.search, params, token),
   );
   if (!hits) return;
   if (hits.length === 0) {

@@ -4,7 +4,7 @@
  * untitled Markdown document, so the summary is not linted as if it were a report.
  */
 import * as vscode from 'vscode';
-import { Methods, type CorpusStats } from '../protocol';
+import { Methods, type CorpusStats } from '../../../server/src/protocol/contract';
 import type { CommandDeps } from './deps';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -14,7 +14,7 @@ export function registerShowStats(deps: CommandDeps): void {
 }
 
 async function showStats({ server }: CommandDeps): Promise<void> {
-  const stats = await server.trySend<CorpusStats>(Methods.stats, {});
+  const stats = await server.trySend(Methods.stats, {});
   if (!stats) return;
   if (!panel) {
     panel = vscode.window.createWebviewPanel('shuzhi.stats', vscode.l10n.t('Corpus statistics'), vscode.ViewColumn.Active, {
