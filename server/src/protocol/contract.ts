@@ -12,7 +12,7 @@
  */
 import type { CancellationToken, Disposable } from 'vscode-jsonrpc';
 import type { SearchHit as EngineSearchHit } from '../engine/search/searchIndex';
-import type { Position, Range } from '../engine/types';
+import type { Position, Range, Severity } from '../engine/types';
 
 export {
   CHOOSABLE_REPORT_TYPES,
@@ -22,7 +22,7 @@ export {
 } from '../engine/report/reportTypeTable';
 
 /** LSP positions and ranges: zero-based lines, UTF-16 columns (the engine's shapes are the same). */
-export type { Position, Range };
+export type { Position, Range, Severity };
 
 // ---------------------------------------------------------------- requests (client → server)
 
@@ -144,7 +144,6 @@ export type DashboardResult = {
 export interface ReviewParams {
   uri: string;
 }
-export type Severity = 'hint' | 'info' | 'warning' | 'error';
 /** Where a copied passage comes from: a `shuzhi-corpus:` URI (opened read-only) and the zero-based line, when found. */
 export interface ReviewSource {
   title: string;
