@@ -92,3 +92,9 @@ test('getReportType accepts ids, names with or without 报告, and free-form nam
   assert.equal(getReportType(''), undefined);
   assert.equal(getReportType('不相干'), undefined);
 });
+
+test('the engine\'s report types are the table\'s, in its order; the choosable ones have names the engine reads back', async () => {
+  const { REPORT_TYPE_TABLE, CHOOSABLE_REPORT_TYPES } = await import('../../server/src/engine/report/reportTypeTable');
+  assert.deepEqual(REPORT_TYPES.map((t) => [t.id, t.name]), REPORT_TYPE_TABLE.map((t) => [t.id, t.name]));
+  for (const c of CHOOSABLE_REPORT_TYPES) assert.equal(getReportType(c.choice)?.id, c.id, c.choice);
+});
