@@ -18,7 +18,7 @@ import { DocxReadError, importDocx } from '../engine/delivery/docxImport';
 import { countRange, countText } from '../engine/delivery/count';
 import { resolveLengthLimit } from '../engine/delivery/lengthLimit';
 import { LineIndex } from '../engine/text/lineIndex';
-import { writeOutputFile } from '../cli/export';
+import { writeOutputFile } from '../io/outputFile';
 import { DELIVERY_FAILED, EXPORT_TARGET_EXISTS, type CountParams, type CountResult, type ExportParams, type ExportResult, type ImportParams, type ImportResult } from '../protocol/contract';
 
 function toPath(p: string): string {
