@@ -212,6 +212,15 @@ export const NotificationMethods = {
 export const REQUEST_METHODS: readonly RequestMethod[] = Object.values(Methods);
 export const NOTIFICATION_METHODS: readonly NotificationMethod[] = Object.values(NotificationMethods);
 
+// --------------------------------------------------------------------------- corpus documents
+
+/**
+ * URI scheme of read-only corpus files: the server names corpus sources (review, related
+ * information of diagnostics) as `shuzhi-corpus:` + the file URI's path; the client registers a
+ * content provider for the scheme (client/src/corpusDocuments.ts).
+ */
+export const CORPUS_SCHEME = 'shuzhi-corpus';
+
 // ------------------------------------------------------------------------------- error codes
 
 /** `shuzhi/export`: the target exists and `overwrite` was not set (the error's data is `{ path }`); the client asks, then retries. */
