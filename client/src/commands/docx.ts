@@ -102,6 +102,6 @@ async function importDocx({ server }: CommandDeps, preset?: vscode.Uri): Promise
     () => server.trySend(Methods.importDocx, params),
   );
   if (!result) return;
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown ?? '' });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.window.showTextDocument(doc);
 }

@@ -78,10 +78,10 @@ async function findSimilar({ context, server }: CommandDeps): Promise<void> {
 /** Label: the passage on one line (the list truncates it); detail: the report and section it comes from. */
 function itemText(hit: SearchHit): Pick<vscode.QuickPickItem, 'label' | 'detail'> {
   const oneLine = hit.text.replace(/\s+/g, ' ').trim();
-  const title = hit.title?.trim() ? `《${hit.title.trim()}》` : '';
+  const title = hit.title.trim() ? `《${hit.title.trim()}》` : '';
   return {
     label: oneLine,
-    detail: [title, hit.section?.trim() ?? ''].filter((s) => s !== '').join(' · '),
+    detail: [title, hit.section.trim()].filter((s) => s !== '').join(' · '),
   };
 }
 

@@ -36,9 +36,9 @@ export function statsHtml(stats: CorpusStats, cspSource: string): string {
       : `<table><thead><tr><th>${esc(head[0])}</th><th>${esc(head[1])}</th></tr></thead><tbody>${rows
           .map(([a, b]) => `<tr><td>${esc(String(a))}</td><td>${esc(String(b))}</td></tr>`)
           .join('')}</tbody></table>`;
-  const byCount = (o: Record<string, number> | undefined) =>
-    Object.entries(o ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
-  const skipped = stats.skipped ?? [];
+  const byCount = (o: Record<string, number>) =>
+    Object.entries(o).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
+  const skipped = stats.skipped;
   return `<!DOCTYPE html>
 <html lang="${esc(vscode.env.language)}">
 <head>
