@@ -53,8 +53,8 @@ test('every request the client sends and every notification it hears is in the c
 
 test('the server registers exactly the contract requests and sends only contract notifications', () => {
   const server = sources('server/src');
-  const registered = server.flatMap((f) => methodsUsed(code(f.code), /\.onRequest\(\s*((?:Methods|NotificationMethods)\.\w+|'shuzhi\/[^']*')/g));
-  const sent = server.flatMap((f) => methodsUsed(code(f.code), /\.sendNotification\(\s*((?:Methods|NotificationMethods)\.\w+|'shuzhi\/[^']*')/g));
+  const registered = server.flatMap((f) => methodsUsed(code(f.code), /\bonRequest\(\s*((?:Methods|NotificationMethods)\.\w+|'shuzhi\/[^']*')/g));
+  const sent = server.flatMap((f) => methodsUsed(code(f.code), /\bsendNotification\(\s*((?:Methods|NotificationMethods)\.\w+|'shuzhi\/[^']*')/g));
   assert.deepEqual([...registered].sort(), [...REQUEST_METHODS].sort(), 'one registration per contract request, none besides');
   assert.deepEqual([...new Set(sent)].sort(), [...NOTIFICATION_METHODS].sort());
 });
@@ -64,7 +64,7 @@ test('no code spells a custom method name outside the contract', () => {
     // Registrations and notifications may name their method as a literal (the compiler checks it against the contract); nothing else may.
     const stray = [...code(text).matchAll(/['"`](shuzhi\/\w+)['"`]/g)].filter((m) => {
       const before = code(text).slice(Math.max(0, m.index - 30), m.index);
-      return !/\.(onRequest|sendNotification)\(\s*$/.test(before);
+      return !/\b(onRequest|sendNotification)\(\s*$/.test(before);
     });
     assert.deepEqual(stray.map((m) => m[1]), [], `${file} names methods outside the contract`);
   }
