@@ -18,6 +18,7 @@ function evidence(t: Typo): string {
 
 export const typoSuspectRule: LintRule = {
   id: 'typo-suspect',
+  category: 'slips',
   defaultSeverity: 'warning',
   description: '疑似输入法错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）。',
   example: '始终不忘出心、牢记使命；认真做好各项工做',
