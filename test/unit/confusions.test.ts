@@ -6,52 +6,72 @@ import { prng } from '../helpers/prng';
 
 const rules = (text: string) => findConfusions(text).map((s) => `${text.slice(s.start, s.end)}→${s.suggestion}`);
 
-test('confusions: 截止 before a time expression is 截至; after a time or before 日期 it stays', () => {
-  assert.deepEqual(rules('截止2024年底，全县完成投资3亿元。'), ['截止→截至']);
-  assert.deepEqual(rules('截止目前，已整改问题12个。'), ['截止→截至']);
-  assert.deepEqual(rules('截止今年6月，累计培训干部300人次。'), ['截止→截至']);
-  assert.deepEqual(rules('报名于6月30日截止。'), []);
-  assert.deepEqual(rules('申报截止日期为6月30日。'), []);
-  assert.deepEqual(rules('截止到6月底，共走访群众500户。'), []);
-  assert.deepEqual(rules('截至2024年底，全县完成投资3亿元。'), []);
-});
+/** Each text with what findConfusions should say, `found→suggestion` in order; [] when the context does not settle it. */
+const CASES: Record<string, [string, string[]][]> = {
+  '截止 before a time expression is 截至; after a time, before 日期 or with 到 it stays': [
+    ['截止2024年底，全县完成投资3亿元。', ['截止→截至']],
+    ['截止目前，已整改问题12个。', ['截止→截至']],
+    ['截止今年6月，累计培训干部300人次。', ['截止→截至']],
+    ['报名于6月30日截止。', []],
+    ['申报截止日期为6月30日。', []],
+    ['截止到6月底，共走访群众500户。', []],
+    ['截至2024年底，全县完成投资3亿元。', []],
+  ],
+  '截至 with no time after it is 截止': [
+    ['申报截至日期为6月30日。', ['截至→截止']],
+    ['报名已于昨日截至。', ['截至→截止']],
+    ['截至目前，已整改问题12个。', []],
+  ],
+  '度过 for time, 渡过 for 难关 and rivers': [
+    ['和同事们一起渡过了一个难忘的春节。', ['渡过→度过']],
+    ['在基层渡过了三年时光。', ['渡过→度过']],
+    ['带领企业度过难关。', ['度过→渡过']],
+    ['带领企业渡过难关，度过了最困难的一年。', []],
+    ['渡过了最困难的难关，度过困难时期。', []],
+  ],
+  '权利 goes with 义务, 权力 with 运行 and 手中的': [
+    ['明确党员的权力和义务。', ['权力→权利']],
+    ['既履行义务，也享有义务和权力。', ['权力→权利']],
+    ['规范权利运行，管好手中的权利。', ['权利→权力', '权利→权力']],
+    ['不得滥用民事权利，维护公民的监督权利。', []],
+    ['保障群众的合法权利，规范权力运行。', []],
+    ['依法享有的权利受到监督保护。', []],
+    ['权利和义务相统一。', []],
+  ],
+  '必须 before a verb, 必需 for what cannot be done without': [
+    ['必需坚持党的全面领导。', ['必需→必须']],
+    ['为群众送去生活必须品。', ['必须→必需']],
+    ['必须坚持党的全面领导，保障生活必需品供应。', []],
+  ],
+  '反映 problems upward, 启用 things, 起用 people': [
+    ['及时向上级反应群众诉求。', ['反应→反映']],
+    ['市场反应迅速，群众反映强烈。', []],
+    ['出现过敏反应情况。', []],
+    ['年内起用新系统。', ['起用→启用']],
+    ['大胆启用年轻干部。', ['启用→起用']],
+    ['大胆起用年轻干部，启用新系统，启用干部管理系统。', []],
+  ],
+  '以致 for a bad result, never 以致于': [
+    ['工作不细，以至造成损失。', ['以至→以致']],
+    ['工作不细，以致于出现偏差。', ['以致于→以至于']],
+    ['县、乡以至村，层层落实；他专心工作，以至于忘了下班。', []],
+  ],
+  '作 before abstract objects and two-syllable verbs (a preference)': [
+    ['对网络舆情做出积极回应。', ['做出→作出']],
+    ['会上做报告。', ['做→作']],
+    ['把问题当做处理重点，做出样品，做好工作。', []],
+  ],
+};
 
-test('confusions: 截至 with no time after it is 截止', () => {
-  assert.deepEqual(rules('申报截至日期为6月30日。'), ['截至→截止']);
-  assert.deepEqual(rules('报名已于昨日截至。'), ['截至→截止']);
-  assert.deepEqual(rules('截至目前，已整改问题12个。'), []);
-});
+for (const [name, cases] of Object.entries(CASES)) {
+  test(`confusions: ${name}`, () => {
+    for (const [text, want] of cases) assert.deepEqual(rules(text), want, text);
+  });
+}
 
-test('confusions: 度过 for time, 渡过 for 难关 and rivers', () => {
-  assert.deepEqual(rules('和同事们一起渡过了一个难忘的春节。'), ['渡过→度过']);
-  assert.deepEqual(rules('在基层渡过了三年时光。'), ['渡过→度过']);
-  assert.deepEqual(rules('带领企业度过难关。'), ['度过→渡过']);
-  assert.deepEqual(rules('带领企业渡过难关，度过了最困难的一年。'), []);
-  assert.deepEqual(rules('渡过了最困难的难关。'), []);
-});
-
-test('confusions: 权利 goes with 义务, 权力 with 运行 and 滥用', () => {
-  assert.deepEqual(rules('明确党员的权力和义务。'), ['权力→权利']);
-  assert.deepEqual(rules('既履行义务，也享有义务和权力。'), ['权力→权利']);
-  assert.deepEqual(rules('规范权利运行，防止滥用权利。'), ['权利→权力', '权利→权力']);
-  assert.deepEqual(rules('保障群众的合法权利，规范权力运行。'), []);
-  assert.deepEqual(rules('依法享有的权利受到监督保护。'), []);
-  assert.deepEqual(rules('权利和义务相统一。'), []);
-});
-
-test('confusions: 必须 before a verb, 必需 for things that cannot be done without', () => {
-  assert.deepEqual(rules('必需坚持党的全面领导。'), ['必需→必须']);
-  assert.deepEqual(rules('为群众送去生活必须品。'), ['必须→必需']);
-  assert.deepEqual(rules('必须坚持党的全面领导，保障生活必需品供应。'), []);
-});
-
-test('confusions: 反映 problems upward, 启用 things, 起用 people', () => {
-  assert.deepEqual(rules('及时向上级反应群众诉求。'), ['反应→反映']);
-  assert.deepEqual(rules('市场反应迅速，群众反映强烈。'), []);
-  assert.deepEqual(rules('出现过敏反应。'), []);
-  assert.deepEqual(rules('年内起用新系统。'), ['起用→启用']);
-  assert.deepEqual(rules('大胆启用年轻干部。'), ['启用→起用']);
-  assert.deepEqual(rules('大胆起用年轻干部，启用新系统。'), []);
+test('confusions: errorsOnly leaves the preferences out', () => {
+  assert.deepEqual(findConfusions('做出决定，截止目前。', { errorsOnly: true }).map((s) => s.rule), ['截止→截至']);
+  assert.equal(findConfusions('做出决定', {})[0].strength, 'preference');
 });
 
 test('confusions: suspects carry offsets, suggestion, reason and source; bad input gives none', () => {
