@@ -18,9 +18,10 @@
  * their structure agrees in one of these ways (the first that holds names the relation):
  *   same-base   one is a modified form of the other (已 = msp(己), 入 = refh(人));
  *   same-parts  same components, only their placement differs (未 wt(木,一) / 末 w(木,一));
- *   contains    one is the other plus a stroke or two (戊 / 戌 = st(戊,一));
- *   one-part    same layout, one component differs (拨 扌发 / 拔 扌犮; 辩 / 辨 / 辫; 侯 / 候);
- *   simple      both are single components with (nearly) the same strokes (土 / 士, 人 / 八).
+ *   contains    one is the other plus a stroke or a dot (戊 / 戌 = st(戊,一), 大 / 太);
+ *   one-part    same layout, one component differs, and that component is near (拨 扌发 / 拔 扌犮)
+ *               or a small radical beside a large shared part (徐 / 除; 辩 / 辨 / 辫; 侯 / 候);
+ *   simple      both are single blocks with (nearly) the same strokes (土 / 士, 人 / 八, 甲 / 申).
  * A pair's score is its stroke distance plus a small penalty by relation; each character keeps
  * its MAX_ALIKES best partners, level-1 characters first on ties.
  */
@@ -141,6 +142,29 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
     return !d || d.type === 'c' || d.parts.length < 2 || orders[ch].length <= 3;
   };
 
+  /**
+   * Two characters of the same layout that differ in one component look alike when the parts that
+   * differ are themselves near (发 / 犮, 口 / 日: one stroke apart, the longer of at least 3 strokes),
+   * or the characters are small (≤ 5 strokes) and one stroke apart (贝 / 见),
+   * or when they are small radicals (≤ 4 strokes) beside a shared part that makes up at least two
+   * thirds of each character (徐 / 除, 塘 / 搪, 辩 / 辨 / 辫). Sharing only a radical is not enough
+   * (钡 / 钢, 蚱 / 蜓).
+   */
+  const onePartAlike = (a: string, b: string, pa: string, pb: string, dist: number): boolean => {
+    // Small characters one stroke apart (贝 / 见).
+    if (dist <= 1 && Math.max(orders[a].length, orders[b].length) <= 5) return true;
+    const oa = orders[pa];
+    const ob = orders[pb];
+    if (oa && ob) {
+      if (Math.max(oa.length, ob.length) >= 3 && levenshtein(oa, ob, 1) <= 1) return true;
+    } else if (dist <= 1) return true;
+    const la = strokeLen(pa);
+    const lb = strokeLen(pb);
+    const shareA = (orders[a].length - la) / orders[a].length;
+    const shareB = (orders[b].length - lb) / orders[b].length;
+    return la <= 4 && lb <= 4 && Math.min(shareA, shareB) >= 2 / 3;
+  };
+
   /** The relation between a and b, or undefined when their structures disagree. */
   const relation = (a: string, b: string, dist: number, len: number): Relation | undefined => {
     if (base(a) === base(b)) return dist <= 2 ? 'same-base' : undefined;
@@ -150,25 +174,27 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
       const sameFamily = family(da.type) === family(db.type);
       // Same parts placed differently (未 / 末, 土 / 士 even across layouts when the strokes agree).
       if ([...da.parts].sort().join() === [...db.parts].sort().join() && dist <= (sameFamily ? 2 : 1)) return 'same-parts';
+      // One is the other plus a single stroke or dot (戊 / 戌 = st(戊,一)); the smaller has ≥ 3 strokes.
       const extra = (big: Decomp, small: string): boolean =>
-        big.parts.length === 2 && big.parts.includes(small) && strokeLen(big.parts.find((p) => p !== small) ?? '') <= (/^[ws]/.test(big.type) ? 2 : 1);
-      if ((extra(db, base(a)) || extra(da, base(b))) && dist <= 2) return 'contains';
-      if (sameFamily && da.parts.length === db.parts.length) {
-        let diff = 0;
-        for (let i = 0; i < da.parts.length; i++) if (da.parts[i] !== db.parts[i]) diff++;
-        if (diff === 1 && dist <= Math.min(3, Math.max(1, Math.floor(len * 0.2)))) return 'one-part';
+        big.parts.length === 2 && big.parts.includes(small) && strokeLen(small) >= 3 && strokeLen(big.parts.find((p) => p !== small) ?? '') <= 1;
+      if ((extra(db, base(a)) || extra(da, base(b))) && dist <= 1.5) return 'contains';
+      if (sameFamily && da.parts.length === db.parts.length && dist <= 3) {
+        const diffs = da.parts.map((p, i) => i).filter((i) => da.parts[i] !== db.parts[i]);
+        if (diffs.length === 1 && onePartAlike(a, b, da.parts[diffs[0]], db.parts[diffs[0]], dist)) return 'one-part';
       }
+      // The same strokes in a single block, neither written left-to-right (甲 / 申; not 叶 / 甲).
+      if (dist === 0 && len >= 4 && family(da.type) !== 'a' && family(db.type) !== 'a') return 'simple';
       return undefined;
     }
     if (isSimple(a) && isSimple(b)) {
-      if (dist === 0 && len >= 2) return 'simple';
+      if (dist <= 0.5 && len >= 2) return 'simple';
       if (dist <= 1 && len >= 4) return 'simple';
     }
     // A simple character and a compound one that is it plus one stroke or dot (大 / 太).
     const d2 = da && da.parts.length === 2 ? da : db && db.parts.length === 2 ? db : undefined;
     if (d2 && dist <= 1) {
       const small = d2 === da ? b : a;
-      if (d2.parts.includes(base(small)) && strokeLen(d2.parts.find((p) => p !== base(small)) ?? '') <= 1) return 'contains';
+      if (d2.parts.includes(base(small)) && strokeLen(small) >= 3 && strokeLen(d2.parts.find((p) => p !== base(small)) ?? '') <= 1) return 'contains';
     }
     return undefined;
   };
