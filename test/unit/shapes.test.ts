@@ -4,12 +4,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { injectShapeSlip, shapeAlikes, shapeTableSize } from '../../server/src/engine/review/shapes';
 import { prng } from '../helpers/prng';
+import { gb2312Chars, generate, levenshtein, render } from '../../server/scripts/genShapes';
 
 test('shapes: the textbook 形近字 groups are found both ways', () => {
   const groups = ['己已巳', '未末', '拨拔', '侯候', '辩辨辫', '人入', '日曰', '戊戌戍', '土士', '免兔', '晴睛', '准淮', '贝见', '历厉', '休体'];
   for (const g of groups) {
     for (const a of g) for (const b of g) if (a !== b) assert.ok(shapeAlikes(a).includes(b), `${a} → ${b}: ${shapeAlikes(a).join('')}`);
   }
+});
+
+test('shapes: sharing only a radical, or the same strokes in another layout, is not alike', () => {
+  const apart = ['蚱蜓', '叶甲', '一丁', '工三', '钰钳', '跌跟', '走赳', '钡铂', '蚊蛴'];
+  for (const [a, b] of apart) assert.ok(!shapeAlikes(a).includes(b) && !shapeAlikes(b).includes(a), `${a} / ${b}`);
 });
 
 test('shapes: the closest comes first, and the list stays a handful', () => {
@@ -58,4 +64,28 @@ test('shapes: injectShapeSlip honours accept and says when nothing fits', () => 
   assert.equal(injectShapeSlip('已经', prng(1), () => false), undefined);
   const only = injectShapeSlip('已经', prng(3), (w) => w === '己经');
   assert.equal(only?.word, '己经');
+});
+
+test('shapes: the committed table is what server/scripts/genShapes.ts generates from its sources', () => {
+  const { table } = generate();
+  const committed = fs.readFileSync(path.join(__dirname, '../../server/src/engine/review/shapeData.ts'), 'utf8');
+  assert.equal(committed, render(table), 'shapeData.ts is stale: run node --import tsx server/scripts/genShapes.ts');
+  assert.match(committed, /\/\*! [^]*theajack[^]*Gavin Grover[^]*MIT License/, 'the licence notice survives bundling as a legal comment');
+});
+
+test('shapes: GB 2312 gives 6,763 characters, 3,755 of them level 1, in code order', () => {
+  const chars = gb2312Chars();
+  assert.equal(chars.length, 6763);
+  assert.equal(chars.filter((c) => c.level === 1).length, 3755);
+  assert.equal(chars[0].ch, '啊');
+  assert.equal(chars[3754].ch, '座');
+  assert.equal(chars[6762].ch, '齄');
+});
+
+test('shapes: stroke distance counts near strokes as half and stops above its bound', () => {
+  assert.equal(levenshtein('jfj', 'jfj', 3), 0);
+  assert.equal(levenshtein('jjf', 'jjg', 3), 0.5); // 竖 / 竖钩
+  assert.equal(levenshtein('jsysk', 'jskysk', 3), 1);
+  assert.equal(levenshtein('jjf', 'sjf', 3), 1);
+  assert.ok(levenshtein('jjjjjjjj', 'ffffffff', 2) > 2);
 });
