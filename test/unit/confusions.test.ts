@@ -99,7 +99,7 @@ test('confusions: every rule names its source and a distinct pair', () => {
 });
 
 test('confusions: injectConfusion swaps a right word where the context settles it, and findConfusions finds it', () => {
-  const text = '截至目前，共培训干部200人次，必须坚持问题导向，依法保障党员权利和义务。';
+  const text = '截至目前，共培训干部200人次，必须坚持问题导向，依法保障党员权利和义务，维护群众合法权利。';
   const seen = new Set<string>();
   const rng = prng(5);
   for (let i = 0; i < 50; i++) {

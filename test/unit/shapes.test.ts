@@ -7,14 +7,14 @@ import { prng } from '../helpers/prng';
 import { gb2312Chars, generate, levenshtein, render } from '../../server/scripts/genShapes';
 
 test('shapes: the textbook 形近字 groups are found both ways', () => {
-  const groups = ['己已巳', '未末', '拨拔', '侯候', '辩辨辫', '人入', '日曰', '戊戌戍', '土士', '免兔', '晴睛', '准淮', '贝见', '历厉', '休体'];
+  const groups = ['己已巳', '未末', '拨拔', '侯候', '辩辨辫', '人入', '日曰', '戊戌戍', '土士', '免兔', '晴睛', '准淮', '贝见', '历厉', '休体', '景晾', '甲申'];
   for (const g of groups) {
     for (const a of g) for (const b of g) if (a !== b) assert.ok(shapeAlikes(a).includes(b), `${a} → ${b}: ${shapeAlikes(a).join('')}`);
   }
 });
 
 test('shapes: sharing only a radical, or the same strokes in another layout, is not alike', () => {
-  const apart = ['蚱蜓', '叶甲', '一丁', '工三', '钰钳', '跌跟', '走赳', '钡铂', '蚊蛴'];
+  const apart = ['蚱蜓', '叶甲', '一丁', '工三', '钰钳', '跌跟', '走赳', '钡铂', '蚊蛴', '艾芝', '昂易', '办小', '百皆', '爸色'];
   for (const [a, b] of apart) assert.ok(!shapeAlikes(a).includes(b) && !shapeAlikes(b).includes(a), `${a} / ${b}`);
 });
 

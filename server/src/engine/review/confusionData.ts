@@ -21,8 +21,6 @@ export interface ConfusionRule {
   after?: RegExp;
   /** … or right before it (must end in `$`). A rule with both needs either one to hold. */
   before?: RegExp;
-  /** Never fires when this matches right after `found` (e.g. 截止到, a correct alternative). */
-  notAfter?: RegExp;
   /** Never fires when this matches right before `found`. */
   notBefore?: RegExp;
   /** Why, in a plain sentence for the message. */
@@ -45,7 +43,6 @@ export const CONFUSIONS: readonly ConfusionRule[] = [
     found: '截止',
     suggestion: '截至',
     after: TIME_AHEAD,
-    notAfter: /[到至于]/y,
     reason: '后面接时间时应作“截至”（截止到某时）；“截止”表示到期停止，放在时间之后',
     source: `${XIANHAN7}“截至”：截止到（某个时候），例“报名日期截至本月底”；“截止”：（到一定期限）停止，例“报名在昨天已经截止”。《现代汉语规范词典》“截止”条提示：跟“截至”不同`,
     strength: 'error',
@@ -154,7 +151,6 @@ export const CONFUSIONS: readonly ConfusionRule[] = [
     found: '以至',
     suggestion: '以致',
     after: /(?:造成|酿成|导致|出现了?(?:严重|重大)?(?:问题|失误|错误|事故|损失|偏差)|犯了?(?:严重的?)?错误|失败|违纪|违法|延误|贻误)/y,
-    notAfter: /于/y,
     reason: '引出不好的结果（造成损失、出现失误）应作“以致”；“以至”表示程度、范围的延伸',
     source:
       '《现代汉语词典》（第5版）“以致”：用在下半句开头，表示下文是上述的原因所形成的结果，多指不好的结果；杜永道答读者问《“以至”和“以致”》（人民日报海外版）',

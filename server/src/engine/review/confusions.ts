@@ -42,7 +42,6 @@ function matchesAt(re: RegExp, text: string, at: number): boolean {
 
 function ruleHolds(rule: ConfusionRule, text: string, start: number, end: number): boolean {
   const behind = text.slice(Math.max(0, start - LOOK_BEHIND), start);
-  if (rule.notAfter && matchesAt(rule.notAfter, text, end)) return false;
   if (rule.notBefore && rule.notBefore.test(behind)) return false;
   // A rule without context patterns is settled by the word itself (以致于).
   if (!rule.after && !rule.before) return true;
