@@ -27,6 +27,11 @@ export function shapeAlikes(ch: string): readonly string[] {
   return load().get(ch) ?? NONE;
 }
 
+/** True when `b` is among the shape-alikes of `a` or `a` among those of `b`. */
+export function shapeAlike(a: string, b: string): boolean {
+  return a !== b && (shapeAlikes(a).includes(b) || shapeAlikes(b).includes(a));
+}
+
 /** How many characters have at least one shape-alike (for figures and tests). */
 export function shapeTableSize(): number {
   return load().size;
