@@ -23,7 +23,8 @@
  *               or a small radical beside a large shared part (徐 / 除; 辩 / 辨 / 辫; 侯 / 候);
  *   simple      both are single blocks with (nearly) the same strokes (土 / 士, 人 / 八, 甲 / 申).
  * A pair's score is its stroke distance plus a small penalty by relation; each character keeps
- * its MAX_ALIKES best partners, level-1 characters first on ties.
+ * its MAX_ALIKES best partners, level-1 characters first on ties, and a pair stays only when each
+ * is among the other's best (the table is symmetric).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -249,12 +250,19 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
     (partners.get(a) ?? partners.set(a, []).get(a)!).push({ ch: b, score });
     (partners.get(b) ?? partners.set(b, []).get(b)!).push({ ch: a, score });
   }
-  const table = new Map<string, string[]>();
+  const top = new Map<string, string[]>();
   for (const ch of set) {
     const list = partners.get(ch);
     if (!list) continue;
     list.sort((x, y) => x.score - y.score || level.get(x.ch)! - level.get(y.ch)! || (x.ch < y.ch ? -1 : 1));
-    table.set(ch, list.slice(0, MAX_ALIKES).map((x) => x.ch));
+    top.set(ch, list.slice(0, MAX_ALIKES).map((x) => x.ch));
+  }
+  // Keep a pair only when each is among the other's best: the table is symmetric, so a slip the
+  // bench puts in (a → b) is one the detector can take back (b → a).
+  const table = new Map<string, string[]>();
+  for (const [ch, list] of top) {
+    const mutual = list.filter((b) => top.get(b)?.includes(ch));
+    if (mutual.length) table.set(ch, mutual);
   }
   const relations = new Map([...pairs].map(([k, v]) => [k, v.relation]));
   const stats = {
