@@ -24,7 +24,9 @@ import { proseView } from '../server/src/engine/lint/prose';
 import type { Lexicon } from '../server/src/engine/review/lexicon';
 import { homophones, isHan } from '../server/src/engine/review/pinyin';
 import { findTypos, type Typo } from '../server/src/engine/review/typos';
-import { segmentWords, SOUND, WORD_SLIP_DEFAULTS, type CharSource, type SlipKind, type WordSlipOptions } from '../server/src/engine/review/wordSlips';
+import { injectConfusion } from '../server/src/engine/review/confusions';
+import { shapeAlikes } from '../server/src/engine/review/shapes';
+import { segmentWords, SHAPE, SOUND, WORD_SLIP_DEFAULTS, type CharSource, type SlipKind, type WordSlipOptions } from '../server/src/engine/review/wordSlips';
 import type { PhraseIndex } from '../server/src/engine/search/phraseIndex';
 import type { CorpusReport } from '../server/src/engine/types';
 import { loadLexicon, lexiconPath } from '../server/src/io/lexicon';
@@ -37,9 +39,13 @@ const RECALL_TARGET: Record<SlipKind, number> = { sound: 0.85, shape: 0.6 };
 /** Least lexicon frequency of a character an input method offers as a candidate. */
 const COMMON_CHAR = Math.round(4 * Math.log(500));
 
+type Kind = SlipKind | 'word';
+
 interface Slip {
   report: number;
-  kind: SlipKind;
+  kind: Kind;
+  /** The line as the report has it, and with the slip. */
+  original_line: string;
   line: string;
   at: number;
   original: string;
@@ -53,6 +59,15 @@ export interface KindSource {
   /** Characters an input method may give instead of `d`. */
   alternatives(d: string): readonly string[];
   detect: CharSource;
+}
+
+function shapeSource(): KindSource {
+  return {
+    kind: 'shape',
+    // Pure shape slips: a shape-alike that is also a homophone counts as same pinyin.
+    alternatives: (d) => shapeAlikes(d).filter((c) => !homophones(d.charCodeAt(0), c.charCodeAt(0))),
+    detect: SHAPE,
+  };
 }
 
 function soundSource(lex: Lexicon): KindSource {
@@ -102,9 +117,18 @@ function inject(lex: Lexicon, texts: string[], kinds: readonly KindSource[], ran
         if (!options.length) continue;
         const c = options[Math.floor(rand() * options.length)];
         const line = l.slice(0, at) + c + l.slice(at + 1);
-        out.push({ report: r, kind: ks.kind, line, at, original: l[at], makesWord: lex.q(line.slice(w.s, w.e)) !== undefined });
+        out.push({ report: r, kind: ks.kind, original_line: l, line, at, original: l[at], makesWord: lex.q(line.slice(w.s, w.e)) !== undefined });
         n++;
       }
+    }
+    // Whole-word confusions (confusions.ts): wherever a line holds a word a rule could be swapped for, in its context.
+    let n = 0;
+    for (const l of lines) {
+      if (n >= PER_REPORT) break;
+      const inj = injectConfusion(l, rand);
+      if (!inj) continue;
+      out.push({ report: r, kind: 'word', original_line: l, line: inj.text, at: inj.start, original: inj.original, makesWord: true });
+      n++;
     }
   });
   return out;
@@ -114,7 +138,7 @@ interface Score {
   falseAlarms: Array<{ report: number; typo: Typo; context: string }>;
   chars: number;
   /** Per kind: [found, injected] over non-word slips, and over all. */
-  recall: Record<SlipKind, { nonword: [number, number]; all: [number, number] }>;
+  recall: Record<Kind, { nonword: [number, number]; all: [number, number] }>;
 }
 
 function score(
@@ -130,7 +154,7 @@ function score(
   const s: Score = {
     falseAlarms: [],
     chars: 0,
-    recall: { sound: { nonword: [0, 0], all: [0, 0] }, shape: { nonword: [0, 0], all: [0, 0] } },
+    recall: { sound: { nonword: [0, 0], all: [0, 0] }, shape: { nonword: [0, 0], all: [0, 0] }, word: { nonword: [0, 0], all: [0, 0] } },
   };
   for (const r of reports) {
     for (const typo of findTypos(texts[r], { index: loo[r], lexicon: lex, sources: detect, wordOptions: opts })) {
@@ -140,8 +164,9 @@ function score(
   }
   for (const slip of slips) {
     if (!set.has(slip.report)) continue;
+    // Found: a finding whose fix gives the line back as the report has it.
     const hit = findTypos(slip.line, { index: loo[slip.report], lexicon: lex, sources: detect, wordOptions: opts }).some(
-      (f) => f.at === slip.at && f.replacement === slip.original,
+      (f) => slip.line.slice(0, f.fix.start) + f.fix.newText + slip.line.slice(f.fix.end) === slip.original_line,
     );
     const rec = s.recall[slip.kind];
     rec.all[1]++;
@@ -164,10 +189,13 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 function grid(): Array<Partial<WordSlipOptions>> {
   const out: Array<Partial<WordSlipOptions>> = [];
   for (const sound of [3, 4, 5])
-    for (const unsupported of [4, 6, 8])
-      for (const altSupport of [3]) out.push({ minGain: { sound, shape: sound + 2 }, minAltLogFreq: 4, corpusVouch: 1, unsupported, altSupport });
+    for (const shapeExtra of [0, 2, 4])
+      for (const unsupported of [6, 8]) out.push({ minGain: { sound, shape: sound + shapeExtra }, minAltLogFreq: 4, corpusVouch: 1, unsupported, altSupport: 3 });
   return out;
 }
+
+/** What the fit maximises: recall of same-pinyin and of shape slips making a non-word. */
+const objective = (s: Score) => ratio(s.recall.sound.nonword) + ratio(s.recall.shape.nonword);
 
 /** Heap growth of `fn`'s result, in MB, after garbage collection. */
 function heapOf<T>(fn: () => T): { value: T; mb: number } {
@@ -180,7 +208,7 @@ function heapOf<T>(fn: () => T): { value: T; mb: number } {
   return { value, mb: (process.memoryUsage().heapUsed - before) / 1e6 };
 }
 
-export function benchWordSlips(reports: CorpusReport[], loo: PhraseIndex[], extraKinds: readonly KindSource[] = []): BenchRow[] {
+export function benchWordSlips(reports: CorpusReport[], loo: PhraseIndex[]): BenchRow[] {
   const rows: BenchRow[] = [];
   const { value: load, mb } = heapOf(() => loadLexicon());
   const lex = load.lexicon;
@@ -190,7 +218,7 @@ export function benchWordSlips(reports: CorpusReport[], loo: PhraseIndex[], extr
     { group: 'review', metric: 'general lexicon memory (heap after GC)', value: `${mb.toFixed(1)} MB`, target: '≤ 60 MB', ok: mb <= 60 },
   );
   const texts = reports.map((r) => proseView(r.text).masked);
-  const kinds = [soundSource(lex), ...extraKinds];
+  const kinds = [soundSource(lex), shapeSource()];
   const detect = kinds.map((k) => k.detect);
   const slips = inject(lex, texts, kinds, prng(18));
   const all = reports.map((_, i) => i);
@@ -200,13 +228,14 @@ export function benchWordSlips(reports: CorpusReport[], loo: PhraseIndex[], extr
   let best: { opts: Partial<WordSlipOptions>; s: Score } | undefined;
   for (const opts of grid()) {
     const s = score(fitSet, texts, loo, slips, lex, detect, opts);
-    if (process.env.REVIEW_BENCH_VERBOSE) process.stderr.write(`${JSON.stringify(opts)} FA ${s.falseAlarms.length} R ${pct(ratio(s.recall.sound.nonword))}\n`);
+    if (process.env.REVIEW_BENCH_VERBOSE) {
+      process.stderr.write(`${JSON.stringify(opts)} FA ${s.falseAlarms.length} sound ${pct(ratio(s.recall.sound.nonword))} shape ${pct(ratio(s.recall.shape.nonword))}\n`);
+    }
     if (upperRate(s) > FA_TARGET) continue;
-    const r = ratio(s.recall.sound.nonword);
-    if (!best || r > ratio(best.s.recall.sound.nonword) || (r === ratio(best.s.recall.sound.nonword) && s.falseAlarms.length < best.s.falseAlarms.length)) best = { opts, s };
+    if (!best || objective(s) > objective(best.s) || (objective(s) === objective(best.s) && s.falseAlarms.length < best.s.falseAlarms.length)) best = { opts, s };
   }
   const fitted = best?.opts;
-  const desc = (o: Partial<WordSlipOptions>) => `gain ≥ ${o.minGain?.sound} (+${o.unsupported} when the corpus has the word < ${o.altSupport}×), word ln f ≥ ${o.minAltLogFreq}, corpus vouches at ${o.corpusVouch}`;
+  const desc = (o: Partial<WordSlipOptions>) => `gain ≥ ${o.minGain?.sound} (shape ${o.minGain?.shape}; +${o.unsupported} when the corpus has the word < ${o.altSupport}×), word ln f ≥ ${o.minAltLogFreq}, corpus vouches at ${o.corpusVouch}`;
   const same = fitted && desc(fitted) === desc(WORD_SLIP_DEFAULTS);
   rows.push({ group: 'review', metric: `typo-suspect word check thresholds fitted on ${fitSet.length} reports`, value: fitted ? desc(fitted) + (same ? ' (= shipped)' : ` (shipped: ${desc(WORD_SLIP_DEFAULTS)})`) : 'none within target' });
   if (fitted && process.argv.includes('--fit-review')) {
@@ -243,6 +272,13 @@ export function benchWordSlips(reports: CorpusReport[], loo: PhraseIndex[], extr
       { group: 'review', metric: `typo-suspect recall, ${name}, every slip (also those making another word) (n = ${a.all[1]})`, value: pct(ratio(a.all)), baseline: pct(ratio(b.all)) },
     );
   }
+  const w = shipped.recall.word;
+  rows.push({
+    group: 'review',
+    metric: `typo-suspect recall, whole-word confusion (a confusable put where its context settles the original, confusions.ts), all reports (n = ${w.all[1]})`,
+    value: pct(ratio(w.all)),
+    baseline: pct(ratio(before.recall.word.all)),
+  });
   rows.push(
     {
       group: 'review',

@@ -1,10 +1,12 @@
 /**
  * Every suspected typo of a draft, for rule typo-suspect: slips inside phrases the corpus uses
- * (slips.ts) first, then slips of ordinary words found with the general lexicon (wordSlips.ts)
- * where the corpus found none. Words of the workspace's word list are never suspect.
+ * (slips.ts) first, then whole-word confusions its context settles (confusions.ts: 截止/截至 …),
+ * then slips of ordinary words found with the general lexicon (wordSlips.ts) where neither found
+ * one. Words of the workspace's word list are never suspect.
  */
 import type { PhraseIndex } from '../search/phraseIndex';
 import type { Lexicon } from './lexicon';
+import { findConfusions } from './confusions';
 import { findSlips } from './slips';
 import { findWordSlips, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
 
@@ -17,11 +19,16 @@ export interface Typo {
   /** The draft's wording and the suggested one. */
   phrase: string;
   variant: string;
-  /** Where the evidence comes from: a corpus phrase, or the general lexicon. */
-  evidence: 'corpus' | 'lexicon';
+  /** The replacement the fix makes (the whole word for a confusion). */
+  fix: { start: number; end: number; newText: string };
+  /** Where the evidence comes from: a corpus phrase, the general lexicon, or a confusion rule. */
+  evidence: 'corpus' | 'lexicon' | 'confusion';
+  /** For a confusion: why, and the usage note or standard that decides it. */
+  reason?: string;
+  source?: string;
   /** Corpus reports using the suggested wording. */
   reports: number;
-  kind: SlipKind;
+  kind: SlipKind | 'word';
 }
 
 export interface TypoInput {
@@ -44,6 +51,24 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
       out.push({ ...pick(s), evidence: 'corpus', reports: s.reports, kind: 'sound' });
     }
   }
+  for (const c of findConfusions(text, { errorsOnly: true })) {
+    if (listed(c.start, c.end) || out.some((t) => c.start < t.end && t.start < c.end)) continue;
+    const diff = [...c.found].findIndex((ch, i) => ch !== c.suggestion[i]);
+    out.push({
+      start: c.start,
+      end: c.end,
+      at: c.start + Math.max(0, diff),
+      replacement: c.suggestion[Math.max(0, diff)] ?? c.suggestion,
+      phrase: c.found,
+      variant: c.suggestion,
+      fix: { start: c.start, end: c.end, newText: c.suggestion },
+      evidence: 'confusion',
+      reason: c.reason,
+      source: c.source,
+      reports: 0,
+      kind: 'word',
+    });
+  }
   if (input.lexicon) {
     const taken = out.slice();
     for (const w of findWordSlips(text, { lexicon: input.lexicon, index: input.index, words, sources: input.sources, options: input.wordOptions })) {
@@ -55,7 +80,15 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
 }
 
 function pick(s: { start: number; end: number; at: number; replacement: string; phrase: string; variant: string }) {
-  return { start: s.start, end: s.end, at: s.at, replacement: s.replacement, phrase: s.phrase, variant: s.variant };
+  return {
+    start: s.start,
+    end: s.end,
+    at: s.at,
+    replacement: s.replacement,
+    phrase: s.phrase,
+    variant: s.variant,
+    fix: { start: s.at, end: s.at + 1, newText: s.replacement },
+  };
 }
 
 /** An occurrence of `word` in text overlaps [start, end). */

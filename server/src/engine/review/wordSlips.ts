@@ -30,6 +30,7 @@ import { findRange } from '../search/suffixArray';
 import type { Lexicon } from './lexicon';
 import { homophones, isHan } from './pinyin';
 import { protectedMask } from './protect';
+import { shapeAlike } from './shapes';
 import { reportsOf } from './slips';
 import model from './wordSlipModel.json';
 
@@ -44,8 +45,10 @@ export interface CharSource {
 
 /** Same toneless pinyin (pinyin.ts: every reading of a polyphone). */
 export const SOUND: CharSource = { kind: 'sound', alike: homophones };
+/** Shape-alikes (shapes.ts: 形近字 from stroke orders and component structure). */
+export const SHAPE: CharSource = { kind: 'shape', alike: (d, c) => shapeAlike(String.fromCharCode(d), String.fromCharCode(c)) };
 
-const DEFAULT_SOURCES: readonly CharSource[] = [SOUND];
+const DEFAULT_SOURCES: readonly CharSource[] = [SOUND, SHAPE];
 /** Per source list, the source relating two characters (key d·65536 + c), memoised. */
 const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
 
@@ -91,7 +94,7 @@ export interface WordSlipInput {
   lexicon: Lexicon;
   /** The corpus: vouches for the draft's wording, and counts the alternative's reports. */
   index?: PhraseIndex;
-  /** Alternative sources (default: sound only). */
+  /** Alternative sources (default: sound, then shape). */
   sources?: readonly CharSource[];
   /** The workspace's own words: never suspect. */
   words?: readonly string[];

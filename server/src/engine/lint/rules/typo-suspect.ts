@@ -3,7 +3,8 @@
  * Two kinds of evidence (review/typos.ts): a stretch the corpus never uses that is a phrase the
  * corpus uses often once one character is replaced (`不忘出心` / `不忘初心`, review/slips.ts), and
  * a word of the draft that, with one character replaced, is a frequent word of the general
- * lexicon fitting its neighbours better (`工做` / `工作`, review/wordSlips.ts). Names, places,
+ * lexicon fitting its neighbours better (`工做` / `工作`, review/wordSlips.ts); and a word confused
+ * with another word where its context settles which (`截止` before a date, review/confusions.ts). Names, places,
  * numbers, 《titles》 and the workspace's word list are left alone. The fix puts the suggested
  * character in; 忽略此词 adds the draft's word to the word list.
  */
@@ -12,6 +13,7 @@ import type { LintRule, RuleFinding } from '../types';
 
 /** Why the suggestion: the corpus reports or the lexicon. */
 function evidence(t: Typo): string {
+  if (t.evidence === 'confusion') return `此处应为“${t.variant}”：${t.reason}（依据：${t.source}）`;
   if (t.evidence === 'corpus') return `语料中常用“${t.variant}”（${t.reports} 篇报告）`;
   return `常用“${t.variant}”（通用词典${t.reports ? `；语料中 ${t.reports} 篇报告` : ''}）`;
 }
@@ -20,8 +22,8 @@ export const typoSuspectRule: LintRule = {
   id: 'typo-suspect',
   category: 'slips',
   defaultSeverity: 'warning',
-  description: '疑似输入法错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）。',
-  example: '始终不忘出心、牢记使命；认真做好各项工做',
+  description: '疑似错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）；或上下文表明用混了的词（如日期前的“截止”应为“截至”）。',
+  example: '始终不忘出心、牢记使命；认真做好各项工做；截止目前',
   check(ctx) {
     const words = [...ctx.settings.review.words, ...(ctx.words ?? [])];
     return findTypos(ctx.prose.masked, { index: ctx.phrases, lexicon: ctx.lexicon, words }).map(
@@ -32,7 +34,7 @@ export const typoSuspectRule: LintRule = {
         fixes: [
           {
             title: `改为“${t.variant}”`,
-            edits: [{ start: t.at, end: t.at + 1, newText: t.replacement }],
+            edits: [t.fix],
             safe: false,
             preferred: true,
           },
