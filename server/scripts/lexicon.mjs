@@ -9,7 +9,7 @@
 //   W L <the words of length L, sorted, one after another>
 //   Q L <one character per word of W L: 0x30 + round(4·ln f), + 0x80 for a proper noun or an
 //        abbreviation (jieba's tags nr, nrt, nrfg, ns, nt, nz, j: known, never suggested)>
-//   R L J <the words of length L that may be suggested (f ≥ 50, not proper), each with its
+//   R L J <the words of length L that may be suggested (f ≥ 50; a proper one only where the corpus uses it), each with its
 //        character J moved to the end, sorted: words equal but at J are neighbours>
 // The first line carries the total frequency.
 import { createRequire } from 'node:module';
@@ -49,7 +49,7 @@ export function lexiconTable(dict) {
     });
     lines.push(`W ${len} ${words.join('')}`, `Q ${len} ${q.join('')}`);
     if (len < 2 || len > 4) continue;
-    const suggest = words.filter((w) => entries.get(w).freq >= SUGGEST_MIN && !entries.get(w).proper);
+    const suggest = words.filter((w) => entries.get(w).freq >= SUGGEST_MIN);
     for (let j = 0; j < len; j++) {
       lines.push(`R ${len} ${j} ${suggest.map((w) => w.slice(0, j) + w.slice(j + 1) + w[j]).sort(byCode).join('')}`);
     }

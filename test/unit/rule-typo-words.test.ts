@@ -86,6 +86,8 @@ test('word check: names beside a title and places before a unit word are left al
   assert.deepEqual(words('同志李建社、'), []);
   assert.deepEqual(words('在建社村推进改革。'), []);
   assert.deepEqual(words('在建社镇推进改革。'), []);
+  // An ordinary word ending in a place character is no name: the slip before it is found.
+  assert.deepEqual(words('推进建社乡村。'), ['建社→建设']);
   // A protected character inside the window protects the window (建 listed, 社 not).
   assert.deepEqual(words('我们推进建社。', { words: ['建'] }), []);
   // The same characters elsewhere are a slip: the protection is what silenced them.
@@ -101,7 +103,9 @@ test('word check: Chinese numerals and ordinals, 《titles》, short quoted coin
   const loose = { options: { unsupported: 0 } };
   assert.deepEqual(words('推动工作走深走实。', loose), []);
   assert.deepEqual(words('推动工作要走实。', loose), ['走实→走势'], 'not parallel: flagged');
-  assert.deepEqual(words('我们推进建社。', { lexicon: lexiconOf(WORDS, { total: 60_000_000, proper: ['建设'] }) }), [], 'a proper noun is never suggested');
+  const proper = lexiconOf(WORDS, { total: 60_000_000, proper: ['建设'] });
+  assert.deepEqual(findWordSlips('我们推进建社。', { lexicon: proper, options: { unsupported: 0 } }), [], 'a proper noun the corpus does not use is never suggested');
+  assert.deepEqual(findWordSlips('我们推进建社。', { lexicon: proper, index, options: { unsupported: 0 } }).length, 1, '… one it uses is');
 });
 
 test('word check: the corpus or the draft itself vouches for an unusual word', () => {
@@ -162,7 +166,7 @@ test('lexicon table: built from dict.txt lines, parsed back; a corrupt or missin
   assert.equal(table.fillers('工做', 1), '作');
   assert.equal(table.fillers('人真', 0), '认');
   assert.equal(table.fillers('罕有', 1), '', 'a rare word (< 50) is never suggested');
-  assert.equal(table.fillers('羟甲', 1), '', 'a proper noun is never suggested');
+  assert.equal(table.fillers('羟甲', 1), '基', 'a proper noun is suggested (where the corpus uses it: wordSlips)');
   assert.equal(segmentWords(table, '工作认真').length, 2);
   assert.throws(() => parseLexicon('hello'), LexiconError);
   assert.throws(() => parseLexicon('shuzhi-lexicon 2 100\nW 2 工作认\n'), LexiconError);

@@ -8,11 +8,11 @@
 export interface Lexicon {
   /** Frequency bucket of `word` (ln f ≈ Q / 4), or undefined when the lexicon lacks it. */
   q(word: string): number | undefined;
-  /** A proper noun or an abbreviation (known, never suggested). */
+  /** A proper noun or an abbreviation (known; suggested only where the corpus uses it). */
   proper(word: string): boolean;
   /**
    * The characters c for which `word` with c at `j` is a word that may be suggested (2–4
-   * characters, frequent, not proper), as one string.
+   * characters, frequent), as one string.
    */
   fillers(word: string, j: number): string;
   /** Every word of length `len` with its bucket (the bench). */
@@ -129,7 +129,7 @@ export function parseLexicon(text: string): Lexicon {
 /** Suggestible words need at least this frequency (as the build's table: 50). */
 const SUGGEST_MIN = 50;
 
-/** A lexicon from words and their frequencies, in memory (tests). `proper` words are known but never suggested. */
+/** A lexicon from words and their frequencies, in memory (tests). `proper` marks proper nouns and abbreviations. */
 export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: number; proper?: Iterable<string> } = {}): Lexicon {
   const map = new Map<string, number>();
   let sum = 0;
@@ -146,7 +146,7 @@ export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: n
     fillers(word, j) {
       let out = '';
       for (const [w, q] of map) {
-        if (w.length !== word.length || w.length < 2 || w.length > 4 || q < minQ || proper.has(w)) continue;
+        if (w.length !== word.length || w.length < 2 || w.length > 4 || q < minQ) continue;
         if (w.slice(0, j) === word.slice(0, j) && w.slice(j + 1) === word.slice(j + 1)) out += w[j];
       }
       return out;

@@ -4,7 +4,8 @@
  * - names of people: two or three characters right before or after a title or form of
  *   address (张建军同志, 王书记, 主任李红);
  * - places and units: up to four characters before a place or unit word (清水河镇, 城关街道,
- *   某某公司) — a suffix character that starts a word with the next one (市场, 局面) is no suffix;
+ *   某某公司) — a suffix character that starts a word with the next one (市场, 局面) is no suffix,
+ *   and an ordinary word ending in it (全市, 乡村, 农村) is no name;
  * - numbers written in Chinese (二〇二四, 三十五) and ordinals (九是), titles quoted in 《》, and short
  *   quoted coinages (“白加黑”, “筑力”: up to eight characters in quotation marks);
  * - every occurrence of a word of the workspace's word list (`.shuzhi/words.txt`, the setting
@@ -61,6 +62,8 @@ export function protectedMask(text: string, words: readonly string[] = [], isWor
     for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
       const after = i + p.length;
       if (p.length === 1 && after < text.length && isWord(p + text[after])) continue;
+      // An ordinary word ending in it (全市, 乡村, 农村) is no proper name: 清水河镇, 城关镇 are.
+      if (isWord(text.slice(i - 1, after)) || isWord(text.slice(i - 2, after))) continue;
       mark(mask, text, hanBefore(text, i, PLACE_CHARS), after);
     }
   }

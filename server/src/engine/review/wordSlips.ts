@@ -20,7 +20,8 @@
  * - the draft's wording stands: the characters around k (k with a neighbour on each side), or the
  *   draft's word itself (a term of the trade the lexicon lacks: 师德, 提质), occur in the corpus at
  *   least `corpusVouch` times, or the draft uses the word twice or more;
- * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j);
+ * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j) the
+ *   corpus does not use (`altSupport` times);
  * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
  * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
  */
@@ -195,6 +196,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             const altLog = lex.q(variant)! / 4;
             if (altLog < o.minAltLogFreq) continue;
             if (knownCover(lex, text, k, rs, re, altLog)) continue;
+            // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
+            if (lex.proper(variant) && !supported(variant)) continue;
             if (vouched(k, rs, re, s, e)) break;
             base ??= segment(text.slice(a, b));
             const gain = segment(text.slice(a, k) + c + text.slice(k + 1, b)) - base;
