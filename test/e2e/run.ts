@@ -4,6 +4,7 @@
  * (`node --import tsx test/e2e/run.ts c a`; run.sh passes its own on). Prints `N passed, M failed`
  * and exits non-zero on failure or when nothing ran. Screenshots: test-results/e2e/.
  */
+import * as fs from 'node:fs';
 import { screenshot, startHarness, type Harness } from './harness';
 import type { Scenario } from './scenario';
 import { scenarios } from './scenarios';
@@ -21,9 +22,11 @@ async function main(): Promise<number> {
   for (const s of chosen) {
     console.log(`▶ ${s.name}`);
     let h: Harness | undefined;
+    let ok = false;
     try {
       h = await startHarness();
       await s.run(h);
+      ok = true;
       passed++;
       console.log(`  ✓ passed`);
     } catch (error) {
@@ -37,6 +40,8 @@ async function main(): Promise<number> {
       }
     } finally {
       await h?.close();
+      // A passing scenario leaves nothing behind; a failing one keeps its folder for the logs named above.
+      if (h && ok) fs.rmSync(h.tmp, { recursive: true, force: true });
     }
   }
   console.log(`${passed} passed, ${failed} failed`);

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { decodeBytes, looksBinary } from '../../server/src/engine/corpus/decode';
@@ -10,16 +9,11 @@ import { CORRUPT_DOCX_MESSAGE, docxToMarkdown, docxToText } from '../../server/s
 import { isSkipped, loadCorpusPaths, loadOneFile } from '../../server/src/engine/corpus/loader';
 import type { LoadedFile, SkippedFile } from '../../server/src/engine/types';
 import { encodeGb18030 } from '../helpers/gb18030';
+import { tempDir } from '../helpers/tmp';
 
 const MB = 1024 * 1024;
 const REPO = path.join(__dirname, '..', '..');
 const isRoot = process.getuid?.() === 0;
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-loader-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 async function makeDocx(paragraphs: Paragraph[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
@@ -135,8 +129,8 @@ test('docxToText and docxToMarkdown read a Word file; a corrupt one gets a plain
 });
 
 test('loadCorpusPaths reads every supported file and skips each bad one with a reason', { timeout: 30_000 }, async (t) => {
-  const root = tempDir(t);
-  const outside = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
+  const outside = tempDir(t, 'shuzhi-loader-');
   const w = (rel: string, data: string | Uint8Array) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), data);
@@ -234,7 +228,7 @@ test('loadCorpusPaths reads every supported file and skips each bad one with a r
 });
 
 test('a file deleted between listing and reading is skipped as vanished', async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'a.txt'), '第一份');
   fs.writeFileSync(path.join(root, 'b.txt'), '第二份');
   const result = await loadCorpusPaths([root], {
@@ -248,7 +242,7 @@ test('a file deleted between listing and reading is skipped as vanished', async 
 });
 
 test('loadOneFile returns the file or a reason', { timeout: 30_000 }, async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   const file = path.join(root, 'one.md');
   fs.writeFileSync(file, encodeGb18030('# 述职报告\n一、履职情况\n'));
   const ok = await loadOneFile(file, { maxFileSizeBytes: MB });
@@ -275,7 +269,7 @@ test('loadOneFile returns the file or a reason', { timeout: 30_000 }, async (t) 
 });
 
 test('unreadable files and folders are skipped with a permission reason', { skip: isRoot && 'root can read files without permission' }, async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'locked.txt'), '内容');
   fs.chmodSync(path.join(root, 'locked.txt'), 0o000);
   fs.mkdirSync(path.join(root, 'closed'));
@@ -292,7 +286,7 @@ test('unreadable files and folders are skipped with a permission reason', { skip
 });
 
 test('an aborted signal stops loading', async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'a.txt'), '内容');
   const ac = new AbortController();
   ac.abort(new Error('stopped'));
