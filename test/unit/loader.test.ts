@@ -9,7 +9,7 @@ import { CORRUPT_DOCX_MESSAGE, docxToMarkdown, docxToText } from '../../server/s
 import { isSkipped, loadCorpusPaths, loadOneFile } from '../../server/src/engine/corpus/loader';
 import type { LoadedFile, SkippedFile } from '../../server/src/engine/types';
 import { encodeGb18030 } from '../helpers/gb18030';
-import { tempDir } from '../helpers/tmp';
+import { tempDir, type AfterHook } from '../helpers/tmp';
 
 const MB = 1024 * 1024;
 const REPO = path.join(__dirname, '..', '..');
@@ -268,7 +268,29 @@ test('loadOneFile returns the file or a reason', { timeout: 30_000 }, async (t) 
   assert.match(big.reason, /MB.*MB/);
 });
 
-test('unreadable files and folders are skipped with a permission reason', { skip: isRoot && 'root can read files without permission' }, async (t) => {
+/**
+ * loadCorpusPaths as a user without the right to read everything: root reads files whatever
+ * their permissions, so as root (CI containers) it runs in a child process as nobody.
+ */
+async function loadAsUser(t: AfterHook, root: string): Promise<{ files: LoadedFile[]; skipped: SkippedFile[] }> {
+  if (!isRoot) return loadCorpusPaths([root], { maxFileSizeBytes: MB });
+  const nobody = 65534;
+  fs.chmodSync(root, 0o755);
+  const tmp = tempDir(t, 'shuzhi-loader-nobody-');
+  fs.chownSync(tmp, nobody, nobody);
+  const script = 'require(process.argv[1]).loadCorpusPaths([process.argv[2]], { maxFileSizeBytes: 1 << 20 }).then((r) => process.stdout.write(JSON.stringify(r)))';
+  const loader = path.join(__dirname, '../../server/src/engine/corpus/loader.ts');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script, loader, root], {
+    uid: nobody,
+    gid: nobody,
+    cwd: path.join(__dirname, '../..'),
+    env: { ...process.env, TMPDIR: tmp, HOME: tmp },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+test('unreadable files and folders are skipped with a permission reason', async (t) => {
   const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'locked.txt'), '内容');
   fs.chmodSync(path.join(root, 'locked.txt'), 0o000);
@@ -277,7 +299,7 @@ test('unreadable files and folders are skipped with a permission reason', { skip
   fs.chmodSync(path.join(root, 'closed'), 0o000);
   let result;
   try {
-    result = await loadCorpusPaths([root], { maxFileSizeBytes: MB });
+    result = await loadAsUser(t, root);
   } finally {
     fs.chmodSync(path.join(root, 'closed'), 0o755); // so the temp dir can be removed
   }
