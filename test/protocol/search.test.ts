@@ -3,18 +3,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { corpusReady, startServer } from '../helpers/lspClient';
+import type { SearchHit } from '../../server/src/protocol/contract';
 import { tempDir } from '../helpers/tmp';
 
-interface Hit {
-  text: string;
-  title: string;
-  section: string;
-  source: string;
-  score: number;
-  line?: number;
-  reportLine: number;
-  reportId: number;
-}
+type Hit = SearchHit;
 
 test('shuzhi/search returns corpus sentences containing the query first, placed on their source file lines', async () => {
   const server = await startServer();
