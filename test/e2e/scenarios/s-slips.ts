@@ -6,9 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, poll, runCommand, screenshot, type Harness } from './harness';
-
-type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
+import { openFile, poll, runCommand, screenshot } from '../harness';
+import type { Scenario } from '../scenario';
 
 const NAME = '错字稿.md';
 
@@ -29,7 +28,7 @@ async function quickFix(page: Page, text: string, title: RegExp): Promise<boolea
   return done === true;
 }
 
-export const slipsScenario: Scenario = {
+export const sSlips: Scenario = {
   id: 's-slips',
   name: '(s) a typed 工做 is flagged and fixed to 工作; 忽略此词 silences a deliberate word',
   async run(h) {
