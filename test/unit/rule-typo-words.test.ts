@@ -163,10 +163,11 @@ test('lexicon table: built from dict.txt lines, parsed back; a corrupt or missin
   assert.equal(table.q('4S店'), undefined, 'only Han words');
   assert.equal(table.q('工做'), undefined);
   assert.ok(table.proper('羟基') && !table.proper('工作'));
-  assert.equal(table.fillers('工做', 1), '作');
-  assert.equal(table.fillers('人真', 0), '认');
-  assert.equal(table.fillers('罕有', 1), '', 'a rare word (< 50) is never suggested');
-  assert.equal(table.fillers('羟甲', 1), '基', 'a proper noun is suggested (where the corpus uses it: wordSlips)');
+  assert.equal(table.fillers('工做', 0, 2, 1), '作');
+  assert.equal(table.fillers('人真', 0, 2, 0), '认');
+  assert.equal(table.fillers('我们认真', 2, 4, 2), '认', 'a window inside a longer text');
+  assert.equal(table.fillers('罕有', 0, 2, 1), '', 'a rare word (< 50) is never suggested');
+  assert.equal(table.fillers('羟甲', 0, 2, 1), '基', 'a proper noun is suggested (where the corpus uses it: wordSlips)');
   assert.equal(segmentWords(table, '工作认真').length, 2);
   assert.throws(() => parseLexicon('hello'), LexiconError);
   assert.throws(() => parseLexicon('shuzhi-lexicon 2 100\nW 2 工作认\n'), LexiconError);

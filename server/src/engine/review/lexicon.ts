@@ -11,10 +11,10 @@ export interface Lexicon {
   /** A proper noun or an abbreviation (known; suggested only where the corpus uses it). */
   proper(word: string): boolean;
   /**
-   * The characters c for which `word` with c at `j` is a word that may be suggested (2–4
-   * characters, frequent), as one string.
+   * The characters c for which text[start, end) with c at offset `at` is a word that may be
+   * suggested (2–4 characters, frequent), as one string.
    */
-  fillers(word: string, j: number): string;
+  fillers(text: string, start: number, end: number, at: number): string;
   /** Every word of length `len` with its bucket (the bench). */
   entries(len: number): Iterable<[string, number]>;
   /** ln of the dictionary's total frequency. */
@@ -82,13 +82,28 @@ class TableLexicon implements Lexicon {
     return c !== undefined && (c & PROPER_MARK) !== 0;
   }
 
-  fillers(word: string, j: number): string {
-    const len = word.length;
-    const list = this.rotated.get(len * 8 + j);
+  fillers(text: string, start: number, end: number, at: number): string {
+    const len = end - start;
+    const list = this.rotated.get(len * 8 + (at - start));
     if (!list) return '';
-    const key = word.slice(0, j) + word.slice(j + 1);
+    // The key: the window's characters but the one at `at`, compared in place (no string made).
+    const cmp = (entry: number): number => {
+      for (let i = 0, t = start; i < len - 1; i++, t++) {
+        if (t === at) t++;
+        const d = list.charCodeAt(entry + i) - text.charCodeAt(t);
+        if (d) return d;
+      }
+      return 0;
+    };
+    let lo = 0;
+    let hi = list.length / len;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (cmp(mid * len) < 0) lo = mid + 1;
+      else hi = mid;
+    }
     let out = '';
-    for (let i = lowerBound(list, len, key); i * len < list.length && compareAt(list, i * len, key) === 0; i++) out += list[i * len + len - 1];
+    for (let i = lo; i * len < list.length && cmp(i * len) === 0; i++) out += list[i * len + len - 1];
     return out;
   }
 
@@ -143,7 +158,9 @@ export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: n
   return {
     q: (w) => map.get(w),
     proper: (w) => proper.has(w),
-    fillers(word, j) {
+    fillers(text, start, end, at) {
+      const word = text.slice(start, end);
+      const j = at - start;
       let out = '';
       for (const [w, q] of map) {
         if (w.length !== word.length || w.length < 2 || w.length > 4 || q < minQ) continue;

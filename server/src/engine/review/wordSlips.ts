@@ -136,6 +136,14 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   };
   const isWord = (w: string) => lex.q(w) !== undefined;
   const mask = protectedMask(text, input.words, isWord);
+  /** Bucket of the draft's text[s, s + len) for len 2…MAX_WORD (-1: not a word; -2: not looked up yet). */
+  const qAt = new Int16Array(text.length * (MAX_WORD + 1)).fill(-2);
+  const wordQ = (s: number, e: number): number => {
+    const key = s * (MAX_WORD + 1) + (e - s);
+    let v = qAt[key];
+    if (v === -2) qAt[key] = v = lex.q(text.slice(s, e)) ?? -1;
+    return v;
+  };
   const segment = (s: string) => segmentScore(lex, s);
   const index = input.index;
   /**
@@ -183,19 +191,25 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
 
       for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
         for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
-          const chars = lex.fillers(text.slice(s, e), k - s);
-          if (!chars || protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re)) continue;
           // The draft's own window is a word: two words confused need context evidence (confusions.ts).
-          if (isWord(text.slice(s, e))) continue;
-          for (const c of chars) {
-            const cc = c.charCodeAt(0);
+          if (wordQ(s, e) >= 0) continue;
+          const chars = lex.fillers(text, s, e, k);
+          let checked = false;
+          for (let ci = 0; ci < chars.length; ci++) {
+            const cc = chars.charCodeAt(ci);
             if (cc === d) continue;
             const source = sourceOf(d, cc);
             if (!source) continue;
+            // The window's own checks, once a candidate is there (most windows have none).
+            if (!checked) {
+              if (protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re)) break;
+              checked = true;
+            }
+            const c = chars[ci];
             const variant = text.slice(s, k) + c + text.slice(k + 1, e);
             const altLog = lex.q(variant)! / 4;
             if (altLog < o.minAltLogFreq) continue;
-            if (knownCover(lex, text, k, rs, re, altLog)) continue;
+            if (knownCover(wordQ, k, rs, re, altLog)) continue;
             // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
             if (lex.proper(variant) && !supported(variant)) continue;
             if (vouched(k, rs, re, s, e)) break;
@@ -273,7 +287,6 @@ export function segmentWords(lex: Lexicon, s: string): Array<[number, number]> {
 /** The lexicon with its lookups memoised for one draft (the segmentations look the same strings up again and again). */
 function memoised(lex: Lexicon): Lexicon {
   const qs = new Map<string, number>();
-  const fill = new Map<string, string>();
   return {
     ...lex,
     logTotal: lex.logTotal,
@@ -287,15 +300,7 @@ function memoised(lex: Lexicon): Lexicon {
       return v < 0 ? undefined : v;
     },
     proper: (w) => lex.proper(w),
-    fillers(w, j) {
-      const key = w.slice(0, j) + '\u0000' + w.slice(j + 1);
-      let v = fill.get(key);
-      if (v === undefined) {
-        v = lex.fillers(w, j);
-        fill.set(key, v);
-      }
-      return v;
-    },
+    fillers: (text, start, end, at) => lex.fillers(text, start, end, at),
     entries: (len) => lex.entries(len),
   };
 }
@@ -326,11 +331,11 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
 }
 
 /** A word of the draft (2+ characters, within the run) covering k at least as frequent as the alternative (ln frequency altLog). */
-function knownCover(lex: Lexicon, text: string, k: number, rs: number, re: number, altLog: number): boolean {
+function knownCover(wordQ: (s: number, e: number) => number, k: number, rs: number, re: number, altLog: number): boolean {
   for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
     for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
-      const q = lex.q(text.slice(s, e));
-      if (q !== undefined && q / 4 >= altLog) return true;
+      const q = wordQ(s, e);
+      if (q >= 0 && q / 4 >= altLog) return true;
     }
   }
   return false;
