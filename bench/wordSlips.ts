@@ -22,7 +22,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { proseView } from '../server/src/engine/lint/prose';
 import type { Lexicon } from '../server/src/engine/review/lexicon';
-import { homophones, isHan } from '../server/src/engine/review/pinyin';
+import { hanRuns, homophones, isHan } from '../server/src/engine/review/pinyin';
 import { findTypos, type Typo } from '../server/src/engine/review/typos';
 import { injectConfusion } from '../server/src/engine/review/confusions';
 import { shapeAlikes } from '../server/src/engine/review/shapes';
@@ -97,15 +97,8 @@ function inject(lex: Lexicon, texts: string[], kinds: readonly KindSource[], ran
     const lines = text.split('\n');
     const words: Array<{ line: number; s: number; e: number }> = [];
     lines.forEach((l, li) => {
-      for (let rs = 0; rs < l.length; ) {
-        if (!isHan(l.charCodeAt(rs))) {
-          rs++;
-          continue;
-        }
-        let re = rs;
-        while (re < l.length && isHan(l.charCodeAt(re))) re++;
+      for (const [rs, re] of hanRuns(l)) {
         for (const [s, e] of segmentWords(lex, l.slice(rs, re))) if (e - s >= 2 && e - s <= 4) words.push({ line: li, s: rs + s, e: rs + e });
-        rs = re;
       }
     });
     for (const ks of kinds) {

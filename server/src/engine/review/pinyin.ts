@@ -39,6 +39,20 @@ export function soundAlike(a: number, b: number): boolean {
   return false;
 }
 
+/** The runs of Han characters of `text`, as [start, end) offsets, in order. */
+export function* hanRuns(text: string): Generator<[number, number]> {
+  for (let rs = 0; rs < text.length; ) {
+    if (!isHan(text.charCodeAt(rs))) {
+      rs++;
+      continue;
+    }
+    let re = rs;
+    while (re < text.length && isHan(text.charCodeAt(re))) re++;
+    yield [rs, re];
+    rs = re;
+  }
+}
+
 /** A CJK unified ideograph of the basic block or extension A. */
 export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);

@@ -16,7 +16,7 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import { isWordBreak, reportAt } from '../search/phraseIndex';
 import { keyAt, narrow, shortRange } from '../search/suffixArray';
 import { corpusSoundAlikes } from './corpusChars';
-import { isHan, soundAlike } from './pinyin';
+import { hanRuns, isHan, soundAlike } from './pinyin';
 
 export interface SlipOptions {
   /** Shortest window (characters) that can be suspect. */
@@ -40,17 +40,22 @@ export const SLIP_DEFAULTS: Required<SlipOptions> = {
   minSide: 1,
 };
 
-export interface SlipSuspect {
+/** A suspected slip of one character: what every slip detector reports. */
+export interface SlipSpan {
   /** The suspect window of the draft, [start, end) offsets. */
   start: number;
   end: number;
   /** Offset of the suspect character. */
   at: number;
-  /** The character the corpus has there. */
+  /** The character suggested there. */
   replacement: string;
-  /** The draft's window and the corpus phrase. */
+  /** The draft's window and the suggested wording. */
   phrase: string;
   variant: string;
+}
+
+/** A slip in a phrase the corpus uses: the suggested wording is that phrase. */
+export interface SlipSuspect extends SlipSpan {
   occurrences: number;
   reports: number;
 }
@@ -95,16 +100,7 @@ export function findSlips(index: PhraseIndex, text: string, options: SlipOptions
   const o = { ...SLIP_DEFAULTS, ...options };
   const out: SlipSuspect[] = [];
   if (index.sa.length === 0) return out;
-  for (let rs = 0; rs < text.length; ) {
-    if (!isHan(text.charCodeAt(rs))) {
-      rs++;
-      continue;
-    }
-    let re = rs;
-    while (re < text.length && isHan(text.charCodeAt(re))) re++;
-    if (re - rs >= o.minLength) slipsInRun(index, text, rs, re, o, out);
-    rs = re;
-  }
+  for (const [rs, re] of hanRuns(text)) if (re - rs >= o.minLength) slipsInRun(index, text, rs, re, o, out);
   return out;
 }
 

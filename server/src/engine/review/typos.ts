@@ -7,18 +7,11 @@
 import type { PhraseIndex } from '../search/phraseIndex';
 import type { Lexicon } from './lexicon';
 import { findConfusions } from './confusions';
-import { findSlips } from './slips';
+import { findSlips, type SlipSpan } from './slips';
 import { findWordSlips, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
 
-export interface Typo {
-  start: number;
-  end: number;
-  /** Offset of the suspect character and the character suggested. */
-  at: number;
-  replacement: string;
-  /** The draft's wording and the suggested one. */
-  phrase: string;
-  variant: string;
+/** A suspected typo (for a confusion, `at`/`replacement` name the first character that differs). */
+export interface Typo extends SlipSpan {
   /** The replacement the fix makes (the whole word for a confusion). */
   fix: { start: number; end: number; newText: string };
   /** Where the evidence comes from: a corpus phrase, the general lexicon, or a confusion rule. */
@@ -79,7 +72,7 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-function pick(s: { start: number; end: number; at: number; replacement: string; phrase: string; variant: string }) {
+function pick(s: SlipSpan) {
   return {
     start: s.start,
     end: s.end,

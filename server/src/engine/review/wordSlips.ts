@@ -29,10 +29,10 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import { countOccurrences } from '../search/phraseIndex';
 import { findRange } from '../search/suffixArray';
 import type { Lexicon } from './lexicon';
-import { homophones, isHan } from './pinyin';
+import { hanRuns, homophones } from './pinyin';
 import { protectedMask } from './protect';
 import { shapeAlike } from './shapes';
-import { reportsOf } from './slips';
+import { reportsOf, type SlipSpan } from './slips';
 import model from './wordSlipModel.json';
 
 /** How the alternative relates to the draft's character. */
@@ -74,16 +74,8 @@ export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
   altSupport: model.altSupport,
 };
 
-export interface WordSlip {
-  /** The draft's word the slip is in, [start, end). */
-  start: number;
-  end: number;
-  /** Offset of the suspect character and the alternative. */
-  at: number;
-  replacement: string;
-  /** The draft's word and the lexicon's. */
-  phrase: string;
-  variant: string;
+/** A slip of an ordinary word: [start, end) is the draft's word, `variant` the lexicon's. */
+export interface WordSlip extends SlipSpan {
   kind: SlipKind;
   /** Gain of the local segmentation with the alternative (ln probability). */
   gain: number;
@@ -174,13 +166,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   };
 
   const found: Candidate[] = [];
-  for (let rs = 0; rs < text.length; ) {
-    if (!isHan(text.charCodeAt(rs))) {
-      rs++;
-      continue;
-    }
-    let re = rs;
-    while (re < text.length && isHan(text.charCodeAt(re))) re++;
+  for (const [rs, re] of hanRuns(text)) {
     for (let k = rs; k < re && re - rs >= MIN_WORD; k++) {
       if (mask[k]) continue;
       const d = text.charCodeAt(k);
@@ -223,7 +209,6 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
       }
       if (best) found.push(best);
     }
-    rs = re;
   }
   // Overlapping suspects: the greater gain wins.
   found.sort((x, y) => y.gain - x.gain || x.s - y.s);
