@@ -10,7 +10,7 @@ import { reportsFromText } from '../../server/src/engine/corpus/corpus';
 import { applyEdits } from '../../server/src/engine/lint/edits';
 import { lintText } from '../../server/src/engine/lint/lint';
 import { lexiconOf, LexiconError, parseLexicon, type Lexicon } from '../../server/src/engine/review/lexicon';
-import { findTypos } from '../../server/src/engine/review/typos';
+import { findTypos, WORD_CHECK_MAX_CHARS } from '../../server/src/engine/review/typos';
 import { findWordSlips, segmentWords, WORD_SLIP_DEFAULTS, type CharSource } from '../../server/src/engine/review/wordSlips';
 import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
 import { normalizeSettings } from '../../server/src/engine/settings';
@@ -140,6 +140,10 @@ test('typos: slips in corpus phrases are still found first; the word check adds 
   assert.deepEqual(both.map((t) => t.evidence), ['corpus']);
   // A listed word silences the corpus check too.
   assert.deepEqual(findTypos('始终不忘出心、牢记使命。', { index: idx, words: ['不忘出心'] }), []);
+  // A text over WORD_CHECK_MAX_CHARS gets no word check (a pasted compilation).
+  const long = '我们推进建社。' + '。'.repeat(WORD_CHECK_MAX_CHARS);
+  assert.deepEqual(findTypos(long, { lexicon: lex }), []);
+  assert.equal(findTypos(long.slice(0, WORD_CHECK_MAX_CHARS), { lexicon: lex }).length, 1);
   // Without the lexicon: the corpus check alone, as before.
   assert.deepEqual(findTypos('我们推进建社。', { index: idx }), []);
 });

@@ -24,6 +24,12 @@ export interface Typo extends SlipSpan {
   kind: SlipKind | 'word';
 }
 
+/**
+ * Longest text the word check reads (about half a second on a busy machine): a pasted
+ * compilation of millions of characters gets the corpus check and the confusion rules only.
+ */
+export const WORD_CHECK_MAX_CHARS = 100_000;
+
 export interface TypoInput {
   index?: PhraseIndex;
   /** The general lexicon; without it only the corpus check runs. */
@@ -62,7 +68,7 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
       kind: 'word',
     });
   }
-  if (input.lexicon) {
+  if (input.lexicon && text.length <= WORD_CHECK_MAX_CHARS) {
     const taken = out.slice();
     for (const w of findWordSlips(text, { lexicon: input.lexicon, index: input.index, words, sources: input.sources, options: input.wordOptions })) {
       if (taken.some((t) => w.start < t.end && t.start < w.end)) continue;
