@@ -126,4 +126,8 @@ test('confusions: injectConfusion swaps a right word where the context settles i
   }
   assert.deepEqual([...seen].sort(), ['必须→必需', '截至→截止', '权利→权力'].map((x) => x.split('→').reverse().join('→')).sort());
   assert.equal(injectConfusion('没有可替换的词。', prng(1)), undefined);
+  assert.equal(injectConfusion('', prng(1)), undefined);
+  // errorsOnly: a 作 that only a preference rule would swap is left alone.
+  assert.equal(injectConfusion('会上作报告。', prng(1))?.rule, '做→作');
+  assert.equal(injectConfusion('会上作报告。', prng(1), { errorsOnly: true }), undefined);
 });
