@@ -87,6 +87,11 @@ for (const [name, cases] of Object.entries(CASES)) {
   });
 }
 
+test('confusions: every rule of the data has a case above where it fires', () => {
+  const fired = new Set(Object.values(CASES).flatMap((cases) => cases.flatMap(([text]) => findConfusions(text).map((s) => s.rule))));
+  assert.deepEqual(CONFUSIONS.map((r) => r.id).filter((id) => !fired.has(id)), []);
+});
+
 test('confusions: errorsOnly leaves the preferences out', () => {
   assert.deepEqual(findConfusions('做出决定，截止目前。', { errorsOnly: true }).map((s) => s.rule), ['截止→截至']);
   assert.equal(findConfusions('做出决定', {})[0].strength, 'preference');
