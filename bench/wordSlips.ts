@@ -181,9 +181,9 @@ const pct = (x: number) => `${(x * 100).toFixed(0)}%`;
 
 function grid(): Array<Partial<WordSlipOptions>> {
   const out: Array<Partial<WordSlipOptions>> = [];
-  for (const sound of [3, 4, 5])
-    for (const shapeExtra of [0, 2, 4])
-      for (const unsupported of [6, 8]) out.push({ minGain: { sound, shape: sound + shapeExtra }, minAltLogFreq: 4, corpusVouch: 1, unsupported, altSupport: 3 });
+  for (const sound of [3, 4])
+    for (const unsupported of [6, 8])
+      for (const commonLogFreq of [9, 10, 99]) out.push({ minGain: { sound, shape: 7 }, minAltLogFreq: 4, corpusVouch: 1, unsupported, altSupport: 3, commonLogFreq });
   return out;
 }
 
@@ -228,7 +228,7 @@ export function benchWordSlips(reports: CorpusReport[], loo: PhraseIndex[]): Ben
     if (!best || objective(s) > objective(best.s) || (objective(s) === objective(best.s) && s.falseAlarms.length < best.s.falseAlarms.length)) best = { opts, s };
   }
   const fitted = best?.opts;
-  const desc = (o: Partial<WordSlipOptions>) => `gain ≥ ${o.minGain?.sound} (shape ${o.minGain?.shape}; +${o.unsupported} when the corpus has the word < ${o.altSupport}×), word ln f ≥ ${o.minAltLogFreq}, corpus vouches at ${o.corpusVouch}`;
+  const desc = (o: Partial<WordSlipOptions>) => `gain ≥ ${o.minGain?.sound} (shape ${o.minGain?.shape}; +${o.unsupported} when the corpus has the word < ${o.altSupport}× and its ln f < ${o.commonLogFreq}), word ln f ≥ ${o.minAltLogFreq}, corpus vouches at ${o.corpusVouch}`;
   const same = fitted && desc(fitted) === desc(WORD_SLIP_DEFAULTS);
   rows.push({ group: 'review', metric: `typo-suspect word check thresholds fitted on ${fitSet.length} reports`, value: fitted ? desc(fitted) + (same ? ' (= shipped)' : ` (shipped: ${desc(WORD_SLIP_DEFAULTS)})`) : 'none within target' });
   if (fitted && process.argv.includes('--fit-review')) {

@@ -63,6 +63,8 @@ export interface WordSlipOptions {
   /** Gain needed beyond minGain when the corpus does not use the alternative word (fewer than `altSupport` occurrences). */
   unsupported: number;
   altSupport: number;
+  /** … or a word this common in the lexicon (ln frequency) counts as supported without the corpus. */
+  commonLogFreq: number;
 }
 
 /** The fitted thresholds (bench/review.ts writes wordSlipModel.json). */
@@ -72,6 +74,7 @@ export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
   corpusVouch: model.corpusVouch,
   unsupported: model.unsupported,
   altSupport: model.altSupport,
+  commonLogFreq: model.commonLogFreq ?? 99,
 };
 
 /** A slip of an ordinary word: [start, end) is the draft's word, `variant` the lexicon's. */
@@ -202,7 +205,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             base ??= segment(text.slice(a, b));
             const gain = segment(text.slice(a, k) + c + text.slice(k + 1, b)) - base;
             if (gain < o.minGain[source.kind]) continue;
-            if (gain < o.minGain[source.kind] + o.unsupported && !supported(variant)) continue;
+            if (gain < o.minGain[source.kind] + o.unsupported && altLog < o.commonLogFreq && !supported(variant)) continue;
             if (!best || gain > best.gain) best = { k, s, e, c, kind: source.kind, gain };
           }
         }
