@@ -64,6 +64,10 @@ test('word check: the segmentation must gain at least minGain, more when the cor
   const bare = findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: 0 } });
   assert.equal(bare.length, 1);
   assert.deepEqual(findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: slip.gain } }), []);
+  // … unless the alternative is a very common word of the lexicon (commonLogFreq).
+  const bareGain = bare[0].gain;
+  assert.equal(findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: bareGain, commonLogFreq: Math.log(66367) - 0.5 } }).length, 1);
+  assert.deepEqual(findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: bareGain, commonLogFreq: Math.log(66367) + 0.5 } }), []);
   // The alternative must be frequent enough.
   assert.deepEqual(words('我们认真做好各项工做。', { options: { minAltLogFreq: Math.log(66367) + 1 } }), []);
 });
