@@ -50,7 +50,7 @@ export const SOUND: CharSource = { kind: 'sound', alike: homophones };
 export const SHAPE: CharSource = { kind: 'shape', alike: (d, c) => shapeAlike(String.fromCharCode(d), String.fromCharCode(c)) };
 
 const DEFAULT_SOURCES: readonly CharSource[] = [SOUND, SHAPE];
-/** Per source list, the source relating two characters (key d·65536 + c), memoised. */
+/** Per source list, the source relating two characters (key (d − 0x3400)·65536 + c), memoised. */
 const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
 
 export interface WordSlipOptions {
@@ -121,7 +121,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   let relation = relations.get(sources);
   if (!relation) relations.set(sources, (relation = new Map()));
   const sourceOf = (d: number, c: number): CharSource | undefined => {
-    const key = d * 0x10000 + c;
+    // Within small-integer range (d is a Han character, ≥ 0x3400), so the map keys stay unboxed.
+    const key = (d - 0x3400) * 0x10000 + c;
     let v = relation!.get(key);
     if (v === undefined) {
       v = sources.find((x) => x.alike(d, c)) ?? null;
