@@ -19,10 +19,11 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { getTree } from '../documentCache';
 import { completePhrases, ghostOf, prepareDraft, type PhraseCompletion, type PhraseItem } from '../engine/completion/complete';
-import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
-import { SlicedIndex } from '../engine/search/slicedIndex';
+import { learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
+import type { Draft } from '../engine/lint/draft';
+import { isHuge } from './hugeDrafts';
+import { serviceOf } from './service';
 import { phraseIndex, phraseIndexNow, waitForCorpus } from './sharedPhraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
@@ -31,10 +32,6 @@ import { nodePath } from '../engine/report/structure';
 import type { SectionKind } from '../engine/types';
 import { escapeMarkdown } from '../engine/text/escape';
 
-/** Key of the heading statistics in the corpus store. */
-export const HEADING_STATS_KEY = 'completion.headingStats';
-
-const headingStatsBuilds = new WeakMap<ServerContext, SlicedIndex<HeadingStats>>();
 let noHeadingStats: HeadingStats | undefined;
 
 /**
@@ -42,9 +39,8 @@ let noHeadingStats: HeadingStats | undefined;
  * read in slices, and until then snippets are built from the report types' own headings.
  */
 function headingStatsOf(ctx: ServerContext): HeadingStats {
-  let build = headingStatsBuilds.get(ctx);
-  if (!build) headingStatsBuilds.set(ctx, (build = new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps)));
-  return build.now(SYNC_STATS_CHARS) ?? (noHeadingStats ??= learnHeadingStats([]));
+  const indexes = serviceOf(ctx).indexes;
+  return indexes.now(indexes.headingStats) ?? (noHeadingStats ??= learnHeadingStats([]));
 }
 
 /**
@@ -52,9 +48,6 @@ function headingStatsOf(ctx: ServerContext): HeadingStats {
  * setting): the bundled corpus loads in about 0.3 s; typing must not wait for a large one.
  */
 const COMPLETION_CORPUS_WAIT_MS = 2000;
-
-/** Corpora up to this many characters have their heading statistics learnt on the spot. */
-const SYNC_STATS_CHARS = 2_000_000;
 
 const rank = (i: number) => String(i).padStart(4, '0');
 
@@ -93,6 +86,11 @@ const PREPARE_MAX_CHARS = 1_000_000;
 const WARM_QUERIES = 48;
 const WARM_DRAFT_LINES = 300;
 
+/** The draft's tree, unless it is a huge draft only the worker has parsed (then completion goes without sections and snippets). */
+function treeOf(draft: Draft) {
+  return isHuge(draft) && !draft.hasTree ? undefined : draft.tree;
+}
+
 /** The cursor, clamped into the document (clients may send a position past a line's end), and its line's text before it. */
 function cursorOf(doc: TextDocument, position: Position): { offset: number; pos: Position; lineBefore: string } {
   const offset = doc.offsetAt(position);
@@ -121,7 +119,8 @@ async function phrasesAt(ctx: ServerContext, doc: TextDocument, offset: number, 
   if (lineEnd < 0) lineEnd = text.length;
   const draft = text.slice(0, lineStart) + text.slice(lineEnd);
   const kinds = new Set<SectionKind>();
-  for (const n of nodePath(getTree(ctx, doc), offset)) for (const k of n.kinds) kinds.add(k);
+  const tree = treeOf(serviceOf(ctx).draft(doc));
+  if (tree) for (const n of nodePath(tree, offset)) for (const k of n.kinds) kinds.add(k);
   const index = phraseIndexNow(ctx);
   if (!index) return undefined;
   return completePhrases(index, lineBefore, {
@@ -174,8 +173,8 @@ export function register(ctx: ServerContext): void {
     const range = (start: number) => ({ start: { line: pos.line, character: start }, end: pos });
     const maxItems = settings.completion.maxItems;
 
-    const tree = getTree(ctx, doc);
-    const snippets = isLineStart(lineBefore)
+    const tree = treeOf(serviceOf(ctx).draft(doc));
+    const snippets = tree && isLineStart(lineBefore)
       ? lineStartSnippets(tree, offset, lineBefore, headingStatsOf(ctx), { reportType: settings.reportType, maxItems })
       : undefined;
     if (snippets) {

@@ -7,13 +7,10 @@
  */
 import type { Range } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { getTree } from '../documentCache';
-import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
-import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
 import { categoryOf, copyShareText, reviewDraft } from '../engine/review/review';
-import { SlicedIndex } from '../engine/search/slicedIndex';
 import { BuildCancelled } from '../engine/slices';
-import { corpusUri, SourceFiles } from './corpusSources';
+import { corpusUri } from './corpusSources';
+import { serviceOf } from './service';
 import { phraseIndex } from './sharedPhraseIndex';
 
 export interface ReviewParams {
@@ -35,9 +32,8 @@ export interface ReviewResponse {
 }
 
 export function register(ctx: ServerContext): void {
-  const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps);
-  const headings = new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps);
-  const files = new SourceFiles(ctx);
+  const service = serviceOf(ctx);
+  const { indexes, sources: files } = service;
 
   ctx.connection.onRequest('shuzhi/review', async (params: ReviewParams): Promise<ReviewResponse | null> => {
     const doc = params && typeof params.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
@@ -46,12 +42,11 @@ export function register(ctx: ServerContext): void {
     let corpusStats;
     let corpusHeadings;
     try {
-      [phrases, corpusStats, corpusHeadings] = ctx.corpus.reports.length ? await Promise.all([phraseIndex(ctx), shares.get(), headings.get()]) : [];
+      [phrases, corpusStats, corpusHeadings] = ctx.corpus.reports.length ? await Promise.all([phraseIndex(ctx), indexes.kindShares.get(), indexes.headings.get()]) : [];
     } catch (e) {
       if (!(e instanceof BuildCancelled)) throw e;
     }
-    const text = doc.getText();
-    const result = reviewDraft(text, { settings: ctx.settings(), tree: getTree(ctx, doc), phrases, corpusStats, corpusHeadings });
+    const result = reviewDraft(service.draft(doc), { settings: ctx.settings(), phrases, corpusStats, corpusHeadings });
     const source = async (report: number, start: number, end: number): Promise<ReviewSource> => {
       const r = phrases!.reports[report];
       const line = await files.line(r, r.text.slice(start, end));

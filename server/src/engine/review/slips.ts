@@ -17,6 +17,7 @@ import { isWordBreak, reportAt } from '../search/phraseIndex';
 import { keyAt, narrow, shortRange } from '../search/suffixArray';
 import { corpusSoundAlikes } from './corpusChars';
 import { isHan, soundAlike } from './pinyin';
+import { runToEnd, type Steps } from '../slices';
 
 export interface SlipOptions {
   /** Shortest window (characters) that can be suspect. */
@@ -92,10 +93,27 @@ interface Candidate {
 
 /** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
 export function findSlips(index: PhraseIndex, text: string, options: SlipOptions = {}): SlipSuspect[] {
+  return runToEnd(slipsSteps(index, text, options));
+}
+
+/** Draft characters searched between two yields of a sliced search. */
+const SLICE_CHARS = 2048;
+
+/**
+ * findSlips as a sliced run (engine/slices.ts), for a huge draft: yields every few thousand
+ * characters and stops there once `outOfTime()` says so (the suspects found so far stand).
+ */
+export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptions = {}, outOfTime?: () => boolean): Steps<SlipSuspect[]> {
   const o = { ...SLIP_DEFAULTS, ...options };
   const out: SlipSuspect[] = [];
   if (index.sa.length === 0) return out;
+  let nextYield = SLICE_CHARS;
   for (let rs = 0; rs < text.length; ) {
+    if (rs >= nextYield) {
+      nextYield = rs + SLICE_CHARS;
+      yield;
+      if (outOfTime?.()) break;
+    }
     if (!isHan(text.charCodeAt(rs))) {
       rs++;
       continue;
