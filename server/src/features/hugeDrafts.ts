@@ -14,7 +14,7 @@ import { MAX_DIAGNOSTICS } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
 import type { Finding } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
-import type { DraftJob, DraftReply, LintReply, OutlineReply } from '../indexWorkers/draftProtocol';
+import type { DraftJob, DraftOutline, DraftReply, LintReply, OutlineReply } from '../indexWorkers/draftProtocol';
 import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
 import type { KindShareStats } from '../engine/delivery/kindShare';
 import { capFindings } from '../engine/lint/cap';
@@ -39,8 +39,10 @@ export interface HugeJobInput {
 }
 
 export interface HugeAnalysis {
-  /** Outline, folds and the prose view. */
-  outline: Promise<OutlineReply>;
+  /** The masked prose (for the corpus rules). */
+  masked: Promise<string>;
+  /** Outline and folds (read from the worker's JSON when first asked for). */
+  outline(): Promise<DraftOutline>;
   /** Findings of the rules the worker ran (capped), how many in all, and the rules cut. */
   lint: Promise<LintReply>;
 }
@@ -85,7 +87,10 @@ export class HugeDrafts {
         lint.reject(e);
       },
     };
-    const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { outline: outline.promise, lint: lint.promise }, settle };
+    const masked = outline.promise.then((r) => r.masked);
+    masked.catch(() => undefined);
+    const parsed = memo(() => outline.promise.then((r) => JSON.parse(r.outline) as DraftOutline));
+    const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { masked, outline: parsed, lint: lint.promise }, settle };
     this.latest.set(draft.uri, job);
     if (!fs.existsSync(this.script)) {
       this.inProcess(job);
@@ -163,6 +168,12 @@ export class HugeDrafts {
       else job.settle.fail(new Error(reply.error));
     });
   }
+}
+
+/** `f`, called once. */
+function memo<T>(f: () => T): () => T {
+  let done: { value: T } | undefined;
+  return () => (done ??= { value: f() }).value;
 }
 
 /** A promise with its settling functions; its rejection is handled by whoever awaits it. */

@@ -75,7 +75,7 @@ export async function checkDraft(service: Service, draft: Draft, inputs: CheckIn
       return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
     }
     const analysis = service.hugeAnalysis(draft);
-    draft.know({ prose: (await analysis.outline).prose });
+    draft.knowMasked(await analysis.masked);
     const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES }), SLICE_MS, cancelled);
     const theirs = await analysis.lint;
     const findings = capFindings([...theirs.findings, ...own.findings].sort((a, b) => a.start - b.start || a.end - b.end));

@@ -26,13 +26,13 @@ function toDocumentSymbols(symbols: OutlineSymbol[]): DocumentSymbol[] {
 
 /** The outline of a draft (a huge one's from the worker, which parses it there). */
 export async function documentSymbols(service: Service, draft: Draft): Promise<DocumentSymbol[]> {
-  if (isHuge(draft) && !draft.hasTree) return toDocumentSymbols((await service.hugeAnalysis(draft).outline).symbols);
+  if (isHuge(draft) && !draft.hasTree) return toDocumentSymbols((await service.hugeAnalysis(draft).outline()).symbols);
   return toDocumentSymbols(outlineOf(draft, service.ctx.settings().outline.showOrdinals));
 }
 
 /** Folding ranges of a draft: sections (region), front matter (region), comments (comment). */
 export async function foldingRanges(service: Service, draft: Draft): Promise<FoldingRange[]> {
-  if (isHuge(draft) && !draft.hasTree) return (await service.hugeAnalysis(draft).outline).folds;
+  if (isHuge(draft) && !draft.hasTree) return (await service.hugeAnalysis(draft).outline()).folds;
   return foldsOf(draft);
 }
 

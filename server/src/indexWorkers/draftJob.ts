@@ -11,13 +11,14 @@ import { foldsOf, outlineOf } from '../engine/lint/folding';
 import { lintSteps } from '../engine/lint/lint';
 import { RULE_IDS } from '../engine/lint/registry';
 import { runToEnd } from '../engine/slices';
-import type { DraftJob, DraftReply } from './draftProtocol';
+import type { DraftJob, DraftOutline, DraftReply } from './draftProtocol';
 
 export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): void {
   try {
     const started = performance.now();
     const draft = new Draft(job.text);
-    post({ id: job.id, part: 'outline', symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft), prose: draft.prose });
+    const outline: DraftOutline = { symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft) };
+    post({ id: job.id, part: 'outline', outline: JSON.stringify(outline), masked: draft.prose.masked });
     const run = runToEnd(
       lintSteps(draft, {
         settings: job.settings,

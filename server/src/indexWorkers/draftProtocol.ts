@@ -2,7 +2,6 @@
 import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
 import type { KindShareStats } from '../engine/delivery/kindShare';
 import type { Fold } from '../engine/lint/folding';
-import type { ProseView } from '../engine/lint/prose';
 import type { Finding, LintStage } from '../engine/lint/types';
 import type { OutlineSymbol } from '../engine/report/symbols';
 import type { Settings } from '../engine/settings';
@@ -23,13 +22,22 @@ export interface DraftJob {
   skipRules: string[];
 }
 
-/** First reply: the outline, the folds and the prose view (the server runs the corpus rules on it). */
+/** The outline and folds of a draft. */
+export interface DraftOutline {
+  symbols: OutlineSymbol[];
+  folds: Fold[];
+}
+
+/**
+ * First reply: the outline and folds as JSON (a string crosses threads in one copy; tens of
+ * thousands of symbol objects would be rebuilt one by one on the server's thread, holding its
+ * requests), and the masked prose (the server runs the corpus rules on it).
+ */
 export interface OutlineReply {
   id: number;
   part: 'outline';
-  symbols: OutlineSymbol[];
-  folds: Fold[];
-  prose: ProseView;
+  outline: string;
+  masked: string;
 }
 
 /** Second reply: the findings of every rule but the corpus ones. */

@@ -19,24 +19,27 @@ export class Draft {
   private index?: LineIndex;
   private types?: Map<string, ReportTypeChoice>;
 
-  /**
-   * `version` and `uri` name the document version the text is (0 and '' outside an editor).
-   * A view another thread has already worked out (a huge draft's prose) can be handed in.
-   */
+  /** `version` and `uri` name the document version the text is (0 and '' outside an editor). */
   constructor(
     readonly text: string,
     readonly version = 0,
     readonly uri = '',
-    known: { tree?: ReportTree; prose?: ProseView } = {},
-  ) {
-    this.parsed = known.tree;
-    this.masked = known.prose;
-  }
+  ) {}
 
-  /** Takes in a view another thread worked out for this same text (a huge draft's prose, from the worker). */
-  know(known: { tree?: ReportTree; prose?: ProseView }): void {
-    this.parsed ??= known.tree;
-    this.masked ??= known.prose;
+  /**
+   * Takes in the masked prose another thread worked out for this same text (a huge draft's,
+   * from the worker): the corpus rules read it; the prose lines are worked out here only if asked for.
+   */
+  knowMasked(masked: string): void {
+    if (this.masked) return;
+    const text = this.text;
+    let lines: ProseView['lines'] | undefined;
+    this.masked = {
+      masked,
+      get lines() {
+        return (lines ??= proseView(text).lines);
+      },
+    };
   }
 
   /** The `--- … ---` block at the top, if any. */
