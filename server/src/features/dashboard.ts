@@ -10,7 +10,7 @@
  * the answer has `pending: true` and the client asks again a little later).
  */
 import type { ServerContext } from '../context';
-import { copiedSummary, copiesIn } from '../engine/review/review';
+import { copiedSummary, copiesIn } from '../engine/check/review';
 import { phraseIndexNow } from './sharedPhraseIndex';
 import { dashboardData } from '../engine/dashboard/data';
 import { renderDashboard, renderDashboardBody } from '../engine/dashboard/render';

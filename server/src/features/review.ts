@@ -7,7 +7,7 @@
  */
 import type { Range } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { categoryOf, copyShareText, reviewDraft } from '../engine/review/review';
+import { categoryOf, copyShareText, reviewDraft } from '../engine/check/review';
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri } from './corpusSources';
 import { serviceOf } from './service';

@@ -2,6 +2,7 @@
  * Shapes of the lint layer. Everything is in string offsets (UTF-16, as JavaScript strings
  * are); adapters turn offsets into LSP ranges with a LineIndex.
  */
+import type { RuleCategory } from './categories';
 import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import type { LineIndex } from '../text/lineIndex';
@@ -95,9 +96,11 @@ export interface RuleContext {
   outOfTime?: () => boolean;
 }
 
-/** A lint rule: its id, default level, a Chinese description and the check itself. */
+/** A lint rule: its id, category, default level, a Chinese description and the check itself. */
 export interface LintRule {
   id: string;
+  /** The category its findings are summed up under (categories.ts). */
+  category: RuleCategory;
   defaultSeverity: Severity;
   /** One Chinese sentence saying what the rule looks for (shown in docs and `shuzhi lint --rules`). */
   description: string;

@@ -12,6 +12,7 @@ import { numberingFindings, separatorFix } from '../numberingFindings';
 
 export const numberingStyleRule: LintRule = {
   id: 'numbering-style',
+  category: 'numbering',
   defaultSeverity: 'info',
   description: '编号格式不规范：“（五）、”多了顿号，同一级混用“1.”与“1、”，或缺少上一级编号。',
   example: '（五）、下一步工作思路',
