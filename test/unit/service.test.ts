@@ -9,6 +9,8 @@ import { completion, inlineCompletion } from '../../server/src/features/completi
 import { hover } from '../../server/src/features/hover';
 import { checkDraft, codeActions, CUT_CODE, diagnosticsOf } from '../../server/src/features/lint';
 import { documentSymbols, foldingRanges } from '../../server/src/features/outline';
+import { HUGE_DRAFT_CHARS } from '../../server/src/features/hugeDrafts';
+import { MAX_DIAGNOSTICS } from '../../server/src/engine/lint/cap';
 import { A, B, C, corpus } from '../helpers/reportFixtures';
 import { testService, type TestService } from '../helpers/service';
 import type { Draft } from '../../server/src/engine/lint/draft';
@@ -154,4 +156,24 @@ test('one Draft per document version: every feature reads the same parse', async
   await completion(t.service, draft, position);
   assert.equal(t.service.openDraft(draft.uri), draft);
   assert.equal(draft.tree, tree);
+});
+
+test('a huge draft is outlined and checked without this thread parsing it', async () => {
+  const t = testService(REPORTS);
+  const body = '　　全年召开会议xx次,开展研讨，认真落实三会一课制度，推动各项工作取得新成效。\n';
+  const sections = Array.from({ length: 3 }, (_, i) => `${'一二三'[i]}、第${i + 1}部分\n` + body.repeat(Math.ceil((HUGE_DRAFT_CHARS + 1000) / 3 / body.length))).join('');
+  const draft = t.open('甲单位2024年述职报告\n' + sections);
+  assert.ok(draft.text.length > HUGE_DRAFT_CHARS);
+  const symbols = await documentSymbols(t.service, draft);
+  assert.deepEqual(
+    symbols[0].children!.map((c) => c.name),
+    ['一、第1部分', '二、第2部分', '三、第3部分'],
+  );
+  const folds = await foldingRanges(t.service, draft);
+  assert.equal(folds.length, 3);
+  const ds = await diagnostics(t, draft);
+  assert.ok(ds.some((d) => d.code === 'placeholder'), JSON.stringify([...new Set(ds.map((d) => d.code))]) + JSON.stringify(ds.find((d) => d.code === CUT_CODE)?.message));
+  assert.ok(ds.length <= MAX_DIAGNOSTICS + 1);
+  // The parse happened elsewhere (the worker, or its job run apart when the bundle is missing).
+  assert.equal(draft.hasTree, false);
 });

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { MAX_DIAGNOSTICS } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
-import type { Finding } from '../engine/lint/types';
+import type { Finding, LintStage } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
 import type { DraftJob, DraftOutline, DraftReply, LintReply, OutlineReply } from '../indexWorkers/draftProtocol';
 import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
@@ -20,8 +20,12 @@ import type { KindShareStats } from '../engine/delivery/kindShare';
 import { capFindings } from '../engine/lint/cap';
 import { runDraftJob } from '../indexWorkers/draftJob';
 
-/** Drafts longer than this are parsed and linted in the worker (a 300,000-character draft lints in about 0.1 s). */
-export const HUGE_DRAFT_CHARS = 300_000;
+/**
+ * Drafts longer than this are parsed and linted in the worker. A draft of a million characters
+ * parses in about 0.1 s and its longest rule takes a few tenths: below that, the check runs on
+ * the server's thread in slices between rules (a worker's heap would add to the server's memory).
+ */
+export const HUGE_DRAFT_CHARS = 1_000_000;
 
 /** The worker bundle, beside dist/server.js. */
 const WORKER_SCRIPT = path.join(__dirname, 'draftWorker.js');
@@ -36,6 +40,10 @@ export interface HugeJobInput {
   budgetMs: number;
   /** Rules the server runs itself (the corpus rules). */
   skipRules: string[];
+  /** `editing` (diagnostics, the default) or `full` (review). */
+  stage?: LintStage;
+  /** Most findings sent back (default MAX_DIAGNOSTICS). */
+  maxFindings?: number;
 }
 
 export interface HugeAnalysis {
@@ -64,7 +72,8 @@ export class HugeDrafts {
   private worker?: Worker;
   private readonly queue: Job[] = [];
   private running?: Job;
-  private readonly latest = new Map<string, Job>();
+  /** The jobs of each document's latest version (one per inputs: diagnostics and review differ). */
+  private readonly latest = new Map<string, Job[]>();
   private idle?: NodeJS.Timeout;
   private nextId = 1;
 
@@ -72,11 +81,13 @@ export class HugeDrafts {
 
   /** The analysis of this version of a huge draft under these inputs (shared by the outline and the check). */
   analyse(draft: Draft, input: HugeJobInput): HugeAnalysis {
-    const key = JSON.stringify([input.showItems, input.budgetMs, input.skipRules, input.settings, input.corpusStats !== undefined, input.corpusHeadings !== undefined]);
-    const hit = this.latest.get(draft.uri);
-    if (hit && hit.version === draft.version && hit.key === key) return hit.analysis;
-    if (hit) this.drop(hit);
-    const message: DraftJob = { id: this.nextId++, text: draft.text, stage: 'editing', maxFindings: MAX_DIAGNOSTICS, ...input };
+    const key = JSON.stringify([input.stage, input.maxFindings, input.showItems, input.budgetMs, input.skipRules, input.settings, input.corpusStats !== undefined, input.corpusHeadings !== undefined]);
+    const jobs = this.latest.get(draft.uri) ?? [];
+    const hit = jobs.find((j) => j.version === draft.version && j.key === key);
+    if (hit) return hit.analysis;
+    // Jobs of older versions (or older inputs) of this document are dropped.
+    for (const j of jobs) if (j.version !== draft.version || j.message.stage === (input.stage ?? 'editing')) this.drop(j);
+    const message: DraftJob = { id: this.nextId++, text: draft.text, ...input, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
     const outline = deferred<OutlineReply>();
     const lint = deferred<LintReply>();
     const settle: Job['settle'] = {
@@ -91,7 +102,7 @@ export class HugeDrafts {
     masked.catch(() => undefined);
     const parsed = memo(() => outline.promise.then((r) => JSON.parse(r.outline) as DraftOutline));
     const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { masked, outline: parsed, lint: lint.promise }, settle };
-    this.latest.set(draft.uri, job);
+    this.latest.set(draft.uri, [...jobs.filter((j) => j.version === draft.version && j.message.stage !== job.message.stage), job]);
     if (!fs.existsSync(this.script)) {
       this.inProcess(job);
       return job.analysis;
@@ -103,8 +114,7 @@ export class HugeDrafts {
 
   /** The document was closed: its job is dropped. */
   forget(uri: string): void {
-    const job = this.latest.get(uri);
-    if (job) this.drop(job);
+    for (const job of this.latest.get(uri) ?? []) this.drop(job);
     this.latest.delete(uri);
   }
 
@@ -188,7 +198,7 @@ function deferred<T>(): { promise: Promise<T>; resolve(v: T): void; reject(e: Er
   return { promise, resolve, reject };
 }
 
-/** Findings of a worker's reply and the server's own corpus rules, capped, in document order. */
-export function mergeFindings(a: readonly Finding[], b: readonly Finding[]): Finding[] {
-  return capFindings([...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end));
+/** Findings of a worker's reply and the server's own corpus rules, at most `max`, in document order. */
+export function mergeFindings(a: readonly Finding[], b: readonly Finding[], max = MAX_DIAGNOSTICS): Finding[] {
+  return capFindings([...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end), max);
 }

@@ -25,7 +25,8 @@ import type { Finding, Severity, TextEdit } from '../engine/lint/types';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { BuildCancelled, runSliced } from '../engine/slices';
 import { corpusUri } from './corpusSources';
-import { isHuge } from './hugeDrafts';
+import { cpuClock } from '../indexWorkers/cpuClock';
+import { isHuge, mergeFindings } from './hugeDrafts';
 import { Scheduler, type CheckToken } from './scheduler';
 import { CHECK_BUDGET_MS, serviceOf, SLICED_RULES, type CheckInputs, type Service } from './service';
 
@@ -65,25 +66,38 @@ export interface Checked {
  * the time budget; a huge draft's rules but the corpus ones run in the worker meanwhile.
  * Undefined when cancelled (the draft changed).
  */
-export async function checkDraft(service: Service, draft: Draft, inputs: CheckInputs, token: CheckToken, budgetMs = CHECK_BUDGET_MS): Promise<Checked | undefined> {
-  const deadline = performance.now() + budgetMs;
-  const opts = { ...inputs, stage: 'editing' as const, outOfTime: () => performance.now() > deadline };
+export async function checkDraft(
+  service: Service,
+  draft: Draft,
+  inputs: CheckInputs,
+  token: CheckToken,
+  budgetMs = CHECK_BUDGET_MS,
+  /** `full` for review (every rule at its level, at most `maxFindings` of a huge draft's findings kept). */
+  full?: { maxFindings: number },
+): Promise<Checked | undefined> {
+  const spent = cpuClock();
+  const opts = { ...inputs, stage: full ? ('full' as const) : ('editing' as const), outOfTime: () => spent() >= budgetMs };
   const cancelled = () => token.isCancellationRequested;
   try {
     if (!isHuge(draft) || draft.hasTree) {
       const run = await runSliced(lintSteps(draft, opts), SLICE_MS, cancelled);
       return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
     }
-    const analysis = service.hugeAnalysis(draft);
+    const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
     draft.knowMasked(await analysis.masked);
     const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES }), SLICE_MS, cancelled);
     const theirs = await analysis.lint;
-    const findings = capFindings([...theirs.findings, ...own.findings].sort((a, b) => a.start - b.start || a.end - b.end));
+    const findings = mergeFindings(theirs.findings, own.findings, full?.maxFindings);
     return { version: draft.version, findings, total: theirs.total + own.findings.length, cut: [...theirs.cut, ...own.cut], phrases: inputs.phrases };
   } catch (e) {
     if (e instanceof BuildCancelled || cancelled()) return undefined;
     throw e;
   }
+}
+
+/** The one sentence saying a check was cut at its budget, and which rules it did not finish. */
+export function cutMessage(draft: Draft, cut: readonly string[]): string {
+  return `稿件很长（${draft.text.length} 字），检查用满了 ${CHECK_BUDGET_MS / 1000} 秒的计算时限，以下规则没有查完：${cut.join('、')}。可把稿件分成几个文件分别检查。`;
 }
 
 /** The diagnostics of a check: its findings (at most MAX_DIAGNOSTICS), and one information diagnostic when it was cut. */
@@ -104,7 +118,7 @@ export async function diagnosticsOf(service: Service, draft: Draft, checked: Che
       severity: DiagnosticSeverity.Information,
       source: SOURCE,
       code: CUT_CODE,
-      message: `稿件很长（${draft.text.length} 字），检查超过 ${CHECK_BUDGET_MS / 1000} 秒的时限，以下规则没有查完：${checked.cut.join('、')}。可把稿件分成几个文件分别检查。`,
+      message: cutMessage(draft, checked.cut),
     });
   }
   return diagnostics;

@@ -7,10 +7,15 @@
  */
 import type { Range } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { categoryOf, copyShareText, reviewDraft } from '../engine/check/review';
+import { categoryOf, copyShareText, reviewOf, type ReviewResult } from '../engine/check/review';
+import type { Draft } from '../engine/lint/draft';
+import { copiesSteps } from '../engine/review/copied';
+import { runSliced } from '../engine/slices';
+import { cpuClock } from '../indexWorkers/cpuClock';
+import { checkDraft, cutMessage } from './lint';
+import { CHECK_BUDGET_MS, serviceOf, type CheckInputs, type Service } from './service';
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri } from './corpusSources';
-import { serviceOf } from './service';
 import { phraseIndex } from './sharedPhraseIndex';
 
 export interface ReviewParams {
@@ -46,7 +51,9 @@ export function register(ctx: ServerContext): void {
     } catch (e) {
       if (!(e instanceof BuildCancelled)) throw e;
     }
-    const result = reviewDraft(service.draft(doc), { settings: ctx.settings(), phrases, corpusStats, corpusHeadings });
+    const draft = service.draft(doc);
+    const result = await reviewSliced(service, draft, { settings: ctx.settings(), phrases, corpusStats, corpusHeadings });
+    if (!result) return null;
     const source = async (report: number, start: number, end: number): Promise<ReviewSource> => {
       const r = phrases!.reports[report];
       const line = await files.line(r, r.text.slice(start, end));
@@ -59,7 +66,7 @@ export function register(ctx: ServerContext): void {
         category: categoryOf(f.rule),
         severity: f.severity,
         message: f.message,
-        range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+        range: { start: draft.lines.positionAt(f.start), end: draft.lines.positionAt(f.end) },
         ...(f.corpusRelated?.length && phrases ? { sources: await Promise.all(f.corpusRelated.map((c) => source(c.report, c.start, c.end))) } : {}),
       });
     }
@@ -76,4 +83,25 @@ export function register(ctx: ServerContext): void {
     }
     return { uri: doc.uri, categories: result.categories, ...(copy ? { copy } : {}), items };
   });
+}
+
+/** Most findings a huge draft's review lists. */
+const MAX_REVIEW_ITEMS = 5000;
+
+/**
+ * The review of a draft, worked out in slices between requests (a huge draft's rules but the
+ * corpus ones in the worker), within the check's time budget; when cut, its first item says so.
+ */
+export async function reviewSliced(service: Service, draft: Draft, inputs: CheckInputs, token = { isCancellationRequested: false }): Promise<ReviewResult | undefined> {
+  const spent = cpuClock();
+  const checked = await checkDraft(service, draft, inputs, token, CHECK_BUDGET_MS, { maxFindings: MAX_REVIEW_ITEMS });
+  if (!checked) return undefined;
+  const outOfTime = () => spent() >= CHECK_BUDGET_MS;
+  const copy = inputs.phrases
+    ? await runSliced(copiesSteps(inputs.phrases, draft.prose.masked, { minChars: inputs.settings.review.copyMinChars }, outOfTime), 15)
+    : undefined;
+  const cut = [...checked.cut, ...(copy && outOfTime() ? ['与语料重复比例'] : [])];
+  const result = reviewOf(checked.findings, copy);
+  if (cut.length) result.findings.unshift({ rule: 'check-cut', severity: 'info', start: 0, end: 0, message: cutMessage(draft, cut) });
+  return result;
 }

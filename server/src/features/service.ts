@@ -12,12 +12,13 @@ import type { KindShareStats } from '../engine/delivery/kindShare';
 import { RULES } from '../engine/lint/registry';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import type { Settings } from '../engine/settings';
+import type { LintStage } from '../engine/lint/types';
 import { SourceFiles } from './corpusSources';
 import { draftOf, openDraft } from './drafts';
 import { HugeDrafts, type HugeAnalysis } from './hugeDrafts';
 import { corpusIndexes, phraseIndex, phraseIndexNow, type CorpusIndexes } from './sharedPhraseIndex';
 
-/** How long one check of a draft may work (wall time) before the rest is cut and the draft says so. */
+/** How long one check of a draft may work (CPU time of its thread) before the rest is cut and the draft says so. */
 export const CHECK_BUDGET_MS = 4000;
 
 /** Rules the server runs on its own thread, in slices (they read the phrase index); a huge draft's other rules run in the worker. */
@@ -42,8 +43,8 @@ export interface Service {
   inputs(): CheckInputs;
   /** A stamp of those inputs: the same stamp, the same findings for the same version. */
   stamp(): string;
-  /** A huge draft's analysis in the worker, shared by its outline, folds and check. */
-  hugeAnalysis(draft: Draft): HugeAnalysis;
+  /** A huge draft's analysis in the worker, shared by its outline, folds and check (`full`: review's, up to `maxFindings`). */
+  hugeAnalysis(draft: Draft, stage?: LintStage, maxFindings?: number): HugeAnalysis;
   /** Registers a callback run when the phrase index a check asked for is built. */
   onPhraseIndexBuilt(listener: () => void): void;
 }
@@ -91,7 +92,7 @@ export function serviceOf(ctx: ServerContext): Service {
       return JSON.stringify([ctx.corpus.version, !!i.corpusStats, !!i.corpusHeadings, !!i.phrases, settings.lint, settings.reportType, settings.length, settings.review, settings.outline]);
     },
     onPhraseIndexBuilt: (l) => phraseListeners.push(l),
-    hugeAnalysis: (draft) => {
+    hugeAnalysis: (draft, stage, maxFindings) => {
       const i = inputs();
       return huge.analyse(draft, {
         settings: i.settings,
@@ -100,6 +101,8 @@ export function serviceOf(ctx: ServerContext): Service {
         corpusHeadings: i.corpusHeadings,
         budgetMs: CHECK_BUDGET_MS,
         skipRules: [...SLICED_RULES],
+        stage,
+        maxFindings,
       });
     },
   };

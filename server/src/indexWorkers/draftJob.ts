@@ -11,11 +11,12 @@ import { foldsOf, outlineOf } from '../engine/lint/folding';
 import { lintSteps } from '../engine/lint/lint';
 import { RULE_IDS } from '../engine/lint/registry';
 import { runToEnd } from '../engine/slices';
+import { cpuClock } from './cpuClock';
 import type { DraftJob, DraftOutline, DraftReply } from './draftProtocol';
 
 export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): void {
   try {
-    const started = performance.now();
+    const spent = cpuClock();
     const draft = new Draft(job.text);
     const outline: DraftOutline = { symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft) };
     post({ id: job.id, part: 'outline', outline: JSON.stringify(outline), masked: draft.prose.masked });
@@ -26,7 +27,7 @@ export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): v
         corpusStats: job.corpusStats,
         corpusHeadings: job.corpusHeadings,
         only: RULE_IDS.filter((id) => !job.skipRules.includes(id)),
-        outOfTime: () => performance.now() - started > job.budgetMs,
+        outOfTime: () => spent() >= job.budgetMs,
       }),
     );
     post({ id: job.id, part: 'lint', findings: capFindings(run.findings, job.maxFindings), total: run.findings.length, cut: run.cut });

@@ -14,7 +14,7 @@ export interface DraftJob {
   showItems: boolean;
   corpusStats?: KindShareStats;
   corpusHeadings?: CorpusHeadings;
-  /** Rules past this many milliseconds from the job's start are cut (see lintSteps' outOfTime). */
+  /** Rules past this many milliseconds of the worker's CPU time from the job's start are cut (see lintSteps' outOfTime). */
   budgetMs: number;
   /** Most findings sent back (the most severe); the count of all is sent beside them. */
   maxFindings: number;

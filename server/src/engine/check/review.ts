@@ -38,7 +38,12 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 
 /** Reviews a draft: lint with every rule, and the copied share when the phrase index is given. */
 export function reviewDraft(input: string | Draft, opts: LintOptions = {}): ReviewResult {
   const draft = draftOf(input);
-  const findings = lintText(draft, opts);
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  return reviewOf(lintText(draft, opts), opts.phrases ? copiesIn(draft, opts.phrases, settings) : undefined);
+}
+
+/** A review from its findings and copy report (worked out elsewhere: in slices, or partly in a worker for a huge draft). */
+export function reviewOf(findings: Finding[], copy?: CopyReport): ReviewResult {
   const byName = new Map<string, ReviewCategory>();
   for (const f of findings) {
     const name = categoryOf(f.rule);
@@ -50,8 +55,6 @@ export function reviewDraft(input: string | Draft, opts: LintOptions = {}): Revi
     }
   }
   const categories = [...byName.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count);
-  const settings = opts.settings ?? DEFAULT_SETTINGS;
-  const copy = opts.phrases ? copiesIn(draft, opts.phrases, settings) : undefined;
   return { findings, categories, ...(copy ? { copy } : {}) };
 }
 

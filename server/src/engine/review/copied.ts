@@ -62,13 +62,7 @@ const lastSearch = new WeakMap<PhraseIndex, { text: string; key: string; result:
 
 /** Copied spans of `text` (prose: non-prose blanked) and the summary. */
 export function findCopies(index: PhraseIndex, text: string, options: CopyOptions = {}): CopyReport {
-  const o = { ...COPY_DEFAULTS, ...options };
-  const key = `${o.minChars}/${o.maxReports}`;
-  const last = lastSearch.get(index);
-  if (last && last.key === key && last.text === text) return structuredClone(last.result);
-  const result = runToEnd(searchCopies(index, text, o));
-  lastSearch.set(index, { text, key, result: structuredClone(result) });
-  return result;
+  return runToEnd(copiesSteps(index, text, options));
 }
 
 /** Draft characters searched between two yields of a sliced search. */
@@ -76,10 +70,17 @@ const SLICE_CHARS = 4096;
 
 /**
  * findCopies as a sliced run (engine/slices.ts), for a huge draft: yields every few thousand
- * characters and stops there once `outOfTime()` says so (the spans found so far stand).
+ * characters and stops there once `outOfTime()` says so (the spans found so far stand; a
+ * search cut short is not remembered).
  */
-export function copiesSteps(index: PhraseIndex, text: string, options: CopyOptions = {}, outOfTime?: () => boolean): Steps<CopyReport> {
-  return searchCopies(index, text, { ...COPY_DEFAULTS, ...options }, outOfTime);
+export function* copiesSteps(index: PhraseIndex, text: string, options: CopyOptions = {}, outOfTime?: () => boolean): Steps<CopyReport> {
+  const o = { ...COPY_DEFAULTS, ...options };
+  const key = `${o.minChars}/${o.maxReports}`;
+  const last = lastSearch.get(index);
+  if (last && last.key === key && last.text === text) return structuredClone(last.result);
+  const result = yield* searchCopies(index, text, o, outOfTime);
+  if (!outOfTime?.()) lastSearch.set(index, { text, key, result: structuredClone(result) });
+  return result;
 }
 
 function* searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>, outOfTime?: () => boolean): Steps<CopyReport> {
