@@ -17,31 +17,13 @@ import { renderDashboard, renderDashboardBody } from '../engine/dashboard/render
 import { dashboardLocale } from '../engine/dashboard/strings';
 import type { LintAccess } from './lint';
 import { serviceOf } from './service';
-
-export const DASHBOARD_METHOD = 'shuzhi/dashboard';
-
-export interface DashboardParams {
-  uri: string;
-  /** Display language (`vscode.env.language`); Chinese unless it names another. */
-  locale?: string;
-  /** Ask for the whole page too, with the webview's nonce and CSP source. */
-  page?: { nonce: string; cspSource: string };
-}
-
-export interface DashboardResult {
-  uri: string;
-  version: number;
-  body?: string;
-  html?: string;
-  /** The corpus figures are still being built: ask again shortly. */
-  pending?: true;
-}
+import { Methods, type DashboardParams, type DashboardResult } from '../protocol/contract';
 
 export function register(ctx: ServerContext, lint: LintAccess): void {
   const service = serviceOf(ctx);
   const { indexes } = service;
 
-  ctx.connection.onRequest(DASHBOARD_METHOD, (params: DashboardParams): DashboardResult | null => {
+  ctx.connection.onRequest(Methods.dashboard, (params: DashboardParams): DashboardResult => {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     if (!doc) return null;
     const locale = dashboardLocale(typeof params.locale === 'string' ? params.locale : 'zh-cn');

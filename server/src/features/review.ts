@@ -5,9 +5,8 @@
  * with the line in the file, which the client opens read-only. Waits for the phrase index
  * (a large corpus may still be indexing).
  */
-import type { Range } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { categoryOf, copyShareText, reviewOf, type ReviewResult } from '../engine/check/review';
+import { categoryOf, copyShareText, reviewOf, type ReviewResult as DraftReview } from '../engine/check/review';
 import type { Draft } from '../engine/lint/draft';
 import { copiesSteps } from '../engine/review/copied';
 import { runSliced } from '../engine/slices';
@@ -17,24 +16,9 @@ import { CHECK_BUDGET_MS, serviceOf, type CheckInputs, type Service } from './se
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri } from './corpusSources';
 import { phraseIndex } from './sharedPhraseIndex';
+import type { ReviewParams, ReviewResult, ReviewSource } from '../protocol/contract';
 
-export interface ReviewParams {
-  uri: string;
-}
-
-export interface ReviewSource {
-  title: string;
-  /** shuzhi-corpus: URI of the file, and the zero-based line of the passage when it could be found. */
-  uri: string;
-  line?: number;
-}
-
-export interface ReviewResponse {
-  uri: string;
-  categories: Array<{ name: string; count: number; severity: string }>;
-  copy?: { share: number; text: string; chars: number; copied: number; sources: Array<ReviewSource & { chars: number; share: number }> };
-  items: Array<{ rule: string; category: string; severity: string; message: string; range: Range; sources?: ReviewSource[] }>;
-}
+type ReviewResponse = NonNullable<ReviewResult>;
 
 export function register(ctx: ServerContext): void {
   const service = serviceOf(ctx);
@@ -92,7 +76,7 @@ const MAX_REVIEW_ITEMS = 5000;
  * The review of a draft, worked out in slices between requests (a huge draft's rules but the
  * corpus ones in the worker), within the check's time budget; when cut, its first item says so.
  */
-export async function reviewSliced(service: Service, draft: Draft, inputs: CheckInputs, token = { isCancellationRequested: false }): Promise<ReviewResult | undefined> {
+export async function reviewSliced(service: Service, draft: Draft, inputs: CheckInputs, token = { isCancellationRequested: false }): Promise<DraftReview | undefined> {
   const spent = cpuClock();
   const checked = await checkDraft(service, draft, inputs, token, CHECK_BUDGET_MS, { maxFindings: MAX_REVIEW_ITEMS });
   if (!checked) return undefined;

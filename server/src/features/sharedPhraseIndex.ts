@@ -16,7 +16,8 @@ import { headingStatsSteps, type HeadingStats } from '../engine/completion/headi
 import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';
 import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
 import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
-import { buildPhraseIndexInWorkers, indexWorkerCount, WORKER_MIN_CHARS } from '../indexWorkers/buildInWorkers';
+import { buildPhraseIndexInWorkers, indexWorkerCount } from '../indexWorkers/buildInWorkers';
+import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 
 /** Key of the heading statistics in the corpus store. */
 export const HEADING_STATS_KEY = 'completion.headingStats';
@@ -24,8 +25,6 @@ export const HEADING_STATS_KEY = 'completion.headingStats';
 /** Key of the phrase index in the corpus store. */
 export const PHRASE_INDEX_KEY = 'corpus.phraseIndex';
 
-/** Corpora up to this many characters are indexed on the spot when completion needs it (the bundled one takes ~50 ms). */
-const SYNC_BUILD_CHARS = 2_000_000;
 
 const sliced = new WeakMap<ServerContext, SlicedIndex<PhraseIndex>>();
 
@@ -54,7 +53,7 @@ function inWorkers(ctx: ServerContext, reports: readonly CorpusReport[], cancell
   let chars = 0;
   for (const r of reports) chars += r.text.length;
   const workers = indexWorkerCount();
-  if (chars < WORKER_MIN_CHARS || workers === 0) return undefined;
+  if (chars < LARGE_CORPUS_CHARS || workers === 0) return undefined;
   ctx.log(`短语索引在 ${workers} 个工作线程中建立（${chars} 字）。`);
   return buildPhraseIndexInWorkers(reports, workers, cancelled).catch((e: unknown) => {
     if (e instanceof BuildCancelled) throw e;
@@ -70,7 +69,7 @@ export function phraseIndex(ctx: ServerContext): Promise<PhraseIndex> {
 
 /** The phrase index for a request that can wait a little (hover): see waitForIndex. */
 export function waitForPhraseIndex(ctx: ServerContext, token?: CancellationToken): Promise<PhraseIndex | undefined> {
-  return waitForIndex(ctx, phraseIndexBuild(ctx), { corpusMs: CORPUS_WAIT_MS, indexMs: INDEX_WAIT_MS, syncChars: SYNC_BUILD_CHARS, token });
+  return waitForIndex(ctx, phraseIndexBuild(ctx), { corpusMs: CORPUS_WAIT_MS, indexMs: INDEX_WAIT_MS, syncChars: LARGE_CORPUS_CHARS, token });
 }
 
 /**
@@ -78,7 +77,7 @@ export function waitForPhraseIndex(ctx: ServerContext, token?: CancellationToken
  * corpus; for a large one undefined while it is built in the background.
  */
 export function phraseIndexNow(ctx: ServerContext): PhraseIndex | undefined {
-  return phraseIndexBuild(ctx).now(SYNC_BUILD_CHARS);
+  return phraseIndexBuild(ctx).now(LARGE_CORPUS_CHARS);
 }
 
 /**
@@ -150,7 +149,7 @@ export async function waitForIndex<T>(ctx: ServerContext, index: SlicedIndex<T>,
 /**
  * The corpus-wide figures the features read besides the phrase index, each built once per
  * corpus version under the same policy as the phrase index: on the spot for a corpus of at
- * most SYNC_BUILD_CHARS characters, else in slices while requests are answered (`now()` is
+ * most LARGE_CORPUS_CHARS characters, else in slices while requests are answered (`now()` is
  * undefined meanwhile). Whoever registered with `onIndexBuilt` hears when one is ready.
  */
 export interface CorpusIndexes {
@@ -181,7 +180,7 @@ export function corpusIndexes(ctx: ServerContext): CorpusIndexes {
       headings: new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, built),
       figures: new SlicedIndex<CorpusFigures>(ctx.corpus, DASHBOARD_FIGURES_INDEX_KEY, corpusFiguresSteps, built),
       headingStats: new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps, built),
-      now: (index) => index.now(SYNC_BUILD_CHARS),
+      now: (index) => index.now(LARGE_CORPUS_CHARS),
       onIndexBuilt: (l) => listeners.push(l),
     };
     indexes.set(ctx, made);
