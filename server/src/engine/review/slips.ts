@@ -120,13 +120,16 @@ export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptio
     }
     let re = rs;
     while (re < text.length && isHan(text.charCodeAt(re))) re++;
-    if (re - rs >= o.minLength) slipsInRun(index, text, rs, re, o, out);
+    if (re - rs >= o.minLength) yield* slipsInRun(index, text, rs, re, o, out);
     rs = re;
   }
   return out;
 }
 
-function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): void {
+/** Characters of a run between two yields (a pasted draft can hold runs of thousands of Han characters). */
+const RUN_SLICE = 256;
+
+function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): Steps<void> {
   const n = re - rs;
   const W = o.maxLength + 1;
   // Prefix ranges: for each start i of the run, the range of draft[i, i + j) for j < W, while not empty.
@@ -136,6 +139,7 @@ function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o:
   const matchLen = new Int32Array(n);
   const sa = index.sa;
   for (let i = 0; i < n; i++) {
+    if (i % RUN_SLICE === RUN_SLICE - 1) yield;
     let lo = 0;
     let hi = sa.length;
     plo[i * W] = lo;
@@ -184,6 +188,7 @@ function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o:
 
   const found: Candidate[] = [];
   for (let k = rs; k < re; k++) {
+    if ((k - rs) % RUN_SLICE === RUN_SLICE - 1) yield;
     const d = text.charCodeAt(k);
     let best: Candidate | undefined;
     for (let s = Math.max(rs, k - o.maxLength + 1); s <= k; s++) {
