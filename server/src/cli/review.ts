@@ -16,8 +16,7 @@ import { locateInSource } from '../engine/search/sourceLine';
 import { LineIndex } from '../engine/text/lineIndex';
 import type { CorpusReport } from '../engine/types';
 import { readSource } from '../io/sourceText';
-import { reportTypeOf } from '../engine/lint/reportTypeOf';
-import { parseDraft } from '../engine/lint/parseDraft';
+import { Draft } from '../engine/lint/draft';
 import { cliCorpus, cliSettings, readDraft } from './common';
 import { sharedLexicon } from '../io/lexicon';
 import { readWordList } from '../io/words';
@@ -61,7 +60,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   // The general lexicon of typo-suspect: without it the check keeps to corpus evidence, and says so once.
   const lexicon = sharedLexicon();
   if (lexicon.error) io.err(lexicon.error + '\n');
-  const result = reviewDraft(draft.text, {
+  const parsed = new Draft(draft.text);
+  const result = reviewDraft(parsed, {
     lexicon: lexicon.lexicon,
     words: readWordList(io.cwd),
     settings,
@@ -80,7 +80,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       reports,
       findings: result.findings,
       ...(result.copy ? { copied: copiedSummary(result.copy, reports) } : {}),
-      ...(reportType !== undefined ? { reportType: reportTypeOf(draft.text, parseDraft(draft.text), settings.reportType, reportType) } : {}),
+      ...(reportType !== undefined ? { reportType: parsed.reportType(settings.reportType, reportType) } : {}),
       force: flags.has('force'),
       cwd: io.cwd,
     });

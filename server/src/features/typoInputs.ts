@@ -22,6 +22,14 @@ export interface TypoInputs {
   words: string[];
 }
 
+/** Words added with 忽略此词 in this session: they count before the word list file is saved. */
+const sessionWords: string[] = [];
+
+/** A word 忽略此词 added (the server command after its edit). */
+export function addSessionWord(word: unknown): void {
+  if (typeof word === 'string' && word && !sessionWords.includes(word)) sessionWords.push(word);
+}
+
 /** The lexicon and the word list for a check now. */
 export function typoInputs(ctx: ServerContext): TypoInputs {
   const l = sharedLexicon();
@@ -30,7 +38,7 @@ export function typoInputs(ctx: ServerContext): TypoInputs {
     ctx.log(l.error);
     void ctx.connection.window.showWarningMessage(l.error);
   }
-  return { lexicon: l.lexicon, words: readWordList(ctx.workspaceRoot()) };
+  return { lexicon: l.lexicon, words: [...readWordList(ctx.workspaceRoot()), ...sessionWords] };
 }
 
 /** Command the 忽略此词 action runs after its edit: the server re-checks the drafts. */

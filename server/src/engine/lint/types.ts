@@ -12,6 +12,7 @@ import type { Finding, ReportTree, Severity } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
 import type { Lexicon } from '../review/lexicon';
+import type { Steps } from '../slices';
 
 /** The finding shapes are the engine's (engine/types.ts), shared with the length rules and review. */
 export type { Finding, Fix, Severity, TextEdit } from '../types';
@@ -59,6 +60,8 @@ export interface RuleContext {
   lexicon?: Lexicon;
   /** The workspace's word list (`.shuzhi/words.txt`), beside the setting `shuzhi.review.words`. */
   words?: readonly string[];
+  /** True once a sliced run is out of time: a rule with steps stops there (see LintOptions.outOfTime). */
+  outOfTime?: () => boolean;
 }
 
 /** A lint rule: its id, category, default level, a Chinese description and the check itself. */
@@ -72,4 +75,9 @@ export interface LintRule {
   /** A short example of text the rule flags, for the README table. */
   example: string;
   check(ctx: RuleContext): RuleFinding[];
+  /**
+   * The same check as a sliced run (engine/slices.ts), for a rule that can take long (the corpus
+   * rules on a huge draft): yields now and then, stops early once ctx.outOfTime() says so.
+   */
+  steps?(ctx: RuleContext): Steps<RuleFinding[]>;
 }

@@ -7,7 +7,7 @@
 import type { PhraseIndex } from '../search/phraseIndex';
 import type { Lexicon } from './lexicon';
 import { findConfusions } from './confusions';
-import { findSlips, type SlipSpan } from './slips';
+import { findSlips, type SlipSpan, type SlipSuspect } from './slips';
 import { findWordSlips, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
 
 /** A suspected typo (for a confusion, `at`/`replacement` name the first character that differs). */
@@ -32,6 +32,8 @@ export const WORD_CHECK_MAX_CHARS = 100_000;
 
 export interface TypoInput {
   index?: PhraseIndex;
+  /** The corpus check's slips when the caller ran it already (in slices: lint's steps). */
+  corpusSlips?: readonly SlipSuspect[];
   /** The general lexicon; without it only the corpus check runs. */
   lexicon?: Lexicon;
   words?: readonly string[];
@@ -44,8 +46,8 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
   const words = input.words ?? [];
   const listed = (start: number, end: number) => words.some((w) => w && coveredBy(text, w, start, end));
   const out: Typo[] = [];
-  if (input.index) {
-    for (const s of findSlips(input.index, text)) {
+  if (input.index || input.corpusSlips) {
+    for (const s of input.corpusSlips ?? findSlips(input.index!, text)) {
       if (listed(s.at, s.at + 1)) continue;
       out.push({ ...pick(s), evidence: 'corpus', reports: s.reports, kind: 'sound' });
     }

@@ -8,8 +8,9 @@
  * numbers, 《titles》 and the workspace's word list are left alone. The fix puts the suggested
  * character in; 忽略此词 adds the draft's word to the word list.
  */
+import { findSlips, slipsSteps, type SlipSuspect } from '../../review/slips';
 import { findTypos, type Typo } from '../../review/typos';
-import type { LintRule, RuleFinding } from '../types';
+import type { LintRule, RuleContext, RuleFinding } from '../types';
 
 /** Why the suggestion: the corpus reports or the lexicon. */
 function evidence(t: Typo): string {
@@ -25,22 +26,32 @@ export const typoSuspectRule: LintRule = {
   description: '疑似错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）；或上下文表明用混了的词（如日期前的“截止”应为“截至”）。',
   example: '始终不忘出心、牢记使命；认真做好各项工做；截止目前',
   check(ctx) {
-    const words = [...ctx.settings.review.words, ...(ctx.words ?? [])];
-    return findTypos(ctx.prose.masked, { index: ctx.phrases, lexicon: ctx.lexicon, words }).map(
-      (t): RuleFinding => ({
-        start: t.start,
-        end: t.end,
-        message: `疑似错别字：“${t.phrase}”，${evidence(t)}`,
-        fixes: [
-          {
-            title: `改为“${t.variant}”`,
-            edits: [t.fix],
-            safe: false,
-            preferred: true,
-          },
-        ],
-        ignoreWord: t.phrase,
-      }),
-    );
+    const corpus = ctx.phrases ? findSlips(ctx.phrases, ctx.prose.masked) : [];
+    return typos(ctx, corpus);
+  },
+  // The corpus search in slices (a large corpus); the confusion rules and the word check at the end.
+  *steps(ctx) {
+    const corpus = ctx.phrases ? yield* slipsSteps(ctx.phrases, ctx.prose.masked, {}, ctx.outOfTime) : [];
+    return typos(ctx, corpus);
   },
 };
+
+function typos(ctx: RuleContext, corpus: SlipSuspect[]): RuleFinding[] {
+  const words = [...ctx.settings.review.words, ...(ctx.words ?? [])];
+  return findTypos(ctx.prose.masked, { index: ctx.phrases, corpusSlips: corpus, lexicon: ctx.lexicon, words }).map(
+    (t): RuleFinding => ({
+      start: t.start,
+      end: t.end,
+      message: `疑似错别字：“${t.phrase}”，${evidence(t)}`,
+      fixes: [
+        {
+          title: `改为“${t.variant}”`,
+          edits: [t.fix],
+          safe: false,
+          preferred: true,
+        },
+      ],
+      ignoreWord: t.phrase,
+    }),
+  );
+}
