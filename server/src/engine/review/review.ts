@@ -5,6 +5,7 @@
  */
 import { lintText, type LintOptions } from '../lint/lint';
 import { proseView } from '../lint/prose';
+import { getRule } from '../lint/registry';
 import type { Finding, Severity } from '../lint/types';
 import type { PhraseIndex } from '../search/phraseIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -32,7 +33,7 @@ const CATEGORY: Record<string, string> = {
 
 /** The category a rule's findings are counted under. */
 export function categoryOf(rule: string): string {
-  return CATEGORY[rule] ?? '其他';
+  return getRule(rule)?.category ?? CATEGORY[rule] ?? '其他';
 }
 
 export interface ReviewCategory {
