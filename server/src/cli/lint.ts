@@ -65,7 +65,7 @@ export function applyRuleFlags(settings: Settings, values: readonly string[]): v
 }
 
 function listRules(io: CliIO, format: 'json' | 'text'): number {
-  const rows = RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, example: r.example }));
+  const rows = RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, ...(r.category ? { category: r.category } : {}), description: r.description, example: r.example }));
   if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
   else io.out(rows.map((r) => `${r.id}\t${r.severity}\t${r.description}`).join('\n') + '\n');
   return EXIT_OK;
