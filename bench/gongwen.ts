@@ -1,0 +1,92 @@
+/**
+ * 公文规范 benchmark (GB/T 15835, GB/T 15834, GB/T 9704 rules):
+ * - recall on the fixture built from the standards' own examples (test/fixtures/gongwenExamples.ts):
+ *   a positive counts when its rule flags exactly the span the standard names; negatives count
+ *   the false alarms;
+ * - the rules' findings on the 17 bundled reports, per rule and level (each one checked by hand:
+ *   see the README and lintCorpus.test.ts);
+ * - the time the rules add to lint of a 5,000-character draft (corpus paragraphs under headings).
+ */
+import { loadCorpus } from '../server/src/engine/corpus/corpus';
+import { lintText } from '../server/src/engine/lint/lint';
+import { parseDraft } from '../server/src/engine/lint/parseDraft';
+import { RULES } from '../server/src/engine/lint/registry';
+import { GONGWEN_EXAMPLES } from '../test/fixtures/gongwenExamples';
+import { bodyParagraphs, synthDraft, time } from './lint';
+import { ms, percentile, type BenchRow } from './table';
+
+const GONGWEN = RULES.filter((r) => r.category === '公文规范').map((r) => r.id);
+const OTHERS = RULES.filter((r) => r.category !== '公文规范').map((r) => r.id);
+const DRAFT_CHARS = 5000;
+const TARGET_RECALL = 0.95;
+const TARGET_ADDED_MS = 10;
+
+/** Positives flagged at the named span, and negatives flagged at all. */
+export function fixtureRecall(): { found: number; positives: number; falseAlarms: number; negatives: number; missed: string[] } {
+  let found = 0;
+  let falseAlarms = 0;
+  const missed: string[] = [];
+  for (const ex of GONGWEN_EXAMPLES) {
+    const spans = lintText(ex.text, { only: [ex.rule] }).map((f) => ex.text.slice(f.start, f.end));
+    if (!ex.flag) falseAlarms += spans.length ? 1 : 0;
+    else if (spans.length === 1 && spans[0] === ex.flag) found++;
+    else missed.push(`${ex.rule} ${ex.flag}`);
+  }
+  const positives = GONGWEN_EXAMPLES.filter((e) => e.flag).length;
+  return { found, positives, falseAlarms, negatives: GONGWEN_EXAMPLES.length - positives, missed };
+}
+
+/** A draft of at least `chars` characters: corpus paragraphs under numbered headings, cut at the next line end. */
+export function draftOf(paragraphs: readonly string[], chars: number): string {
+  const long = synthDraft(paragraphs, 2000);
+  const cut = long.indexOf('\n', chars);
+  return long.slice(0, cut > 0 ? cut : chars);
+}
+
+export async function benchGongwen(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const r = fixtureRecall();
+  const recall = r.found / r.positives;
+  rows.push({
+    group: '公文规范',
+    metric: `recall on the standards' examples (${r.positives} positives, ${r.negatives} negatives; false alarms ${r.falseAlarms})` + (r.missed.length ? ` — missed: ${r.missed.join('; ')}` : ''),
+    value: `${(recall * 100).toFixed(1)}%`,
+    baseline: 'before: 2 of the 10 slips of issue 19',
+    target: `≥ ${TARGET_RECALL * 100}%, 0 false alarms`,
+    ok: recall >= TARGET_RECALL && r.falseAlarms === 0,
+  });
+
+  const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
+  const perRule = new Map<string, Map<string, number>>();
+  for (const rep of reports) {
+    for (const f of lintText(rep.text, { only: GONGWEN })) {
+      const levels = perRule.get(f.rule) ?? new Map<string, number>();
+      levels.set(f.severity, (levels.get(f.severity) ?? 0) + 1);
+      perRule.set(f.rule, levels);
+    }
+  }
+  const count = (level: string) => [...perRule.values()].reduce((n, m) => n + (m.get(level) ?? 0), 0);
+  const detail = [...perRule].map(([rule, m]) => `${rule} ${[...m].map(([l, n]) => `${n} ${l}`).join('+')}`).join(', ');
+  rows.push({
+    group: '公文规范',
+    metric: `findings on the ${reports.length} bundled reports (${detail || 'none'})`,
+    value: `${count('warning')} warning, ${count('info')} info, ${count('hint')} hint`,
+    baseline: 'every one checked by hand: README',
+  });
+
+  const draft = draftOf(bodyParagraphs(reports), DRAFT_CHARS);
+  const tree = parseDraft(draft);
+  const without = await time(() => lintText(draft, { tree, only: OTHERS }), 21);
+  // What they add: the rules alone — an upper bound, as it counts again the prose view and line index every lint run builds.
+  const alone = await time(() => lintText(draft, { tree, only: GONGWEN }), 21);
+  const added = percentile(alone, 50);
+  rows.push({
+    group: '公文规范',
+    metric: `time the ${GONGWEN.length} rules add to lint of a ${draft.length.toLocaleString('en-US')}-character draft, median of 21`,
+    value: ms(added),
+    baseline: `lint without them ${ms(percentile(without, 50))}`,
+    target: `≤ ${TARGET_ADDED_MS} ms`,
+    ok: added <= TARGET_ADDED_MS,
+  });
+  return rows;
+}
