@@ -12,7 +12,8 @@ import type { LintRule, RuleFinding } from '../types';
 
 /** What may follow 截至: a date, a time word, a placeholder for one. */
 const TIME_AFTER = String.raw`(?=[0-9０-９一二三四五六七八九十〇零xXＸ*＊]|今年|去年|明年|本年|当年|上年|本月|上月|目前|现在|今天|当前|年底|年末|年初|月底|月末|上半年|下半年|本季度|第[一二三四]季度|发稿|报告)`;
-const JIEZHI_RE = new RegExp(`截止(?!到|日|时|期|于|至)${TIME_AFTER}`, 'g');
+// 截止到, 截止日期, 截止时间, 截止于: no time word right after 截止, so they stay.
+const JIEZHI_RE = new RegExp(`截止${TIME_AFTER}`, 'g');
 
 /** Variant spellings and their standard form, with where the standard form is set. */
 export const VARIANTS: ReadonlyArray<{ wrong: string; right: string; source: string }> = [
