@@ -15,8 +15,8 @@ import { GONGWEN_EXAMPLES } from '../test/fixtures/gongwenExamples';
 import { bodyParagraphs, synthDraft, time } from './lint';
 import { ms, percentile, type BenchRow } from './table';
 
-const GONGWEN = RULES.filter((r) => r.category === '公文规范').map((r) => r.id);
-const OTHERS = RULES.filter((r) => r.category !== '公文规范').map((r) => r.id);
+const GONGWEN = RULES.filter((r) => r.category === 'standards').map((r) => r.id);
+const OTHERS = RULES.filter((r) => r.category !== 'standards').map((r) => r.id);
 const DRAFT_CHARS = 5000;
 const TARGET_RECALL = 0.95;
 const TARGET_ADDED_MS = 10;

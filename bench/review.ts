@@ -31,7 +31,7 @@ import { synthesizeCorpus } from './synth';
 import { kindShareStats } from '../server/src/engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
 import { lintText } from '../server/src/engine/lint/lint';
-import { reviewDraft } from '../server/src/engine/review/review';
+import { reviewDraft } from '../server/src/engine/check/review';
 
 const ATTEMPTS_PER_REPORT = 200;
 const FA_TARGET = 1;

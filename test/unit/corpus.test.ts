@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { bundledCorpusDir, loadCorpus, reportsFromText } from '../../server/src/engine/corpus/corpus';
+import { loadCorpus, reportsFromText } from '../../server/src/engine/corpus/corpus';
+import { bundledCorpusDir } from '../../server/src/engine/corpus/loader';
 import { encodeGb18030 } from '../helpers/gb18030';
 import { main } from '../../server/src/cli';
 

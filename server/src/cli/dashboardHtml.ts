@@ -22,7 +22,7 @@ import type { Finding } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
 import type { CorpusReport } from '../engine/types';
 import { readDraft } from './common';
-import { writeOutputFile } from './export';
+import { writeOutputFile } from '../io/outputFile';
 import { UsageError } from './io';
 
 export interface DashboardHtmlOptions {

@@ -4,7 +4,7 @@ import { looksBinary } from '../engine/corpus/decode';
 import { countText } from '../engine/delivery/count';
 import { DocxReadError, importDocx } from '../engine/delivery/docxImport';
 import { sameFile } from './common';
-import { siblingWithExtension, writeOutputFile } from './export';
+import { siblingWithExtension, writeOutputFile } from '../io/outputFile';
 import { formatOf, UsageError, type CliIO } from './io';
 import { parseCommandArgs, usageLine } from './options';
 

@@ -10,12 +10,12 @@
  */
 import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
-import { copiedSummary, copyShareText, reviewDraft } from '../engine/review/review';
+import { copiedSummary, copyShareText, reviewDraft } from '../engine/check/review';
 import { buildPhraseIndex } from '../engine/search/phraseIndex';
 import { locateInSource } from '../engine/search/sourceLine';
 import { LineIndex } from '../engine/text/lineIndex';
 import type { CorpusReport } from '../engine/types';
-import { readSource } from '../features/corpusSources';
+import { readSource } from '../io/sourceText';
 import { reportTypeOf } from '../engine/lint/reportTypeOf';
 import { parseDraft } from '../engine/lint/parseDraft';
 import { cliCorpus, cliSettings, readDraft } from './common';

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { buildSearchIndex, searchCorpus, type SearchHit } from '../engine/search/searchIndex';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
-import { readSource } from '../features/corpusSources';
+import { readSource } from '../io/sourceText';
 import { cliCorpus, cliSettings } from './common';
 import { formatOf, UsageError, type CliIO } from './io';
 import { parseCommandArgs } from './options';

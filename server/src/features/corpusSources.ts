@@ -4,10 +4,9 @@
  * passage in that file. Cleaning and splitting change lines, so a passage is looked up in the
  * file's own text (engine/search/sourceLine.ts); files are read once per corpus version.
  */
-import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ServerContext } from '../context';
-import { isSkipped, loadOneFile } from '../engine/corpus/loader';
+import { readSource } from '../io/sourceText';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
 
@@ -17,17 +16,6 @@ export const CORPUS_SCHEME = 'shuzhi-corpus';
 /** The read-only URI of a corpus file given by its absolute path. */
 export function corpusUri(source: string): string {
   return CORPUS_SCHEME + pathToFileURL(source).href.slice('file'.length);
-}
-
-/** The decoded text of a plain-text corpus file; undefined for Word files (their lines mean nothing in an editor) or on error. */
-export async function readSource(source: string, maxBytes: number): Promise<string | undefined> {
-  if (!path.isAbsolute(source) || /\.docx$/i.test(source)) return undefined;
-  try {
-    const f = await loadOneFile(source, { maxFileSizeBytes: maxBytes });
-    return isSkipped(f) ? undefined : f.text;
-  } catch {
-    return undefined;
-  }
 }
 
 function firstLine(text: string): string {

@@ -10,7 +10,7 @@
  * the answer has `pending: true` and the client asks again a little later).
  */
 import type { ServerContext } from '../context';
-import { copiedSummary, copiesIn } from '../engine/review/review';
+import { copiedSummary, copiesIn } from '../engine/check/review';
 import { phraseIndexNow } from './sharedPhraseIndex';
 import { getTree } from '../documentCache';
 import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';

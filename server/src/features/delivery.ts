@@ -19,7 +19,7 @@ import { DocxReadError, importDocx } from '../engine/delivery/docxImport';
 import { countRange, countText } from '../engine/delivery/count';
 import { resolveLengthLimit } from '../engine/delivery/lengthLimit';
 import { LineIndex } from '../engine/text/lineIndex';
-import { writeOutputFile } from '../cli/export';
+import { writeOutputFile } from '../io/outputFile';
 
 export interface ExportParams {
   uri: string;

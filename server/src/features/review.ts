@@ -10,7 +10,7 @@ import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
 import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
 import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
-import { categoryOf, copyShareText, reviewDraft } from '../engine/review/review';
+import { categoryOf, copyShareText, reviewDraft } from '../engine/check/review';
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri, SourceFiles } from './corpusSources';

@@ -7,7 +7,7 @@
  */
 import { utimes } from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import { bundledCorpusDir } from '../engine/corpus/corpus';
+import { bundledCorpusDir } from '../engine/corpus/loader';
 import { SnapshotError, withSnapshotFile, writeSnapshot } from './snapshotFile';
 import type { CorpusReport, SkippedFile } from '../engine/types';
 import { bundleFlavour, configKey, engineVersion, snapshotPath } from './cacheLocation';

@@ -1,11 +1,10 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CorpusReport, LoadedFile, ReportTree, SkippedFile } from '../types';
 import { corpusTree } from '../report/tree';
 import { detectReportType } from '../report/reportTypes';
 import { cleanText } from './clean';
 import { splitReports } from './split';
-import { loadCorpusPaths } from './loader';
+import { bundledCorpusDir, loadCorpusPaths } from './loader';
 import type { Steps } from '../slices';
 
 /** A corpus report's structure (report/tree.ts; the phrase-index workers parse with it too). */
@@ -66,20 +65,6 @@ export function reportsFromFiles(files: readonly LoadedFile[]): CorpusReport[] {
   const reports: CorpusReport[] = [];
   for (const f of files) reports.push(...reportsFromText(f.text, f.path, reports.length));
   return reports;
-}
-
-/**
- * The folder of the bundled corpus: `corpus/` beside `dist/` in the built extension,
- * or at the repository root when running from sources.
- */
-export function bundledCorpusDir(): string {
-  let dir = __dirname;
-  for (let i = 0; i < 6; i++) {
-    const candidate = path.join(dir, 'corpus');
-    if (fs.existsSync(path.join(dir, 'package.json')) && fs.existsSync(candidate)) return candidate;
-    dir = path.dirname(dir);
-  }
-  return path.join(__dirname, '..', 'corpus');
 }
 
 export interface LoadCorpusOptions {

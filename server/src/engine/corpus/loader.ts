@@ -5,7 +5,7 @@
  * and every problem becomes a SkippedFile with a plain Chinese reason instead of an
  * exception, so one bad file never stops a corpus from loading.
  */
-import { constants as fsConstants, type Stats } from 'node:fs';
+import { constants as fsConstants, existsSync, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath, stat } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import type { LoadedFile, SkippedFile } from '../types';
@@ -323,4 +323,18 @@ export async function loadCorpusPaths(paths: string[], opts: LoadOptions): Promi
   files.sort(byPath);
   skipped.sort(byPath);
   return { files, skipped };
+}
+
+/**
+ * The folder of the bundled corpus: `corpus/` beside `dist/` in the built extension,
+ * or at the repository root when running from sources.
+ */
+export function bundledCorpusDir(): string {
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    const candidate = nodePath.join(dir, 'corpus');
+    if (existsSync(nodePath.join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    dir = nodePath.dirname(dir);
+  }
+  return nodePath.join(__dirname, '..', 'corpus');
 }

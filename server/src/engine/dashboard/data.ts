@@ -11,6 +11,8 @@ import { paragraphKinds } from '../lint/paragraphParts';
 import { parseDraft } from '../lint/parseDraft';
 import { proseView } from '../lint/prose';
 import { reportTypeOf, type ReportTypeChoice } from '../lint/reportTypeOf';
+import { RULE_CATEGORIES, type RuleCategory } from '../lint/categories';
+import { getRule } from '../lint/registry';
 import type { Finding, Severity } from '../lint/types';
 import { presentKinds } from '../report/reportTypes';
 import { flattenNodes } from '../report/structure';
@@ -19,38 +21,15 @@ import { LineIndex } from '../text/lineIndex';
 import type { ReportNode, ReportTree, SectionKind } from '../types';
 import { sectionHasFigures, type CorpusFigures, type KindFigures, type TypeFigures } from './corpusFigures';
 
-/** The groups findings are counted in. */
-export type FindingCategory = 'structure' | 'numbering' | 'placeholders' | 'punctuation' | 'slips' | 'copying' | 'other';
+/** The groups findings are counted in: the rules' own categories, and `other` for an id no rule has. */
+export type FindingCategory = RuleCategory | 'other';
 
-/** Categories in the order the page lists them; `other` only appears when a rule is not mapped. */
-export const FINDING_CATEGORIES: readonly FindingCategory[] = ['structure', 'numbering', 'placeholders', 'punctuation', 'slips', 'copying'];
+/** Categories in the order the page lists them; `other` only appears when a finding's rule is unknown. */
+export const FINDING_CATEGORIES: readonly FindingCategory[] = RULE_CATEGORIES;
 
-/**
- * Which category each rule's findings go to. Rules not listed here (a rule added later) are
- * counted under `other` until they are given a place.
- */
-export const RULE_CATEGORIES: Readonly<Record<string, FindingCategory>> = {
-  'section-missing': 'structure',
-  'section-order': 'structure',
-  'section-thin': 'structure',
-  'length-over': 'structure',
-  'numbering-gap': 'numbering',
-  'numbering-duplicate': 'numbering',
-  'numbering-style': 'numbering',
-  placeholder: 'placeholders',
-  'punctuation-halfwidth': 'punctuation',
-  'quote-unbalanced': 'punctuation',
-  'year-mismatch': 'slips',
-  'stray-latin': 'slips',
-  'sentence-repeated': 'slips',
-  // Rules of the review issue (#14).
-  'typo-suspect': 'slips',
-  formulation: 'slips',
-  'copied-passage': 'copying',
-};
-
+/** The category of a rule's findings, as the rule declares it. */
 export function categoryOf(rule: string): FindingCategory {
-  return Object.hasOwn(RULE_CATEGORIES, rule) ? RULE_CATEGORIES[rule] : 'other';
+  return getRule(rule)?.category ?? 'other';
 }
 
 /** A required part of the report type, present or not. */

@@ -4,9 +4,15 @@
  * here; the client passes `vscode.env.language`.
  */
 import { SECTION_KIND_NAMES, type SectionKind } from '../types';
+import { categoryName, RULE_CATEGORIES, type RuleCategory } from '../lint/categories';
 import type { FindingCategory } from './data';
 
 export type DashboardLocale = 'zh-cn' | 'en';
+
+/** Every rule category's name in one locale (the rules' table: categories.ts). */
+function categoryNames(locale: DashboardLocale): Record<RuleCategory, string> {
+  return Object.fromEntries(RULE_CATEGORIES.map((c) => [c, categoryName(c, locale)])) as Record<RuleCategory, string>;
+}
 
 /** `zh`, `zh-CN`, `zh-tw` … read Chinese; anything else English. */
 export function dashboardLocale(language: string | undefined): DashboardLocale {
@@ -81,15 +87,7 @@ const ZH: DashboardStrings = {
   noFindings: '没有发现问题。',
   line: (n) => `第 ${n} 行`,
   more: (n) => `另有 ${n} 条未列出`,
-  categories: {
-    structure: '结构',
-    numbering: '编号',
-    placeholders: '占位符',
-    punctuation: '标点',
-    slips: '错漏与表述',
-    copying: '与语料重复',
-    other: '其他',
-  },
+  categories: { ...categoryNames('zh-cn'), other: '其他' },
   copied: '与语料重复',
   copiedShare: (p) => `与语料重复 ${p}`,
   copiedNone: '未做重复检查。',
@@ -132,15 +130,7 @@ const EN: DashboardStrings = {
   noFindings: 'Nothing found.',
   line: (n) => `line ${n}`,
   more: (n) => `${n} more not listed`,
-  categories: {
-    structure: 'Structure',
-    numbering: 'Numbering',
-    placeholders: 'Placeholders',
-    punctuation: 'Punctuation',
-    slips: 'Slips and formulations',
-    copying: 'Copied from the corpus',
-    other: 'Other',
-  },
+  categories: { ...categoryNames('en'), other: 'Other' },
   copied: 'Copied from the corpus',
   copiedShare: (p) => `${p} found in the corpus`,
   copiedNone: 'No copy check was run.',

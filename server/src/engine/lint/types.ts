@@ -2,6 +2,7 @@
  * Shapes of the lint layer. Everything is in string offsets (UTF-16, as JavaScript strings
  * are); adapters turn offsets into LSP ranges with a LineIndex.
  */
+import type { RuleCategory } from './categories';
 import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import type { LineIndex } from '../text/lineIndex';
@@ -92,26 +93,12 @@ export interface RuleContext {
   phrases?: PhraseIndex;
 }
 
-/** What a reader of the review summary calls a rule's findings (the dashboard's groups). */
-export type RuleCategory =
-  | '疑似错别字'
-  | '规范表述'
-  | '与语料重复'
-  | '结构'
-  | '编号'
-  | '占位符'
-  | '标点与字符'
-  | '年份'
-  | '重复'
-  | '字数'
-  | '公文规范';
-
-/** A lint rule: its id, default level, a Chinese description and the check itself. */
+/** A lint rule: its id, category, default level, a Chinese description and the check itself. */
 export interface LintRule {
   id: string;
+  /** The category its findings are summed up under (categories.ts). */
+  category: RuleCategory;
   defaultSeverity: Severity;
-  /** The group its findings are counted under in the review summary and the dashboard. */
-  category?: RuleCategory;
   /** One Chinese sentence saying what the rule looks for (shown in docs and `shuzhi lint --rules`). */
   description: string;
   /** A short example of text the rule flags, for the README table. */

@@ -10,6 +10,7 @@ import type { LintRule, RuleFinding } from '../types';
 
 export const copiedPassageRule: LintRule = {
   id: 'copied-passage',
+  category: 'copying',
   defaultSeverity: 'info',
   description: '与语料中某一篇报告逐字相同的段落（默认 30 字以上，见 shuzhi.review.copyMinChars），如沿用去年的报告未改；许多报告共有的固定说法不计。',
   example: '（与语料中去年报告相同的一整段）',

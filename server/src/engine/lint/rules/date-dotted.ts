@@ -18,7 +18,7 @@ const DATE_RE = new RegExp(
 
 export const dateDottedRule: LintRule = {
   id: 'date-dotted',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'hint',
   description: `正文中的日期用圆点、斜线或顿号分隔，如“2023.5.6”，宜写作“2023年5月6日”（${GB.dateDotted}）。`,
   example: '2023.5.6召开组织生活会',

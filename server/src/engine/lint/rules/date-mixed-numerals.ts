@@ -23,7 +23,7 @@ const toNumber = (s: string) => (isArabic(s) ? Number(s) : parseChineseNumber(s)
 
 export const dateMixedNumeralsRule: LintRule = {
   id: 'date-mixed-numerals',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `同一个日期里汉字数字与阿拉伯数字混用，如“二〇二三年5月”（${GB.dateMixed}）。`,
   example: '二〇二三年5月',

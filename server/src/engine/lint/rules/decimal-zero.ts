@@ -9,7 +9,7 @@ const DECIMAL_RE = /(?<![0-9０-９A-Za-z.．_\\/])\.(?<f>[0-9]+)(?![.．0-9A-Za
 
 export const decimalZeroRule: LintRule = {
   id: 'decimal-zero',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `纯小数省略了小数点前的“0”，如“.46”，应写作“0.46”（${GB.decimal}）。`,
   example: '占比.46',

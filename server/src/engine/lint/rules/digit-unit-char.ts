@@ -27,7 +27,7 @@ export function runValue(run: string): number | undefined {
 
 export const digitUnitCharRule: LintRule = {
   id: 'digit-unit-char',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `阿拉伯数字后用了“十”“百”“千”，如“3百余人”，应写作“300余人”；“万”“亿”可以（${GB.digitUnit}）。`,
   example: '培训党员3百余人次',

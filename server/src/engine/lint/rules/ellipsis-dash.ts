@@ -12,7 +12,7 @@ const FORM_RE = /…+|。{3,}|\.{3,}|·{3,}|．{3,}|(?<![-－—])(?:-{2,}|－{2
 
 export const ellipsisDashRule: LintRule = {
   id: 'ellipsis-dash',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `省略号应为“……”，破折号应为“——”，不用“。。。”“...”“--”（${GB.ellipsisDash}）。`,
   example: '学习、调研、走访。。。',

@@ -10,6 +10,7 @@ import type { LintRule, RuleFinding } from '../types';
 
 export const formulationRule: LintRule = {
   id: 'formulation',
+  category: 'formulations',
   defaultSeverity: 'warning',
   description: '规范提法：写出“四个意识”“四个自信”“三会一课”等的具体内容时缺项、错项或顺序不对，或理论、文件全称多字少字。',
   example: '增强政治意识、大局意识、核心意识、服务意识；习近平新时代中国特色社会主思想',

@@ -8,6 +8,7 @@ import { fromDelivery } from '../fromDelivery';
 
 export const lengthOverRule: LintRule = {
   id: 'length-over',
+  category: 'length',
   defaultSeverity: 'warning',
   description: '全文字数超过限制（文首设置、标题中的“××字以内”或设置 shuzhi.length.limit）。',
   example: '标题“…述职报告（3000字以内）”，正文 3,600 字',

@@ -7,6 +7,7 @@ import { renumberFix, numberingFindings } from '../numberingFindings';
 
 export const numberingDuplicateRule: LintRule = {
   id: 'numbering-duplicate',
+  category: 'numbering',
   defaultSeverity: 'warning',
   description: '同一级编号重复，如两个“2.”。',
   example: '1.加强学习 2.狠抓落实 2.改进作风',

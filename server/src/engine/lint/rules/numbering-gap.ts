@@ -8,6 +8,7 @@ import { renumberFix, numberingFindings } from '../numberingFindings';
 
 export const numberingGapRule: LintRule = {
   id: 'numbering-gap',
+  category: 'numbering',
   defaultSeverity: 'warning',
   description: '同一级编号不连续，如“（二）”之后是“（四）”，或“一是、二是、四是”。',
   example: '二、存在的不足 …… 四、下一步打算',

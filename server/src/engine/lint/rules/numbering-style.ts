@@ -86,7 +86,7 @@ function formFindings(ctx: RuleContext): { findings: RuleFinding[]; nodes: Set<R
 
 export const numberingStyleRule: LintRule = {
   id: 'numbering-style',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'info',
   description: `编号格式不合公文规范：“三．”“1、”应为“三、”“1.”，“（五）、”多了顿号，或缺少上一级编号（${GB.heading}）。`,
   example: '（五）、下一步工作思路',

@@ -92,6 +92,7 @@ function starRuns(ctx: RuleContext, out: RuleFinding[]): void {
 
 export const placeholderRule: LintRule = {
   id: 'placeholder',
+  category: 'placeholders',
   defaultSeverity: 'warning',
   description: '模板留下的占位符：XX、xx次、**人次、***%、××、某某、〇〇、TODO、[ ]、（待补充）等。',
   example: '组织集中学习xx次，覆盖**人次',

@@ -10,7 +10,7 @@ const DOUBLED_RE = /([，、；：])\1+|(?<!。)。。(?!。)/g;
 
 export const punctuationDoubledRule: LintRule = {
   id: 'punctuation-doubled',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `同一个标点连写了两次，如“，，”“。。”（${GB.doubled}）。`,
   example: '加强学习，，提高能力。。',

@@ -71,6 +71,7 @@ function brackets(ctx: RuleContext, out: RuleFinding[]): void {
 
 export const punctuationHalfwidthRule: LintRule = {
   id: 'punctuation-halfwidth',
+  category: 'punctuation',
   defaultSeverity: 'info',
   description: '中文句子里混入了半角标点 , ; : ? ! ( )，应改为全角。',
   example: '组织学习,开展研讨(共3次)',

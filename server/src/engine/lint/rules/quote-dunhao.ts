@@ -13,7 +13,7 @@ const PAIR_RE = /[”》]、(?=[“《])/g;
 
 export const quoteDunhaoRule: LintRule = {
   id: 'quote-dunhao',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'info',
   description: `并列的引号、书名号之间通常不用顿号，如“四个意识”“四个自信”（${GB.quoteDunhao}）。`,
   example: '增强“四个意识”、坚定“四个自信”、做到“两个维护”',

@@ -52,6 +52,7 @@ function closeFix(pair: Pair, text: string, lineStart: number, openAt: number, l
 
 export const quoteUnbalancedRule: LintRule = {
   id: 'quote-unbalanced',
+  category: 'punctuation',
   defaultSeverity: 'warning',
   description: '同一段中引号“”、括号（）或书名号《》不成对。',
   example: '严格落实“三会一课制度，学习《条例',

@@ -11,7 +11,7 @@ const RANGE_RE = /(?<![0-9.．%％])(?<a>[0-9]+(?:\.[0-9]+)?)(?<dash>[～~〜—
 
 export const rangeUnitRule: LintRule = {
   id: 'range-unit',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `数值范围的前一个数省略了百分号或“万”“亿”，如“15～30%”“9～16亿”，应写作“15%～30%”“9亿～16亿”（${GB.range}）。`,
   example: '增长15～30%',

@@ -54,6 +54,7 @@ export function isEarlyDraft(ctx: RuleContext): boolean {
 
 export const sectionMissingRule: LintRule = {
   id: 'section-missing',
+  category: 'structure',
   defaultSeverity: 'warning',
   description: '缺少该类报告应有的部分（如抓基层党建述职报告缺“下一步工作打算”，述学述职述廉述法报告缺“述法”）。',
   example: '抓基层党建工作述职报告只有“履职情况”和“存在问题”',

@@ -25,6 +25,7 @@ const PHASE: Partial<Record<SectionKind, number>> = {
 
 export const sectionOrderRule: LintRule = {
   id: 'section-order',
+  category: 'structure',
   defaultSeverity: 'info',
   description: '各部分顺序不合常规，如“下一步打算”写在“存在的问题”之前。',
   example: '二、下一步工作打算 …… 三、存在的问题',

@@ -13,6 +13,7 @@ import { fromDelivery } from '../fromDelivery';
 
 export const sectionThinRule: LintRule = {
   id: 'section-thin',
+  category: 'structure',
   defaultSeverity: 'hint',
   description: '某一主要部分（履职、问题、原因、打算）篇幅远低于语料中的常见比例。',
   example: '“存在的问题”只占全文 2%，语料中通常占 15%',

@@ -19,6 +19,7 @@ function normalise(s: string): string {
 
 export const sentenceRepeatedRule: LintRule = {
   id: 'sentence-repeated',
+  category: 'repeats',
   defaultSeverity: 'info',
   description: '同一句话（8 个汉字以上）在稿中出现了两次，可能是重复粘贴。',
   example: '认真学习党的二十大精神。……认真学习党的二十大精神。',

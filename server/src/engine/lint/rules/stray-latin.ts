@@ -15,6 +15,7 @@ const CAPITAL_COMPOUND_RE = /^[级类型股超光区端轮字档证照卡座楼�
 
 export const strayLatinRule: LintRule = {
   id: 'stray-latin',
+  category: 'punctuation',
   defaultSeverity: 'warning',
   description: '中文词语中夹了一个孤立的英文字母（多为输入法误触），如“政治i”。',
   example: '加强政治i理论学习',

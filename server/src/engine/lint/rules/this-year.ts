@@ -17,7 +17,7 @@ const COMPARE_RE = /较|比|同比|相比|与|和|及|以来|至今|之前|以�
 
 export const thisYearRule: LintRule = {
   id: 'this-year',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: '“今年”“本年度”旁边写的年份与标题的年份不同，如 2023 年报告中的“今年（2022年）”，多为沿用旧稿未改。',
   example: '标题“2023年述职报告”，正文“今年（2022年）以来”',

@@ -9,6 +9,7 @@ import type { LintRule, RuleFinding } from '../types';
 
 export const typoSuspectRule: LintRule = {
   id: 'typo-suspect',
+  category: 'slips',
   defaultSeverity: 'warning',
   description: '疑似输入法错别字：稿中的说法语料从未用过，换掉一个同音或近音字后却是语料中的常用说法（如“不忘出心”与“不忘初心”）。',
   example: '始终不忘出心、牢记使命',

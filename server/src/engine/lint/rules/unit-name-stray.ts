@@ -22,7 +22,7 @@ interface Mention {
 
 export const unitNameStrayRule: LintRule = {
   id: 'unit-name-stray',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'hint',
   description: '全文写的是某个镇（县、街道），却有一处写成另一个，可能沿用了别处的材料。',
   example: '全文写“青山镇”，一处写“大坪镇”',

@@ -25,7 +25,7 @@ const VARIANT_RE = new RegExp(VARIANTS.map((v) => v.wrong).join('|'), 'g');
 
 export const wordConfusionRule: LintRule = {
   id: 'word-confusion',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: '公文中常混用的词：表示“到某时为止”应写“截至”（截至12月底），“截止”不带时间宾语；另有“图象”“录象”等异形词应写推荐词形。',
   example: '截止12月底，共完成项目5个',

@@ -21,6 +21,7 @@ const SUBJECT = '(?:我|本人|我们|在|按照|围绕|坚持|始终|全年|一
 
 export const yearMismatchRule: LintRule = {
   id: 'year-mismatch',
+  category: 'years',
   defaultSeverity: 'warning',
   description: '标题写的是某年的报告，正文却把上一年当作“今年”来写（如 2024 年报告中的“2023年以来”），多为沿用旧稿未改。',
   example: '标题“2024年述职报告”，正文“2023年以来，我…”',

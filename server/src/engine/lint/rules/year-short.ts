@@ -24,7 +24,7 @@ export function fullYear(yy: number, ref: number): number {
 
 export const yearShortRule: LintRule = {
   id: 'year-short',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `年份只写了后两位，如“23年”，应写全“2023年”（${GB.yearShort}）。`,
   example: '23年以来，我认真履职',

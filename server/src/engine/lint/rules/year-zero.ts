@@ -12,7 +12,7 @@ const YEAR_RE = /(?<![一二三四五六七八九十〇○零0-9Oo百千万])[�
 
 export const yearZeroRule: LintRule = {
   id: 'year-zero',
-  category: '公文规范',
+  category: 'standards',
   defaultSeverity: 'warning',
   description: `汉字书写的年份里用了“零”“○”或阿拉伯数字“0”，应为“〇”，如“二〇二三年”（${GB.yearZero}）。`,
   example: '二零二三年工作述职',

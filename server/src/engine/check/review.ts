@@ -1,39 +1,21 @@
 /**
- * Review before submission (审校): every lint rule (the corpus rules included when the phrase
+ * Review before submission (审校), above lint and review's detectors: every lint rule (the corpus rules included when the phrase
  * index is given) plus the share of the draft copied from the corpus, summed up by category.
  * The server's `shuzhi/review`, the command 审校全文 and `shuzhi review` all show this.
  */
 import { lintText, type LintOptions } from '../lint/lint';
 import { proseView } from '../lint/prose';
-import { getRule } from '../lint/registry';
 import type { Finding, Severity } from '../lint/types';
 import type { PhraseIndex } from '../search/phraseIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { findCopies, type CopyReport } from './copied';
+import { findCopies, type CopyReport } from '../review/copied';
+import { categoryName } from '../lint/categories';
+import { getRule } from '../lint/registry';
 
-/** What a reader of the summary calls each rule's findings. */
-const CATEGORY: Record<string, string> = {
-  'typo-suspect': '疑似错别字',
-  formulation: '规范表述',
-  'copied-passage': '与语料重复',
-  'section-missing': '结构',
-  'section-order': '结构',
-  'section-thin': '结构',
-  'numbering-gap': '编号',
-  'numbering-duplicate': '编号',
-  'numbering-style': '编号',
-  placeholder: '占位符',
-  'punctuation-halfwidth': '标点与字符',
-  'quote-unbalanced': '标点与字符',
-  'stray-latin': '标点与字符',
-  'year-mismatch': '年份',
-  'sentence-repeated': '重复',
-  'length-over': '字数',
-};
-
-/** The category a rule's findings are counted under. */
+/** The name of the category a rule's findings are counted under (each rule names its own; `其他` for an unknown id). */
 export function categoryOf(rule: string): string {
-  return getRule(rule)?.category ?? CATEGORY[rule] ?? '其他';
+  const c = getRule(rule)?.category;
+  return c ? categoryName(c) : '其他';
 }
 
 export interface ReviewCategory {
