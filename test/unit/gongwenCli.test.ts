@@ -1,7 +1,7 @@
 /**
  * The 公文规范 category through the CLI: `shuzhi lint` lists its findings (text and JSON),
  * `shuzhi review` counts them under 公文规范, `--rule id=off` removes one, `--list-rules`
- * names the category.
+ * names the category, and the check-up panel groups them under 公文规范.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { run as lint } from '../../server/src/cli/lint';
 import { run as review } from '../../server/src/cli/review';
 import type { CliIO } from '../../server/src/cli/io';
+import { dashboardData } from '../../server/src/engine/dashboard/data';
+import { renderDashboardBody } from '../../server/src/engine/dashboard/render';
 import { tempFolders } from '../helpers/tmp';
 
 const tempDir = tempFolders();
@@ -66,4 +68,12 @@ test('shuzhi lint --list-rules names each rule’s category', async () => {
   for (const id of ['year-short', 'year-zero', 'date-mixed-numerals', 'date-dotted', 'range-unit', 'digit-unit-char', 'decimal-zero', 'numbering-style', 'punctuation-doubled', 'ellipsis-dash', 'quote-dunhao', 'word-confusion', 'this-year', 'unit-name-stray']) {
     assert.ok(gongwen.includes(id), id);
   }
+});
+
+test('the check-up panel counts the findings under 公文规范 (standards)', () => {
+  const data = dashboardData(DRAFT);
+  const standards = data.categories.find((c) => c.id === 'standards')!;
+  assert.equal(standards.count, 3);
+  assert.deepEqual(standards.findings.map((f) => f.rule).sort(), ['digit-unit-char', 'range-unit', 'word-confusion']);
+  assert.match(renderDashboardBody(data, 'zh-cn'), /公文规范/);
 });
