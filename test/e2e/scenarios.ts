@@ -60,6 +60,7 @@ import {
 } from './completion';
 import { gotoChar, gotoLineEnd, openFile, poll, ROOT, runCommand, screenshot, startHarness, type Harness } from './harness';
 import { dashboardScenario } from './dashboard';
+import { gongwenScenario } from './gongwen';
 
 type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
 
@@ -545,6 +546,7 @@ const scenarios: Scenario[] = [
     },
   },
   dashboardScenario,
+  gongwenScenario,
   {
     id: 'r-review',
     name: '(r) a draft with one slip and one copied paragraph shows both; the slip\'s fix works; 审校全文 sums up',
