@@ -4,7 +4,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { openFile, poll, runCommand, screenshot, type Harness } from './harness';
+import { applyQuickFix, openFile, poll, runCommand, screenshot, type Harness } from './harness';
 
 type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
 
@@ -27,16 +27,7 @@ export const gongwenScenario: Scenario = {
     const icon = (await row.locator('.marker-icon').first().getAttribute('class').catch(() => null)) ?? '';
     if (icon && !/warning/.test(icon)) throw new Error(`the problem is not a warning: ${icon}`);
     await row.dblclick();
-    const applied = await poll(async () => {
-      await runCommand(page, 'Quick Fix...');
-      const fix = page.locator('.action-widget .monaco-list-row', { hasText: '改为“截至”' }).first();
-      if (!(await fix.isVisible().catch(() => false))) {
-        await page.keyboard.press('Escape');
-        return undefined;
-      }
-      await fix.click();
-      return true;
-    }, 10, 1000);
+    const applied = await applyQuickFix(page, '改为“截至”');
     if (!applied) throw new Error('no quick fix 改为“截至”');
     await runCommand(page, 'File: Save');
     const fixed = await poll(async () => (fs.readFileSync(file, 'utf8').includes('截至12月底') ? true : undefined), 20, 250);
