@@ -23,6 +23,8 @@ test('year-short: the century comes from the title year; a year ahead of it belo
   assert.equal(fullYear(24, 2023), 2024);
   assert.equal(fixed('year-short', '1999年度述职报告\n98年5月，我参加工作。'), '1999年度述职报告\n1998年5月，我参加工作。');
   assert.deepEqual(spans('year-short', '2023年述职报告\n第23年，增长23.5年，2023年5月，时间为8:30年'), []);
+  assert.deepEqual(spans('year-short', '2023年述职报告\n参加工作20年以来，我坚持学习。'), [], 'years of service');
+  assert.deepEqual(spans('year-short', '2023年述职报告\n至22年底，完成任务。'), ['22']);
 });
 
 test('year-zero: 零, ○ and a letter O all become 〇; quantities keep 零', () => {
@@ -51,7 +53,8 @@ test('digit-unit-char: runs of units, metric prefixes and mixed numbers', () => 
   assert.equal(runValue('5百3千'), undefined);
   assert.equal(runValue('12千5百'), undefined);
   assert.equal(fixed('digit-unit-char', '报告\n投资5千万元'), '报告\n投资5000万元');
-  assert.deepEqual(spans('digit-unit-char', '报告\n行程3千米，功率5千瓦，3千5人'), []);
+  assert.deepEqual(spans('digit-unit-char', '报告\n行程3千米，功率5千瓦，3千5人，提高2百分点'), []);
+  assert.equal(fixed('digit-unit-char', '报告\n投资3百万元'), '报告\n投资300万元');
 });
 
 test('range-unit: 至 and 到 join ranges too; a range written in full stays', () => {
@@ -92,9 +95,10 @@ test('numbering-style: a list mixing 1. and 1、 is reported at the 1、 items o
   assert.deepEqual(spans('numbering-style', '报告\n一，是加强学习，二是改进作风，三是狠抓落实，确保各项工作落到实处。'), [], 'no 一、 heading: a comma line is prose');
 });
 
-test('this-year: needs one year in the title; a year beside 今年 counts even with 以来', () => {
+test('this-year: needs one year in the title; only a year right beside 今年/本年度 counts', () => {
   assert.deepEqual(spans('this-year', '述职报告\n今年（2022年）以来'), []);
-  assert.deepEqual(spans('this-year', '2023年述职报告\n本年度即2022年度，2023年（今年）'), ['2022']);
+  assert.deepEqual(spans('this-year', '2023年述职报告\n本年度即2022年度，2023年（今年），2021年（今年）'), ['2022', '2021']);
+  assert.deepEqual(spans('this-year', '2023年述职报告\n今年继续巩固2021年的成果，今年完成量较2022年增长。'), []);
 });
 
 test('unit-name-stray: without the title naming the unit, three mentions and three times any other are needed', () => {
