@@ -2,13 +2,13 @@
  * `digit-unit-char`: Arabic digits with 十, 百 or 千 (`3百余人`, `5千万元`). GB/T 15835-2011,
  * on using both kinds of numerals: only 万 and 亿 may follow Arabic digits (示例：4000 不写为
  * “4千”). Fix (safe): the number in digits — `300余人`, `5000万元`. Metric prefixes (千米, 千克,
- * 千瓦 …) and numbers running on (`3千5`) are left alone.
+ * 千瓦 …), 百分点/百分之 and numbers running on (`3千5`) are left alone.
  */
 import { GB, replaceFinding, scanProse } from '../gongwen';
 import type { LintRule } from '../types';
 
 const UNIT: Record<string, number> = { 千: 1000, 百: 100, 十: 10 };
-const RUN_RE = /(?<![0-9.．A-Za-z])(?:[0-9]+[千百十])+(?![0-9零〇一二三四五六七八九米克瓦伏帕赫焦牛卡]|分之)/g;
+const RUN_RE = /(?<![0-9.．A-Za-z])(?:[0-9]+[千百十])+(?![0-9零〇一二三四五六七八九米克瓦伏帕赫焦牛卡分])/g;
 
 /** The value of `3千5百`: units must fall (千 before 百 before 十); undefined otherwise. */
 export function runValue(run: string): number | undefined {

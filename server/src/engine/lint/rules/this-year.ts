@@ -1,19 +1,14 @@
 /**
- * `this-year`: “今年” or “本年度” next to a year other than the title's — `今年（2022年）`,
- * `2022年是…今年`, `本年度即2022年度` — in a report whose title names 2023. Stale material,
- * like `year-mismatch`, but caught where the writer restated the year beside “this year”.
- * A year right beside it counts; elsewhere in the same clause (no ，。；between) only without a
- * word of comparison (较, 比, 同比, 与, 以来, 至今 …): `今年完成量较2022年增长` stays quiet.
+ * `this-year`: “今年” or “本年度” with a year other than the title's right beside it —
+ * `今年（2022年）`, `本年度即2022年度`, `2022年（今年）` — in a report whose title names 2023.
+ * Stale material, like `year-mismatch`, caught where the writer restated the year beside “this
+ * year”. A year elsewhere in the sentence is left alone: `今年巩固2021年的成果`,
+ * `今年完成量较2022年增长` speak of the past on purpose.
  */
 import { titleYear } from '../gongwen';
 import type { LintRule, RuleFinding } from '../types';
 
-const CLAUSE_RE = /[^，。；！？,;!?\n]+/g;
-const THIS_YEAR_RE = /今年|本年度?/;
-const YEAR_RE = /(?<![0-9])((?:19|20)[0-9]{2})年/g;
-/** A year restated right beside “this year”: 今年（2022年）, 本年度即2022年度, 2022年（今年）. */
-const BESIDE_RE = /(?:今年|本年度?)[（(]?(?:即|是|为)?(?:(?:19|20)[0-9]{2})年|(?:(?:19|20)[0-9]{2})年度?[（(]?(?:即|是|为)?(?:今年|本年度?)/;
-const COMPARE_RE = /较|比|同比|相比|与|和|及|以来|至今|之前|以前|截至|截止|自|从|上年|去年|前年|以后|之后|至/;
+const BESIDE_RE = /(?:今年|本年度?)[（(]?(?:即|是|为)?(?<a>(?:19|20)[0-9]{2})年|(?<b>(?:19|20)[0-9]{2})年度?[（(]?(?:即|是|为)?(?:今年|本年度?)/dg;
 
 export const thisYearRule: LintRule = {
   id: 'this-year',
@@ -24,22 +19,18 @@ export const thisYearRule: LintRule = {
   check(ctx) {
     const year = titleYear(ctx);
     if (year === undefined) return [];
-    const masked = ctx.prose.masked;
     const bodyStart = ctx.tree.title?.end ?? 0;
     const out: RuleFinding[] = [];
-    for (const c of masked.slice(bodyStart).matchAll(CLAUSE_RE)) {
-      const clause = c[0];
-      if (!THIS_YEAR_RE.test(clause) || (COMPARE_RE.test(clause) && !BESIDE_RE.test(clause))) continue;
-      for (const y of clause.matchAll(YEAR_RE)) {
-        if (Number(y[1]) === year) continue;
-        const at = bodyStart + c.index! + y.index!;
-        out.push({
-          start: at,
-          end: at + 4,
-          message: `标题是${year}年的报告，这里与“今年”“本年度”并提的却是${y[1]}年，可能是沿用旧稿未改；请核对是否应为${year}年。`,
-          fixes: [{ title: `改为 ${year}`, edits: [{ start: at, end: at + 4, newText: String(year) }], safe: false, preferred: true }],
-        });
-      }
+    for (const m of ctx.prose.masked.slice(bodyStart).matchAll(BESIDE_RE)) {
+      const y = m.groups!.a ?? m.groups!.b;
+      if (Number(y) === year) continue;
+      const at = bodyStart + (m.indices!.groups!.a ?? m.indices!.groups!.b)![0];
+      out.push({
+        start: at,
+        end: at + 4,
+        message: `标题是${year}年的报告，这里与“今年”“本年度”并提的却是${y}年，可能是沿用旧稿未改；请核对是否应为${year}年。`,
+        fixes: [{ title: `改为 ${year}`, edits: [{ start: at, end: at + 4, newText: String(year) }], safe: false, preferred: true }],
+      });
     }
     return out;
   },

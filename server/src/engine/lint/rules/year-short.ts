@@ -1,8 +1,9 @@
 /**
  * `year-short`: a year written with two digits (`23年` → `2023年`). GB/T 15835 asks for the
  * full year (the 1995 text, §5.1.1.1: “1990年”不应简作“90年”; kept in the 2011 edition). Only
- * two digits in a date's place are taken for a year — before 度, a month, 底/初/末, 以来, 上半年
- * …, or opening a sentence with a comma — so `工作23年`, `23年来` (durations) stay quiet. The
+ * two digits in a date's place are taken for a year — before 度 or a month anywhere; before
+ * 底/初/末, 以来, 上半年 … or a comma only where a time phrase starts — so `工作23年`, `23年来`,
+ * `工作20年以来` (durations) stay quiet. The
  * century comes from the year in the title, or today's year; the fix is offered, not applied
  * by “fix all”, because the century is inferred.
  */
@@ -11,8 +12,11 @@ import type { LintRule } from '../types';
 
 /** Two digits as a year: not part of a longer number, a decimal or a date already written out. */
 const YEAR_RE = new RegExp(
-  String.raw`(?<![0-9０-９.．\-/：:第近满余多约])(?<yy>[0-9]{2})年(?=度|[0-9]{1,2}月|(?:十[一二]?|[一二三四五六七八九])月|底|初|末|以来|上半年|下半年|全年|述职|工作述职|工作总结)` +
-    String.raw`|(?<=^|[。；！？\n\u3000 ]|[于在至到从自])(?<yy2>[0-9]{2})年(?=[，,])`,
+  // Before 度 or a month, two digits are a year anywhere (`22年度`, `23年5月`, `23年述职报告`) …
+  String.raw`(?<![0-9０-９.．\-/：:第近满余多约])(?<yy>[0-9]{2})年(?=度|[0-9]{1,2}月|(?:十[一二]?|[一二三四五六七八九])月|述职|工作述职|工作总结)` +
+    // … before 以来, 底, 上半年 or a comma only where a time phrase starts (`23年以来，我…`, `至23年底`),
+    // since `工作20年以来` counts years of service.
+    String.raw`|(?<=^|[。；！？，,\n\u3000 ]|[于在至到从自])(?<yy2>[0-9]{2})年(?=底|初|末|以来|上半年|下半年|全年|[，,])`,
   'gm',
 );
 
