@@ -13,7 +13,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../server/src/engine/lint/registry';
-import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { CHOOSABLE_REPORT_TYPES } from '../../server/src/engine/report/reportTypeTable';
+import { DEFAULT_SETTINGS, SETTING_RANGES, type RangedSetting } from '../../server/src/engine/settings';
 
 const root = path.resolve(__dirname, '../..');
 const pkgPath = path.join(root, 'package.json');
@@ -21,11 +22,18 @@ const pkgPath = path.join(root, 'package.json');
 type Schema = Record<string, unknown>;
 
 const RULE_LEVELS = ['off', 'hint', 'info', 'warning', 'error'];
-const REPORT_TYPES = ['', '述职报告', '抓基层党建工作述职', '述德述廉述职', '述学述职述廉述法'];
+/** '' (infer from the title), then the types a writer chooses by name (engine/report/reportTypeTable.ts). */
+const REPORT_TYPES = ['', ...CHOOSABLE_REPORT_TYPES.map((t) => t.choice)];
 
 /** One `shuzhi.*` setting; `key` is the nls key stem. */
 function setting(key: string, schema: Schema): [string, Schema] {
   return [`shuzhi.${key}`, { ...schema, markdownDescription: `%config.${key}%` }];
+}
+
+/** A numeric setting: its type and bounds from SETTING_RANGES (engine/settings.ts), which normalizeSettings checks too. */
+function ranged(key: RangedSetting, value: number, extra: Schema = {}): [string, Schema] {
+  const { type, minimum, maximum } = SETTING_RANGES[key];
+  return setting(key, { type, default: value, minimum, maximum, ...extra });
 }
 
 const d = DEFAULT_SETTINGS;
@@ -33,7 +41,7 @@ const e = d.export;
 const properties = Object.fromEntries([
   setting('corpusPaths', { type: 'array', items: { type: 'string' }, default: d.corpusPaths, scope: 'machine-overridable' }),
   setting('useBundledCorpus', { type: 'boolean', default: d.useBundledCorpus }),
-  setting('maxFileSizeMB', { type: 'number', default: d.maxFileSizeMB, minimum: 0.001, maximum: 100000 }),
+  ranged('maxFileSizeMB', d.maxFileSizeMB),
   setting('reportType', {
     type: 'string',
     default: d.reportType,
@@ -42,11 +50,11 @@ const properties = Object.fromEntries([
     scope: 'resource',
   }),
   setting('completion.enable', { type: 'boolean', default: d.completion.enable, scope: 'language-overridable' }),
-  setting('completion.maxItems', { type: 'integer', default: d.completion.maxItems, minimum: 1, maximum: 200 }),
-  setting('completion.minPrefix', { type: 'integer', default: d.completion.minPrefix, minimum: 0, maximum: 20 }),
+  ranged('completion.maxItems', d.completion.maxItems),
+  ranged('completion.minPrefix', d.completion.minPrefix),
   setting('completion.inline', { type: 'boolean', default: d.completion.inline, scope: 'language-overridable' }),
-  setting('completion.confidence', { type: 'number', default: d.completion.confidence, minimum: 0, maximum: 1 }),
-  setting('hover.maxExamples', { type: 'integer', default: d.hover.maxExamples, minimum: 0, maximum: 50 }),
+  ranged('completion.confidence', d.completion.confidence),
+  ranged('hover.maxExamples', d.hover.maxExamples),
   setting('lint.rules', {
     type: 'object',
     default: d.lint.rules,
@@ -58,19 +66,22 @@ const properties = Object.fromEntries([
     scope: 'resource',
   }),
   setting('outline.showOrdinals', { type: 'boolean', default: d.outline.showOrdinals }),
-  setting('length.limit', { type: 'integer', default: d.length.limit, minimum: 0, maximum: 10_000_000, scope: 'resource' }),
-  setting('review.copyMinChars', { type: 'integer', default: d.review.copyMinChars, minimum: 8, maximum: 10_000, scope: 'resource' }),
+  ranged('length.limit', d.length.limit, { scope: 'resource' }),
+  ranged('review.copyMinChars', d.review.copyMinChars, { scope: 'resource' }),
   setting('export.titleFont', { type: 'string', default: e.titleFont }),
-  setting('export.titleSize', { type: 'number', default: e.titleSize, minimum: 5, maximum: 72 }),
+  ranged('export.titleSize', e.titleSize),
   setting('export.bodyFont', { type: 'string', default: e.bodyFont }),
-  setting('export.bodySize', { type: 'number', default: e.bodySize, minimum: 5, maximum: 72 }),
+  ranged('export.bodySize', e.bodySize),
   setting('export.heading1Font', { type: 'string', default: e.heading1Font }),
   setting('export.heading2Font', { type: 'string', default: e.heading2Font }),
   setting('export.heading3Font', { type: 'string', default: e.heading3Font }),
   setting('export.pageNumberFont', { type: 'string', default: e.pageNumberFont }),
-  setting('export.pageNumberSize', { type: 'number', default: e.pageNumberSize, minimum: 5, maximum: 72 }),
-  setting('export.lineSpacing', { type: 'number', default: e.lineSpacing, minimum: 0, maximum: 100 }),
+  ranged('export.pageNumberSize', e.pageNumberSize),
+  ranged('export.lineSpacing', e.lineSpacing),
 ]);
+
+// Every bounded setting is in the schema with its bounds.
+for (const key of Object.keys(SETTING_RANGES)) if (!(`shuzhi.${key}` in properties)) throw new Error(`SETTING_RANGES.${key} is not in the settings schema`);
 
 const commands = [
   ['insertTemplate', 'file-text'],

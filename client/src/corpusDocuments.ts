@@ -7,8 +7,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-
-export const CORPUS_SCHEME = 'shuzhi-corpus';
+import { CORPUS_SCHEME } from '../../server/src/protocol/contract';
 
 export function registerCorpusDocuments(context: vscode.ExtensionContext): void {
   const provider: vscode.TextDocumentContentProvider = {

@@ -17,8 +17,8 @@ import { registerCorpusDocuments } from './corpusDocuments';
 import { CorpusWatcher } from './corpusWatcher';
 import { registerImeSuggest, registerSuggestPhrases } from './imeSuggest';
 import { createLanguageClient } from './languageClient';
-import { Methods, type CorpusStatus } from './protocol';
-import { ServerRequests } from './serverRequests';
+import { NotificationMethods } from '../../server/src/protocol/contract';
+import { onNotification, ServerRequests } from './serverRequests';
 import { CorpusStatusItem, CountStatusItem } from './statusBar';
 
 let client: LanguageClient | undefined;
@@ -33,11 +33,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await vscode.workspace.fs.createDirectory(context.globalStorageUri).then(undefined, (e: unknown) => log(`[client] no storage folder: ${String(e)}`));
   const lc = (client = createLanguageClient(context, output, watcher));
   const corpusItem = new CorpusStatusItem();
-  const countItem = new CountStatusItem(lc, log);
+  const countItem = new CountStatusItem(lc);
   context.subscriptions.push(corpusItem, countItem);
   let refreshDashboard = () => {};
   context.subscriptions.push(
-    lc.onNotification(Methods.corpusStatus, (s: CorpusStatus) => {
+    onNotification(lc, NotificationMethods.corpusStatus, (s) => {
       corpusItem.update(s);
       if (s.state === 'ready') refreshDashboard();
     }),

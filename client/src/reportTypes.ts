@@ -1,38 +1,31 @@
 /**
- * The report types the client offers (template QuickPick, `shuzhi.reportType` enum). The value
- * is what the server understands: the Chinese type name; '' means “infer from the title”.
+ * The report types the template picker offers: the contract's CHOOSABLE_REPORT_TYPES (the one
+ * table of types, which also gives the `shuzhi.reportType` enum), with words for the picker.
+ * `value` is what the server understands (the Chinese type name).
  */
 import * as vscode from 'vscode';
+import { CHOOSABLE_REPORT_TYPES, type ChoosableReportTypeId } from '../../server/src/protocol/contract';
 
-export interface ReportTypeChoice {
+/** A QuickPick item for one report type. */
+export interface ReportTypeItem {
   /** Value sent to the server / stored in settings. */
   value: string;
   label: string;
   detail: string;
 }
 
-/** Types a template can be made for (the '' “infer” value makes no sense there). */
-export function reportTypeChoices(): ReportTypeChoice[] {
-  return [
-    {
-      value: '述职报告',
-      label: vscode.l10n.t('General duty report (述职报告)'),
-      detail: vscode.l10n.t('Duties and results, problems, next steps; often study and integrity parts.'),
-    },
-    {
-      value: '抓基层党建工作述职',
-      label: vscode.l10n.t('Party-building duty report (抓基层党建工作述职)'),
-      detail: vscode.l10n.t('Duties and results, problems and their causes, next steps, pledges kept.'),
-    },
-    {
-      value: '述德述廉述职',
-      label: vscode.l10n.t('Morality, integrity and duty report (述德述廉述职)'),
-      detail: vscode.l10n.t('Political integrity and morality, duties, integrity and self-discipline, problems, next steps.'),
-    },
-    {
-      value: '述学述职述廉述法',
-      label: vscode.l10n.t('Study, duty, integrity and law report (述学述职述廉述法)'),
-      detail: vscode.l10n.t('Four named parts (study, duty, integrity, law), then problems and next steps.'),
-    },
-  ];
+/** Types a template can be made for (the '' “infer” value of the setting makes no sense there). */
+export function reportTypeItems(): ReportTypeItem[] {
+  const t = vscode.l10n.t;
+  // The picker's words for each choosable type: a type added to the table without words here does not compile.
+  const words: Record<ChoosableReportTypeId, [label: string, detail: string]> = {
+    general: [t('General duty report (述职报告)'), t('Duties and results, problems, next steps; often study and integrity parts.')],
+    'party-building': [t('Party-building duty report (抓基层党建工作述职)'), t('Duties and results, problems and their causes, next steps, pledges kept.')],
+    'virtue-integrity': [
+      t('Morality, integrity and duty report (述德述廉述职)'),
+      t('Political integrity and morality, duties, integrity and self-discipline, problems, next steps.'),
+    ],
+    'four-parts': [t('Study, duty, integrity and law report (述学述职述廉述法)'), t('Four named parts (study, duty, integrity, law), then problems and next steps.')],
+  };
+  return CHOOSABLE_REPORT_TYPES.map((c) => ({ value: c.choice, label: words[c.id][0], detail: words[c.id][1] }));
 }

@@ -1,9 +1,24 @@
 /**
  * Sending custom requests to the server from commands: waits until the client runs, and turns
- * failures into one plain message for the user (the details go to the output channel).
+ * failures into one plain message for the user (the details go to the output channel). Methods,
+ * params and answers are the contract's (server/src/protocol/contract.ts), checked by the compiler.
  */
 import * as vscode from 'vscode';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type LanguageClient } from 'vscode-languageclient/node';
+import type { NotificationMethod, Notifications, RequestMethod, RequestParams, RequestResult } from '../../server/src/protocol/contract';
+
+/** What a request answers: the contract's result, or null (a handler that failed, a request cancelled while queued). */
+export type Answer<M extends RequestMethod> = RequestResult<M> | null;
+
+/** Sends a contract request on a running client. */
+export function request<M extends RequestMethod>(client: LanguageClient, method: M, params: RequestParams<M>, token?: vscode.CancellationToken): Promise<Answer<M>> {
+  return client.sendRequest<Answer<M>>(method, params, token);
+}
+
+/** Listens to a contract notification. */
+export function onNotification<M extends NotificationMethod>(client: LanguageClient, method: M, handler: (params: Notifications[M]) => void): vscode.Disposable {
+  return client.onNotification(method, handler);
+}
 
 export class ServerRequests {
   constructor(
@@ -13,12 +28,10 @@ export class ServerRequests {
   ) {}
 
   /** Sends a request once the client is running; rejects with an error already logged. */
-  async send<R>(method: string, params?: unknown, token?: vscode.CancellationToken): Promise<R> {
+  async send<M extends RequestMethod>(method: M, params: RequestParams<M>, token?: vscode.CancellationToken): Promise<Answer<M>> {
     await this.started();
     try {
-      return params === undefined
-        ? await this.client.sendRequest<R>(method, token)
-        : await this.client.sendRequest<R>(method, params, token);
+      return await request(this.client, method, params, token);
     } catch (error) {
       this.output.appendLine(`[client] ${method} failed: ${describe(error)}`);
       throw error;
@@ -29,8 +42,8 @@ export class ServerRequests {
    * Like send, but shows the failure to the user and resolves to undefined, so a command can
    * simply stop. Cancellation is silent.
    */
-  async trySend<R>(method: string, params?: unknown, token?: vscode.CancellationToken): Promise<R | undefined> {
-    return this.trySendWith(() => this.send<R>(method, params, token), method);
+  async trySend<M extends RequestMethod>(method: M, params: RequestParams<M>, token?: vscode.CancellationToken): Promise<Answer<M> | undefined> {
+    return this.trySendWith(() => this.send(method, params, token), method);
   }
 
   /** Runs a send (possibly wrapped, e.g. in withProgress) and reports its failure like trySend. */

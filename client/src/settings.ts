@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { InitializationOptions } from '../../server/src/protocol/contract';
 
 export const SECTION = 'shuzhi';
 
@@ -15,27 +16,15 @@ export function readSettings(): Record<string, unknown> {
 }
 
 /**
- * What the server receives as initializationOptions. `shuzhi` is the settings object
- * (normalizeSettings accepts `{shuzhi: …}` as is); `trusted: false` tells the server to ignore
- * corpus folders and rc files that come from the workspace, the bundled corpus still works.
+ * What the server receives as initializationOptions (the contract's InitializationOptions):
+ * `shuzhi` is the settings object (normalizeSettings accepts `{shuzhi: …}` as is); `trusted:
+ * false` tells the server to ignore corpus folders and rc files that come from the workspace (the
+ * bundled corpus still works); the snapshot goes in the extension's global storage.
  */
-export interface InitializationOptions {
-  shuzhi: Record<string, unknown>;
-  trusted: boolean;
-  /** Absolute path of the corpus shipped with the extension. */
-  bundledCorpus: string;
-  /** VS Code display language, e.g. 'zh-cn', so server messages can follow it. */
-  locale: string;
-  /** Folder for the server's corpus snapshot: the extension's global storage. */
-  storagePath: string;
-}
-
 export function initializationOptions(context: vscode.ExtensionContext): InitializationOptions {
   return {
     shuzhi: readSettings(),
     trusted: vscode.workspace.isTrusted,
-    bundledCorpus: context.asAbsolutePath('corpus'),
-    locale: vscode.env.language,
     storagePath: context.globalStorageUri.fsPath,
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Two status bar items: the corpus state (from the server's `shuzhi/corpusStatus`
  * notifications; clicking shows the statistics) and the character count of the active Markdown
- * editor (request `shuzhi/count`, debounced on edits and selection changes, or the server's
- * `shuzhi/count` notification), with the warning background once a set limit is passed.
+ * editor (request `shuzhi/count`, debounced on edits and selection changes), with the warning
+ * background once a set limit is passed.
  */
 import * as vscode from 'vscode';
-import { ErrorCodes, type LanguageClient } from 'vscode-languageclient/node';
-import { Methods, type CorpusStatus, type CountParams, type CountResult } from './protocol';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { Methods, type CorpusStatus, type CountParams, type CountResult } from '../../server/src/protocol/contract';
+import { request } from './serverRequests';
 
 const COUNT_DELAY_MS = 300;
 
@@ -56,10 +57,8 @@ export class CountStatusItem implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private pending: vscode.CancellationTokenSource | undefined;
-  /** Set when the server does not answer shuzhi/count: then only its notifications update the item. */
-  private requestUnsupported = false;
 
-  constructor(private readonly client: LanguageClient, private readonly log: (m: string) => void) {
+  constructor(private readonly client: LanguageClient) {
     this.item.name = vscode.l10n.t('Shuzhi character count');
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => this.schedule(0)),
@@ -71,12 +70,6 @@ export class CountStatusItem implements vscode.Disposable {
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('shuzhi.length.limit')) this.schedule(0);
-      }),
-    );
-    this.subscriptions.push(
-      client.onNotification(Methods.count, (result: CountResult) => {
-        const doc = vscode.window.activeTextEditor?.document;
-        if (doc && (!result.uri || result.uri === doc.uri.toString())) this.show(result);
       }),
     );
   }
@@ -97,21 +90,16 @@ export class CountStatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    if (this.requestUnsupported || !this.client.isRunning()) return;
+    if (!this.client.isRunning()) return;
     this.pending?.cancel();
     const cts = (this.pending = new vscode.CancellationTokenSource());
     const ranges = editor.selections.filter((s) => !s.isEmpty).map((s) => this.client.code2ProtocolConverter.asRange(s));
     const params: CountParams = { uri: editor.document.uri.toString(), ...(ranges.length > 0 ? { ranges } : {}) };
     try {
-      const result = await this.client.sendRequest<CountResult>(Methods.count, params, cts.token);
+      const result = await request(this.client, Methods.count, params, cts.token);
       if (!cts.token.isCancellationRequested && result) this.show(result);
-    } catch (error) {
-      if (cts.token.isCancellationRequested) return;
-      const code = (error as { code?: number }).code;
-      if (code === ErrorCodes.MethodNotFound) {
-        this.requestUnsupported = true;
-        this.log('[client] server has no shuzhi/count request; the count follows its notifications only');
-      }
+    } catch {
+      // A failed count leaves the item as it was; the next edit asks again.
     }
   }
 

@@ -2,10 +2,14 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CorpusStore } from './engine/corpus/store';
 import type { Settings } from './engine/settings';
+import type { ContractServer } from './protocol/contract';
+
+/** The LSP connection, its custom requests and notifications typed by the contract (protocol/contract.ts). */
+export type ContractConnection = Omit<Connection, 'onRequest' | 'sendNotification'> & ContractServer;
 
 /** What every feature adapter gets from the server: the connection, open documents, settings, corpus. */
 export interface ServerContext {
-  readonly connection: Connection;
+  readonly connection: ContractConnection;
   readonly documents: TextDocuments<TextDocument>;
   /** Current settings (workspace/configuration `shuzhi`, initializationOptions, .shuzhirc.json). */
   settings(): Settings;

@@ -21,27 +21,7 @@ import { cacheDir } from './snapshot/cacheLocation';
 import { clearSnapshotCache, type CacheRemoval } from './snapshot/cacheBounds';
 import { FolderWatcher } from './snapshot/folderWatcher';
 import { SaveScheduler } from './snapshot/saveScheduler';
-
-export interface CorpusStatus {
-  state: 'indexing' | 'ready' | 'error';
-  reports: number;
-  skipped: number;
-  message?: string;
-  /** Where the last load came from: the snapshot (all files unchanged), partly, or the files. */
-  source?: 'snapshot' | 'partial-snapshot' | 'files';
-}
-
-/** Options the server reads from initializationOptions (besides the settings). */
-interface ManagerOptions {
-  /** Folder for the snapshot (the client passes VS Code's globalStorageUri path). */
-  storagePath?: string;
-  /** Watch corpus folders with fs.watch (default: when the client does not send file events). */
-  watchCorpus?: boolean;
-  /** false disables the snapshot. */
-  snapshot?: boolean;
-  /** Quiet time before the snapshot is saved after something new (tests; default SAVE_DELAY_MS). */
-  snapshotSaveDelayMs?: number;
-}
+import type { CorpusStats, CorpusStatus, InitializationOptions } from './protocol/contract';
 
 /**
  * The snapshot is saved SAVE_DELAY_MS after the corpus is loaded or an index is built (the
@@ -113,7 +93,7 @@ export class CorpusManager {
   /** Reads what the manager needs from the initialize request (call from onInitialize). */
   configure(params: InitializeParams): void {
     this.workDone = !!params.capabilities.window?.workDoneProgress;
-    const o = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as ManagerOptions;
+    const o = (typeof params.initializationOptions === 'object' && params.initializationOptions !== null ? params.initializationOptions : {}) as InitializationOptions;
     this.cached = new CachedCorpus({
       cacheDir: o.snapshot === false ? undefined : cacheDir(o.storagePath),
       log: (m) => this.ctx.log(m),
@@ -327,7 +307,7 @@ export class CorpusManager {
     return total;
   }
 
-  stats(): { reports: number; byType: Record<string, number>; byKind: Record<string, number>; skipped: { path: string; reason: string }[] } {
+  stats(): CorpusStats {
     const byType: Record<string, number> = {};
     const byKind: Record<string, number> = {};
     for (const r of this.ctx.corpus.reports) {

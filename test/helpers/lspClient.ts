@@ -153,11 +153,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 }
 
 /** Corpus status as `shuzhi/status` answers it. */
-export interface CorpusStatus {
-  state: string;
-  reports: number;
-  skipped: number;
-}
+export type { CorpusStatus } from '../../server/src/protocol/contract';
+import type { CorpusStatus } from '../../server/src/protocol/contract';
 
 /** Waits until the server reports its corpus loaded (`shuzhi/status`); throws on an error state or after `ms`. */
 export async function corpusReady(server: TestServer, ms = 20000): Promise<CorpusStatus> {

@@ -4,17 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusReady, startServer } from '../helpers/lspClient';
+import type { SearchHit } from '../../server/src/protocol/contract';
 
-interface Hit {
-  text: string;
-  title: string;
-  section: string;
-  source: string;
-  score: number;
-  line?: number;
-  reportLine: number;
-  reportId: number;
-}
+type Hit = SearchHit;
 
 test('shuzhi/search returns corpus sentences containing the query first, placed on their source file lines', async () => {
   const server = await startServer();

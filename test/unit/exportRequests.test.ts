@@ -15,7 +15,8 @@ import { normalizeSettings } from '../../server/src/engine/settings';
 import { countText } from '../../server/src/engine/delivery/count';
 import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import type { ServerContext } from '../../server/src/context';
-import { EXPORT_TARGET_EXISTS, register } from '../../server/src/features/delivery';
+import { register } from '../../server/src/features/delivery';
+import { EXPORT_TARGET_EXISTS } from '../../server/src/protocol/contract';
 
 type Handler = (params: any) => any;
 

@@ -10,6 +10,7 @@ import {
 import { parseReport } from '../../server/src/engine/report/structure';
 import { classifyHeading } from '../../server/src/engine/report/kinds';
 import { SECTION_KINDS } from '../../server/src/engine/types';
+import { CHOOSABLE_REPORT_TYPES, REPORT_TYPE_TABLE } from '../../server/src/engine/report/reportTypeTable';
 
 test('detectReportType: the most specific type a title names, general otherwise', () => {
   const cases: Array<[string, string]> = [
@@ -91,4 +92,9 @@ test('getReportType accepts ids, names with or without 报告, and free-form nam
   assert.equal(getReportType('述责述廉')?.id, 'duty-integrity');
   assert.equal(getReportType(''), undefined);
   assert.equal(getReportType('不相干'), undefined);
+});
+
+test('the engine\'s report types are the table\'s, in its order; the choosable ones have names the engine reads back', () => {
+  assert.deepEqual(REPORT_TYPES.map((t) => [t.id, t.name]), REPORT_TYPE_TABLE.map((t) => [t.id, t.name]));
+  for (const c of CHOOSABLE_REPORT_TYPES) assert.equal(getReportType(c.choice)?.id, c.id, c.choice);
 });

@@ -4,7 +4,7 @@
  * `shuzhi.clearCache` (`shuzhi/clearCache`: removes the corpus snapshots).
  */
 import * as vscode from 'vscode';
-import { Methods, type ClearCacheResult } from '../protocol';
+import { Methods } from '../../../server/src/protocol/contract';
 import type { CommandDeps } from './deps';
 
 interface TargetItem extends vscode.QuickPickItem {
@@ -92,11 +92,9 @@ async function pickTarget(): Promise<TargetItem | undefined> {
 
 async function rebuildIndex({ server }: CommandDeps): Promise<void> {
   // The server reports progress itself ($/progress); this only waits for the answer.
-  const result = await server.trySend<unknown>(Methods.rebuild, {});
+  const result = await server.trySend(Methods.rebuild, {});
   if (result === undefined) return;
-  const reports = result && typeof result === 'object' && typeof (result as { reports?: unknown }).reports === 'number'
-    ? (result as { reports: number }).reports
-    : undefined;
+  const reports = result?.reports;
   void vscode.window.showInformationMessage(
     reports === undefined
       ? vscode.l10n.t('The corpus index has been rebuilt.')
@@ -105,10 +103,10 @@ async function rebuildIndex({ server }: CommandDeps): Promise<void> {
 }
 
 async function clearCache({ server, output }: CommandDeps): Promise<void> {
-  const result = await server.trySend<ClearCacheResult>(Methods.clearCache, {});
-  if (!result || typeof result.files !== 'number') return;
-  const mb = ((result.bytes ?? 0) / (1024 * 1024)).toFixed(1);
-  const failed = Array.isArray(result.failed) ? result.failed : [];
+  const result = await server.trySend(Methods.clearCache, {});
+  if (!result) return;
+  const mb = (result.bytes / (1024 * 1024)).toFixed(1);
+  const failed = result.failed;
   for (const f of failed) output.appendLine(vscode.l10n.t('Could not remove {0}: {1}', f.path, f.reason));
   if (failed.length > 0) {
     void vscode.window.showWarningMessage(

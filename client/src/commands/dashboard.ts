@@ -11,7 +11,8 @@ import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { revealLineOf } from '../dashboardMessages';
-import { Methods, type DashboardParams, type DashboardResult } from '../protocol';
+import { Methods, type DashboardParams } from '../../../server/src/protocol/contract';
+import type { Answer } from '../serverRequests';
 import type { CommandDeps } from './deps';
 
 const DEBOUNCE_MS = 300;
@@ -90,7 +91,7 @@ class Dashboard {
   private async load(): Promise<void> {
     const seq = ++this.sequence;
     const started = Date.now();
-    const result = await this.deps.server.trySend<DashboardResult>(Methods.dashboard, this.params(true));
+    const result = await this.deps.server.trySend(Methods.dashboard, this.params(true));
     if (seq !== this.sequence || !result?.html) return;
     this.panel.webview.html = result.html;
     if (result.pending) this.schedule(PENDING_RETRY_MS);
@@ -105,9 +106,9 @@ class Dashboard {
   /** The part that changes, swapped in place by the page's script (scroll and open groups stay). */
   private async update(): Promise<void> {
     const seq = ++this.sequence;
-    let result: DashboardResult;
+    let result: Answer<typeof Methods.dashboard>;
     try {
-      result = await this.deps.server.send<DashboardResult>(Methods.dashboard, this.params(false));
+      result = await this.deps.server.send(Methods.dashboard, this.params(false));
     } catch {
       return; // logged by send; no pop-up while typing
     }

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ResponseError } from 'vscode-languageclient/node';
 import { draftEditor } from '../draftEditor';
-import { EXPORT_TARGET_EXISTS, Methods, type ExportParams, type ExportResult, type ImportParams, type ImportResult } from '../protocol';
+import { EXPORT_TARGET_EXISTS, Methods, type ImportParams } from '../../../server/src/protocol/contract';
+import type { Answer } from '../serverRequests';
 import type { CommandDeps } from './deps';
 
 export function registerDocxCommands(deps: CommandDeps): void {
@@ -42,9 +43,9 @@ async function exportDocx({ server }: CommandDeps, preset?: vscode.Uri): Promise
   const send = (o: boolean) =>
     vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting to Word…') },
-      () => server.send<ExportResult | null>(Methods.exportDocx, { uri: doc.uri.toString(), target: targetPath, overwrite: o } satisfies ExportParams),
+      () => server.send(Methods.exportDocx, { uri: doc.uri.toString(), target: targetPath, overwrite: o }),
     );
-  let result: ExportResult | null | undefined;
+  let result: Answer<typeof Methods.exportDocx> | undefined;
   try {
     result = await send(overwrite);
   } catch (error) {
@@ -56,7 +57,6 @@ async function exportDocx({ server }: CommandDeps, preset?: vscode.Uri): Promise
     }
   }
   if (result === undefined) return;
-  for (const w of result?.warnings ?? []) void vscode.window.showWarningMessage(w);
   const written = result?.path ?? targetPath;
   const reveal = vscode.l10n.t('Show in folder');
   const desktop = vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName;
@@ -99,10 +99,9 @@ async function importDocx({ server }: CommandDeps, preset?: vscode.Uri): Promise
   const params: ImportParams = { path: picked[0].fsPath };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Importing from Word…') },
-    () => server.trySend<ImportResult>(Methods.importDocx, params),
+    () => server.trySend(Methods.importDocx, params),
   );
   if (!result) return;
-  for (const w of result.warnings ?? []) void vscode.window.showWarningMessage(w);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown ?? '' });
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
   await vscode.window.showTextDocument(doc);
 }

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { openCorpusSource } from '../corpusDocuments';
-import { Methods, type SearchHit, type SearchParams } from '../protocol';
+import { Methods, type SearchHit, type SearchParams } from '../../../server/src/protocol/contract';
 import type { CommandDeps } from './deps';
 
 const LIMIT = 30;
@@ -30,7 +30,7 @@ async function findSimilar({ context, server }: CommandDeps): Promise<void> {
   const params: SearchParams = { query: query.slice(0, MAX_QUERY), limit: LIMIT };
   const hits = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Searching the corpus…') },
-    (_p, token) => server.trySend<SearchHit[]>(Methods.search, params, token),
+    (_p, token) => server.trySend(Methods.search, params, token),
   );
   if (!hits) return;
   if (hits.length === 0) {
@@ -78,10 +78,10 @@ async function findSimilar({ context, server }: CommandDeps): Promise<void> {
 /** Label: the passage on one line (the list truncates it); detail: the report and section it comes from. */
 function itemText(hit: SearchHit): Pick<vscode.QuickPickItem, 'label' | 'detail'> {
   const oneLine = hit.text.replace(/\s+/g, ' ').trim();
-  const title = hit.title?.trim() ? `《${hit.title.trim()}》` : '';
+  const title = hit.title.trim() ? `《${hit.title.trim()}》` : '';
   return {
     label: oneLine,
-    detail: [title, hit.section?.trim() ?? ''].filter((s) => s !== '').join(' · '),
+    detail: [title, hit.section.trim()].filter((s) => s !== '').join(' · '),
   };
 }
 

@@ -4,8 +4,8 @@
  */
 import * as vscode from 'vscode';
 import { focusDraft } from '../draftEditor';
-import { Methods, type SkeletonParams, type SkeletonResult } from '../protocol';
-import { reportTypeChoices } from '../reportTypes';
+import { Methods, type SkeletonParams } from '../../../server/src/protocol/contract';
+import { reportTypeItems } from '../reportTypes';
 import type { CommandDeps } from './deps';
 
 export function registerInsertTemplate({ context, server }: CommandDeps): void {
@@ -16,16 +16,16 @@ async function insertTemplate(server: CommandDeps['server'], presetType?: string
   let type = typeof presetType === 'string' ? presetType : undefined;
   if (type === undefined) {
     const picked = await vscode.window.showQuickPick(
-      reportTypeChoices().map((c) => ({ ...c, description: c.value })),
+      reportTypeItems().map((c) => ({ ...c, description: c.value })),
       { title: vscode.l10n.t('Insert report template'), placeHolder: vscode.l10n.t('Choose the kind of report') },
     );
     if (!picked) return;
     type = picked.value;
   }
   const params: SkeletonParams = { type };
-  const result = await server.trySend<SkeletonResult>(Methods.skeleton, params);
-  const body = snippetBody(result);
-  if (body === undefined) {
+  const result = await server.trySend(Methods.skeleton, params);
+  const body = result?.snippet;
+  if (!body) {
     if (result !== undefined) void vscode.window.showWarningMessage(vscode.l10n.t('No template is available for this kind of report.'));
     return;
   }
@@ -33,14 +33,4 @@ async function insertTemplate(server: CommandDeps['server'], presetType?: string
   // Markdown editor to insert into, a new draft is started.
   const editor = await focusDraft(true);
   await editor?.insertSnippet(new vscode.SnippetString(body));
-}
-
-/** Accepts the answer as a plain string or as {snippet|text|markdown}. */
-export function snippetBody(result: SkeletonResult | undefined): string | undefined {
-  if (typeof result === 'string') return result === '' ? undefined : result;
-  if (result && typeof result === 'object') {
-    const body = result.snippet ?? result.text ?? result.markdown;
-    return typeof body === 'string' && body !== '' ? body : undefined;
-  }
-  return undefined;
 }

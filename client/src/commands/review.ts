@@ -6,7 +6,7 @@
  * corpus file read-only at the passage.
  */
 import * as vscode from 'vscode';
-import { Methods, type ReviewParams, type ReviewResult, type ReviewSource } from '../protocol';
+import { Methods, type ReviewParams, type ReviewSource } from '../../../server/src/protocol/contract';
 import type { CommandDeps } from './deps';
 
 type Item = vscode.QuickPickItem & { range?: vscode.Range; source?: ReviewSource };
@@ -26,7 +26,7 @@ async function review({ server }: CommandDeps): Promise<void> {
   const params: ReviewParams = { uri: editor.document.uri.toString() };
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Reviewing the draft…') },
-    (_p, token) => server.trySend<ReviewResult | null>(Methods.review, params, token),
+    (_p, token) => server.trySend(Methods.review, params, token),
   );
   if (!result) return;
   const openButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('go-to-file'), tooltip: vscode.l10n.t('Open the source (read-only)') };

@@ -4,7 +4,7 @@
  * untitled Markdown document, so the summary is not linted as if it were a report.
  */
 import * as vscode from 'vscode';
-import { Methods, type CorpusStats } from '../protocol';
+import { Methods, type CorpusStats } from '../../../server/src/protocol/contract';
 import type { CommandDeps } from './deps';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -14,7 +14,7 @@ export function registerShowStats(deps: CommandDeps): void {
 }
 
 async function showStats({ server }: CommandDeps): Promise<void> {
-  const stats = await server.trySend<CorpusStats>(Methods.stats, {});
+  const stats = await server.trySend(Methods.stats, {});
   if (!stats) return;
   if (!panel) {
     panel = vscode.window.createWebviewPanel('shuzhi.stats', vscode.l10n.t('Corpus statistics'), vscode.ViewColumn.Active, {
@@ -36,9 +36,9 @@ export function statsHtml(stats: CorpusStats, cspSource: string): string {
       : `<table><thead><tr><th>${esc(head[0])}</th><th>${esc(head[1])}</th></tr></thead><tbody>${rows
           .map(([a, b]) => `<tr><td>${esc(String(a))}</td><td>${esc(String(b))}</td></tr>`)
           .join('')}</tbody></table>`;
-  const byCount = (o: Record<string, number> | undefined) =>
-    Object.entries(o ?? {}).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
-  const skipped = stats.skipped ?? [];
+  const byCount = (o: Record<string, number>) =>
+    Object.entries(o).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'zh'));
+  const skipped = stats.skipped;
   return `<!DOCTYPE html>
 <html lang="${esc(vscode.env.language)}">
 <head>

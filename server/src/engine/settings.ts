@@ -71,6 +71,40 @@ export const DEFAULT_SETTINGS: Settings = {
 
 const LEVELS = new Set<RuleLevel>(['off', 'hint', 'info', 'warning', 'error']);
 
+/** The bounds of a numeric setting; `integer` settings take whole numbers only. */
+export interface SettingRange {
+  type: 'number' | 'integer';
+  minimum: number;
+  maximum: number;
+}
+
+/**
+ * The numeric settings and their bounds: the one table normalizeSettings checks values against
+ * and the settings schema of package.json is written from (client/scripts/updateManifest.ts).
+ * A value outside its range, or a fraction for an integer setting, is dropped (the default stays).
+ */
+export const SETTING_RANGES = {
+  maxFileSizeMB: { type: 'number', minimum: 0.001, maximum: 100_000 },
+  'completion.maxItems': { type: 'integer', minimum: 1, maximum: 200 },
+  'completion.minPrefix': { type: 'integer', minimum: 0, maximum: 20 },
+  'completion.confidence': { type: 'number', minimum: 0, maximum: 1 },
+  'hover.maxExamples': { type: 'integer', minimum: 0, maximum: 50 },
+  'length.limit': { type: 'integer', minimum: 0, maximum: 10_000_000 },
+  'review.copyMinChars': { type: 'integer', minimum: 8, maximum: 10_000 },
+  'export.titleSize': { type: 'number', minimum: 5, maximum: 72 },
+  'export.bodySize': { type: 'number', minimum: 5, maximum: 72 },
+  'export.pageNumberSize': { type: 'number', minimum: 5, maximum: 72 },
+  'export.lineSpacing': { type: 'number', minimum: 0, maximum: 100 },
+} as const satisfies Record<string, SettingRange>;
+export type RangedSetting = keyof typeof SETTING_RANGES;
+
+/** `v` when it is a number within the setting's range (whole for an integer setting), else undefined. */
+function inRange(key: RangedSetting, v: unknown): number | undefined {
+  const r: SettingRange = SETTING_RANGES[key];
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < r.minimum || v > r.maximum) return undefined;
+  return r.type === 'integer' && !Number.isInteger(v) ? undefined : v;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -101,7 +135,7 @@ function flatten(o: Record<string, unknown>, prefix = ''): Record<string, unknow
 }
 
 function apply(s: Settings, key: string, v: unknown): void {
-  const num = (min: number, max: number) => (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max ? v : undefined);
+  const num = (k: RangedSetting) => inRange(k, v);
   switch (key) {
     case 'corpusPaths':
       if (Array.isArray(v)) s.corpusPaths = v.filter((p): p is string => typeof p === 'string' && p.trim() !== '');
@@ -110,7 +144,7 @@ function apply(s: Settings, key: string, v: unknown): void {
       if (typeof v === 'boolean') s.useBundledCorpus = v;
       return;
     case 'maxFileSizeMB':
-      s.maxFileSizeMB = num(0.001, 100000) ?? s.maxFileSizeMB;
+      s.maxFileSizeMB = num('maxFileSizeMB') ?? s.maxFileSizeMB;
       return;
     case 'reportType':
       if (typeof v === 'string') s.reportType = v.trim();
@@ -119,19 +153,19 @@ function apply(s: Settings, key: string, v: unknown): void {
       if (typeof v === 'boolean') s.completion.enable = v;
       return;
     case 'completion.maxItems':
-      s.completion.maxItems = num(1, 200) ?? s.completion.maxItems;
+      s.completion.maxItems = num('completion.maxItems') ?? s.completion.maxItems;
       return;
     case 'completion.minPrefix':
-      s.completion.minPrefix = num(0, 20) ?? s.completion.minPrefix;
+      s.completion.minPrefix = num('completion.minPrefix') ?? s.completion.minPrefix;
       return;
     case 'completion.inline':
       if (typeof v === 'boolean') s.completion.inline = v;
       return;
     case 'completion.confidence':
-      s.completion.confidence = num(0, 1) ?? s.completion.confidence;
+      s.completion.confidence = num('completion.confidence') ?? s.completion.confidence;
       return;
     case 'hover.maxExamples':
-      s.hover.maxExamples = num(0, 50) ?? s.hover.maxExamples;
+      s.hover.maxExamples = num('hover.maxExamples') ?? s.hover.maxExamples;
       return;
     case 'lint.rules':
       if (isObject(v)) {
@@ -144,15 +178,16 @@ function apply(s: Settings, key: string, v: unknown): void {
       if (typeof v === 'boolean') s.outline.showOrdinals = v;
       return;
     case 'length.limit':
-      s.length.limit = num(0, 10_000_000) ?? s.length.limit;
+      s.length.limit = num('length.limit') ?? s.length.limit;
       return;
     case 'review.copyMinChars':
-      s.review.copyMinChars = num(8, 10_000) ?? s.review.copyMinChars;
+      s.review.copyMinChars = num('review.copyMinChars') ?? s.review.copyMinChars;
       return;
     default:
       if (key.startsWith('export.')) {
         const k = key.slice(7) as keyof ExportSettings;
-        if (k in s.export && typeof v === typeof s.export[k]) (s.export as unknown as Record<string, unknown>)[k] = v;
+        const ok = key in SETTING_RANGES ? inRange(key as RangedSetting, v) !== undefined : typeof v === 'string';
+        if (k in s.export && typeof v === typeof s.export[k] && ok) (s.export as unknown as Record<string, unknown>)[k] = v;
       }
   }
 }

@@ -151,3 +151,46 @@ export interface CorpusReport {
   typeId: string;
   tree: ReportTree;
 }
+
+// ------------------------------------------------------------------ findings
+// What lint, the length rules (engine/delivery) and review say about a draft: one shape for all.
+
+/** Severity of a finding; `off` (in settings) removes the rule instead. */
+export type Severity = 'hint' | 'info' | 'warning' | 'error';
+
+/** One replacement of text[start, end) by newText, in offsets of the text that was linted. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/** A way to fix a finding: edits applied together. */
+export interface Fix {
+  /** What the fix does, as a plain Chinese phrase for the light-bulb menu. */
+  title: string;
+  edits: TextEdit[];
+  /** Safe fixes change form only (punctuation, numbering) and are applied by “fix all”. */
+  safe: boolean;
+  /** The fix an editor should offer first (LSP isPreferred). */
+  preferred?: boolean;
+}
+
+/** Something lint has to say about a span of the draft. */
+export interface Finding {
+  /** Rule id, e.g. `placeholder`. */
+  rule: string;
+  /** Offsets [start, end) of the text the finding is about. */
+  start: number;
+  end: number;
+  message: string;
+  severity: Severity;
+  fixes?: Fix[];
+  /** Other places that explain the finding (the first occurrence of a repeated sentence …). */
+  related?: Array<{ start: number; end: number; message: string }>;
+  /**
+   * Places in corpus reports that explain the finding (the source of a copied passage): the
+   * report (index into the phrase index's reports) and offsets in its text.
+   */
+  corpusRelated?: Array<{ report: number; start: number; end: number; message: string }>;
+}

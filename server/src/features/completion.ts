@@ -23,6 +23,7 @@ import { getTree } from '../documentCache';
 import { completePhrases, ghostOf, prepareDraft, type PhraseCompletion, type PhraseItem } from '../engine/completion/complete';
 import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
 import { SlicedIndex } from '../engine/search/slicedIndex';
+import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 import { phraseIndex, phraseIndexNow, waitForCorpus } from './sharedPhraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
@@ -44,7 +45,7 @@ let noHeadingStats: HeadingStats | undefined;
 function headingStatsOf(ctx: ServerContext): HeadingStats {
   let build = headingStatsBuilds.get(ctx);
   if (!build) headingStatsBuilds.set(ctx, (build = new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps)));
-  return build.now(SYNC_STATS_CHARS) ?? (noHeadingStats ??= learnHeadingStats([]));
+  return build.now(LARGE_CORPUS_CHARS) ?? (noHeadingStats ??= learnHeadingStats([]));
 }
 
 /**
@@ -53,8 +54,6 @@ function headingStatsOf(ctx: ServerContext): HeadingStats {
  */
 const COMPLETION_CORPUS_WAIT_MS = 2000;
 
-/** Corpora up to this many characters have their heading statistics learnt on the spot. */
-const SYNC_STATS_CHARS = 2_000_000;
 
 const rank = (i: number) => String(i).padStart(4, '0');
 

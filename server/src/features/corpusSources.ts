@@ -9,9 +9,7 @@ import type { ServerContext } from '../context';
 import { readSource } from '../io/sourceText';
 import { locateInSource } from '../engine/search/sourceLine';
 import type { CorpusReport } from '../engine/types';
-
-/** URI scheme of read-only corpus files (the client registers its content provider). */
-export const CORPUS_SCHEME = 'shuzhi-corpus';
+import { CORPUS_SCHEME } from '../protocol/contract';
 
 /** The read-only URI of a corpus file given by its absolute path. */
 export function corpusUri(source: string): string {

@@ -18,35 +18,18 @@ import { dashboardData } from '../engine/dashboard/data';
 import { renderDashboard, renderDashboardBody } from '../engine/dashboard/render';
 import { dashboardLocale } from '../engine/dashboard/strings';
 import { SlicedIndex } from '../engine/search/slicedIndex';
-import { SYNC_STATS_CHARS, type LintAccess } from './lint';
-
-export const DASHBOARD_METHOD = 'shuzhi/dashboard';
-
-export interface DashboardParams {
-  uri: string;
-  /** Display language (`vscode.env.language`); Chinese unless it names another. */
-  locale?: string;
-  /** Ask for the whole page too, with the webview's nonce and CSP source. */
-  page?: { nonce: string; cspSource: string };
-}
-
-export interface DashboardResult {
-  uri: string;
-  version: number;
-  body?: string;
-  html?: string;
-  /** The corpus figures are still being built: ask again shortly. */
-  pending?: true;
-}
+import type { LintAccess } from './lint';
+import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
+import { Methods, type DashboardParams, type DashboardResult } from '../protocol/contract';
 
 export function register(ctx: ServerContext, lint: LintAccess): void {
   const figures = new SlicedIndex<CorpusFigures>(ctx.corpus, DASHBOARD_FIGURES_INDEX_KEY, corpusFiguresSteps);
 
-  ctx.connection.onRequest(DASHBOARD_METHOD, (params: DashboardParams): DashboardResult | null => {
+  ctx.connection.onRequest(Methods.dashboard, (params: DashboardParams): DashboardResult => {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     if (!doc) return null;
     const locale = dashboardLocale(typeof params.locale === 'string' ? params.locale : 'zh-cn');
-    const corpusFigures = figures.now(SYNC_STATS_CHARS);
+    const corpusFigures = figures.now(LARGE_CORPUS_CHARS);
     const pending = corpusFigures === undefined && ctx.corpus.reports.length > 0 ? { pending: true as const } : {};
     const text = doc.getText();
     // The review's “与语料重复” share, once the phrase index is ready (a large corpus builds it in the background).

@@ -12,7 +12,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ResponseError } from 'vscode-languageserver/node';
-import type { Range } from '../engine/types';
 import type { ServerContext } from '../context';
 import { buildDocx } from '../engine/delivery/docxExport';
 import { DocxReadError, importDocx } from '../engine/delivery/docxImport';
@@ -20,33 +19,7 @@ import { countRange, countText } from '../engine/delivery/count';
 import { resolveLengthLimit } from '../engine/delivery/lengthLimit';
 import { LineIndex } from '../engine/text/lineIndex';
 import { writeOutputFile } from '../io/outputFile';
-
-export interface ExportParams {
-  uri: string;
-  /** File path or file: URI of the .docx to write; relative paths resolve against the draft's folder. */
-  target: string;
-  overwrite?: boolean;
-}
-export interface ImportParams {
-  /** File path or file: URI of the .docx to read. */
-  path: string;
-}
-export interface CountParams {
-  uri: string;
-  /** Selections; their counts are summed into `selection`. */
-  ranges?: Range[];
-}
-export interface CountResult {
-  total: number;
-  selection?: number;
-  limit?: number;
-  limitSource?: 'frontmatter' | 'title' | 'settings';
-}
-
-/** Error code of `shuzhi/export` when the target exists and `overwrite` was not set. */
-export const EXPORT_TARGET_EXISTS = 1001;
-/** Error code for unreadable input (missing draft, corrupt .docx, unwritable target). */
-export const DELIVERY_FAILED = 1002;
+import { DELIVERY_FAILED, EXPORT_TARGET_EXISTS, type CountParams, type CountResult, type ExportParams, type ExportResult, type ImportParams, type ImportResult } from '../protocol/contract';
 
 function toPath(p: string): string {
   return p.startsWith('file:') ? fileURLToPath(p) : p;
@@ -64,7 +37,7 @@ export function register(ctx: ServerContext): void {
     }
   };
 
-  ctx.connection.onRequest('shuzhi/export', async (p: ExportParams): Promise<{ path: string }> => {
+  ctx.connection.onRequest('shuzhi/export', async (p: ExportParams): Promise<ExportResult> => {
     const text = textOf(p.uri);
     const base = p.uri.startsWith('file:') ? path.dirname(fileURLToPath(p.uri)) : process.cwd();
     const target = path.resolve(base, toPath(p.target));
@@ -87,7 +60,7 @@ export function register(ctx: ServerContext): void {
     return { path: target };
   });
 
-  ctx.connection.onRequest('shuzhi/import', async (p: ImportParams): Promise<{ markdown: string; title?: string }> => {
+  ctx.connection.onRequest('shuzhi/import', async (p: ImportParams): Promise<ImportResult> => {
     const file = toPath(p.path);
     let bytes: Buffer;
     try {

@@ -17,6 +17,7 @@ import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
 import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
 import { SlicedIndex } from '../engine/search/slicedIndex';
+import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
 import { safeFixEdits } from '../engine/lint/edits';
 import { lintText } from '../engine/lint/lint';
@@ -64,14 +65,13 @@ interface Linted {
 }
 
 /**
- * Above this many corpus characters the corpus rules (typo-suspect, copied-passage: a few ms for
+ * Above LARGE_CORPUS_CHARS the corpus rules (typo-suspect, copied-passage: a few ms for
  * a 5,000-character draft on the bundled corpus, tens of ms at 100 MB and more on a busy machine)
  * leave the 200 ms pass and run CORPUS_RULES_DEBOUNCE_MS after the last change, so typing never
  * waits for them.
  */
-const LIVE_CORPUS_CHARS = 2_000_000;
 const CORPUS_RULES_DEBOUNCE_MS = 1500;
-const isLarge = (index: PhraseIndex | undefined): boolean => index !== undefined && index.text.length > LIVE_CORPUS_CHARS;
+const isLarge = (index: PhraseIndex | undefined): boolean => index !== undefined && index.text.length > LARGE_CORPUS_CHARS;
 /** Longest a check waits for the answers before it to be written. */
 const FLUSH_WAIT_MS = 2000;
 
@@ -100,8 +100,6 @@ function afterPendingOutput(check: () => void, since = Date.now()): void {
   });
 }
 
-/** Corpora up to this many characters have their section-length figures counted on the spot (the bundled one in ~20 ms). */
-export const SYNC_STATS_CHARS = 2_000_000;
 
 /** What other features may ask of lint: a document's findings at its current version (cached). */
 export interface LintAccess {
@@ -148,8 +146,8 @@ export function register(ctx: ServerContext): LintAccess {
    * corpus is large — unless they were already run on this version.
    */
   const findingsOf = (doc: TextDocument, withCorpus = true): Finding[] => {
-    const corpusStats = shares.now(SYNC_STATS_CHARS);
-    const corpusHeadings = headings.now(SYNC_STATS_CHARS);
+    const corpusStats = shares.now(LARGE_CORPUS_CHARS);
+    const corpusHeadings = headings.now(LARGE_CORPUS_CHARS);
     const indexed = phrasesNow();
     const phrases = withCorpus || !isLarge(indexed) ? indexed : undefined;
     const base = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);

@@ -5,7 +5,6 @@
  * with the line in the file, which the client opens read-only. Waits for the phrase index
  * (a large corpus may still be indexing).
  */
-import type { Range } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { getTree } from '../documentCache';
 import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
@@ -15,24 +14,9 @@ import { SlicedIndex } from '../engine/search/slicedIndex';
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri, SourceFiles } from './corpusSources';
 import { phraseIndex } from './sharedPhraseIndex';
+import type { ReviewParams, ReviewResult, ReviewSource } from '../protocol/contract';
 
-export interface ReviewParams {
-  uri: string;
-}
-
-export interface ReviewSource {
-  title: string;
-  /** shuzhi-corpus: URI of the file, and the zero-based line of the passage when it could be found. */
-  uri: string;
-  line?: number;
-}
-
-export interface ReviewResponse {
-  uri: string;
-  categories: Array<{ name: string; count: number; severity: string }>;
-  copy?: { share: number; text: string; chars: number; copied: number; sources: Array<ReviewSource & { chars: number; share: number }> };
-  items: Array<{ rule: string; category: string; severity: string; message: string; range: Range; sources?: ReviewSource[] }>;
-}
+type ReviewResponse = NonNullable<ReviewResult>;
 
 export function register(ctx: ServerContext): void {
   const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps);

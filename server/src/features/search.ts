@@ -1,27 +1,13 @@
 import type { ServerContext } from '../context';
-import { searchCorpus, searchIndexSteps, type SearchHit, type SearchIndex } from '../engine/search/searchIndex';
+import { searchCorpus, searchIndexSteps, type SearchIndex } from '../engine/search/searchIndex';
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { CORPUS_WAIT_MS, waitForIndex } from './sharedPhraseIndex';
 import { SourceFiles } from './corpusSources';
 import type { CorpusReport } from '../engine/types';
+import type { SearchHit as SearchHitMessage, SearchParams } from '../protocol/contract';
 
 /** Key of the search index in the corpus store. */
 export const SEARCH_INDEX = 'search';
-
-export interface SearchParams {
-  query: string;
-  limit?: number;
-}
-
-/**
- * A hit as the client gets it. `line` is the zero-based line in the source *file* (what
- * “open the source” needs), present when the passage could be found there; `reportLine` is
- * the line in the report's cleaned text and `reportId` the report, as the engine gives them.
- */
-export interface SearchHitMessage extends Omit<SearchHit, 'line'> {
-  line?: number;
-  reportLine: number;
-}
 
 /** `shuzhi/search` {query, limit?} → hits, best first (the 查找相似表述 command). */
 export function register(ctx: ServerContext): void {

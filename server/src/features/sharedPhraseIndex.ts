@@ -12,13 +12,12 @@ import { phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { BuildCancelled, runSliced } from '../engine/slices';
 import type { CorpusReport } from '../engine/types';
-import { buildPhraseIndexInWorkers, indexWorkerCount, WORKER_MIN_CHARS } from '../indexWorkers/buildInWorkers';
+import { buildPhraseIndexInWorkers, indexWorkerCount } from '../indexWorkers/buildInWorkers';
+import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 
 /** Key of the phrase index in the corpus store. */
 export const PHRASE_INDEX_KEY = 'corpus.phraseIndex';
 
-/** Corpora up to this many characters are indexed on the spot when completion needs it (the bundled one takes ~50 ms). */
-const SYNC_BUILD_CHARS = 2_000_000;
 
 const sliced = new WeakMap<ServerContext, SlicedIndex<PhraseIndex>>();
 
@@ -47,7 +46,7 @@ function inWorkers(ctx: ServerContext, reports: readonly CorpusReport[], cancell
   let chars = 0;
   for (const r of reports) chars += r.text.length;
   const workers = indexWorkerCount();
-  if (chars < WORKER_MIN_CHARS || workers === 0) return undefined;
+  if (chars < LARGE_CORPUS_CHARS || workers === 0) return undefined;
   ctx.log(`短语索引在 ${workers} 个工作线程中建立（${chars} 字）。`);
   return buildPhraseIndexInWorkers(reports, workers, cancelled).catch((e: unknown) => {
     if (e instanceof BuildCancelled) throw e;
@@ -63,7 +62,7 @@ export function phraseIndex(ctx: ServerContext): Promise<PhraseIndex> {
 
 /** The phrase index for a request that can wait a little (hover): see waitForIndex. */
 export function waitForPhraseIndex(ctx: ServerContext, token?: CancellationToken): Promise<PhraseIndex | undefined> {
-  return waitForIndex(ctx, phraseIndexBuild(ctx), { corpusMs: CORPUS_WAIT_MS, indexMs: INDEX_WAIT_MS, syncChars: SYNC_BUILD_CHARS, token });
+  return waitForIndex(ctx, phraseIndexBuild(ctx), { corpusMs: CORPUS_WAIT_MS, indexMs: INDEX_WAIT_MS, syncChars: LARGE_CORPUS_CHARS, token });
 }
 
 /**
@@ -71,7 +70,7 @@ export function waitForPhraseIndex(ctx: ServerContext, token?: CancellationToken
  * corpus; for a large one undefined while it is built in the background.
  */
 export function phraseIndexNow(ctx: ServerContext): PhraseIndex | undefined {
-  return phraseIndexBuild(ctx).now(SYNC_BUILD_CHARS);
+  return phraseIndexBuild(ctx).now(LARGE_CORPUS_CHARS);
 }
 
 /**

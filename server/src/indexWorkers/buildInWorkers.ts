@@ -25,13 +25,6 @@ import type { JobInput, WorkerJob, WorkerReply } from './protocol';
 /** The worker bundle, beside dist/server.js. */
 export const WORKER_SCRIPT = path.join(__dirname, 'phraseIndexWorker.js');
 
-/**
- * Corpora from this many characters on are indexed in workers. Smaller ones take a second or
- * two in one thread, and completion indexes them on the spot anyway (SYNC_BUILD_CHARS in
- * features/sharedPhraseIndex.ts).
- */
-export const WORKER_MIN_CHARS = 2_000_000;
-
 /** Parts per worker: enough for the workers to finish together, few enough to cost nothing. */
 const PARTS_PER_WORKER = 4;
 

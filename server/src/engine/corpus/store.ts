@@ -1,6 +1,15 @@
 import type { CorpusReport, SkippedFile } from '../types';
 
 /**
+ * The one size threshold of the corpus, in characters of report text (the bundled corpus has
+ * about 0.5 M). Up to it, an index or a set of figures a request needs is built on the spot
+ * (SlicedIndex.now), in one thread, and lint runs the corpus rules as the writer types. Above it
+ * the corpus is large: such builds run in the background, in slices or worker threads
+ * (indexWorkers/), and the corpus rules wait for a pause in typing.
+ */
+export const LARGE_CORPUS_CHARS = 2_000_000;
+
+/**
  * The corpus as the features see it: the current reports plus derived indexes, each
  * built on first use and memoised until the reports change. Features name their own
  * index builders, so adding an index touches only the feature that uses it.

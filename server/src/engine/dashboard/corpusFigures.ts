@@ -6,15 +6,13 @@
  */
 import { forEachReportTree } from '../corpus/corpus';
 import { countText } from '../delivery/count';
-import { kindParts, quantile } from '../delivery/kindShare';
+import { kindParts, MIN_REPORT_CHARS, quantile } from '../delivery/kindShare';
 import { runToEnd, type Steps } from '../slices';
 import type { CorpusReport, ReportNode, SectionKind } from '../types';
 
 /** Key for `CorpusStore.index(DASHBOARD_FIGURES_INDEX_KEY, …)`. */
 export const DASHBOARD_FIGURES_INDEX_KEY = 'dashboard.kindFigures';
 
-/** Reports shorter than this are fragments, not measured (as in kindShare.ts). */
-const MIN_REPORT_CHARS = 300;
 
 /** One kind's figures over a set of corpus reports. */
 export interface KindFigures {

@@ -31,7 +31,7 @@ export interface KindShareStats {
 export const KIND_SHARE_INDEX_KEY = 'delivery.kindShareStats';
 
 /** Reports shorter than this are fragments (a table of contents entry, a split slip), not measured. */
-const MIN_REPORT_CHARS = 300;
+export const MIN_REPORT_CHARS = 300;
 
 /** One kind's part of a report: its outermost sections (nested ones are inside them), their count and share. */
 export interface KindPart {

@@ -6,9 +6,8 @@
  */
 import type { Settings } from '../settings';
 import { LineIndex } from '../text/lineIndex';
-import { SECTION_KIND_NAMES, type ReportTree, type SectionKind } from '../types';
+import { SECTION_KIND_NAMES, type Finding, type ReportTree, type SectionKind } from '../types';
 import { countRange, countText, formatCount } from './count';
-import type { Finding } from './finding';
 import { kindParts, type KindShareStats } from './kindShare';
 import { resolveLengthLimit, type LengthLimit } from './lengthLimit';
 

@@ -8,49 +8,12 @@ import type { KindShareStats } from '../delivery/kindShare';
 import type { LineIndex } from '../text/lineIndex';
 import type { Settings } from '../settings';
 import type { PhraseIndex } from '../search/phraseIndex';
-import type { ReportTree } from '../types';
+import type { Finding, ReportTree, Severity } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
 
-/** Severity of a finding; `off` (in settings) removes the rule instead. */
-export type Severity = 'hint' | 'info' | 'warning' | 'error';
-
-/** One replacement of text[start, end) by newText, in offsets of the text that was linted. */
-export interface TextEdit {
-  start: number;
-  end: number;
-  newText: string;
-}
-
-/** A way to fix a finding: edits applied together. */
-export interface Fix {
-  /** What the fix does, as a plain Chinese phrase for the light-bulb menu. */
-  title: string;
-  edits: TextEdit[];
-  /** Safe fixes change form only (punctuation, numbering) and are applied by “fix all”. */
-  safe: boolean;
-  /** The fix an editor should offer first (LSP isPreferred). */
-  preferred?: boolean;
-}
-
-/** Something lint has to say about a span of the draft. */
-export interface Finding {
-  /** Rule id, e.g. `placeholder`. */
-  rule: string;
-  /** Offsets [start, end) of the text the finding is about. */
-  start: number;
-  end: number;
-  message: string;
-  severity: Severity;
-  fixes?: Fix[];
-  /** Other places that explain the finding (the first occurrence of a repeated sentence …). */
-  related?: Array<{ start: number; end: number; message: string }>;
-  /**
-   * Places in corpus reports that explain the finding (the source of a copied passage): the
-   * report (index into the phrase index's reports) and offsets in its text.
-   */
-  corpusRelated?: Array<{ report: number; start: number; end: number; message: string }>;
-}
+/** The finding shapes are the engine's (engine/types.ts), shared with the length rules and review. */
+export type { Finding, Fix, Severity, TextEdit } from '../types';
 
 /** What a rule reports: a finding before lint stamps it with the rule id and the configured severity. */
 export type RuleFinding = Omit<Finding, 'rule' | 'severity'> & {

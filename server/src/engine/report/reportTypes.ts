@@ -2,6 +2,7 @@ import type { ReportTree, SectionKind } from '../types';
 import { LineIndex } from '../text/lineIndex';
 import { inferTopLevelKinds } from './kinds';
 import { opensCauses, paragraphCue } from './cues';
+import { REPORT_TYPE_TABLE, type ReportTypeId } from './reportTypeTable';
 
 /**
  * Kinds of duty report as data: how a title names each, which parts a reviewer expects
@@ -11,7 +12,7 @@ import { opensCauses, paragraphCue } from './cues';
 
 export interface ReportType {
   /** Stable id, stored on corpus reports (CorpusReport.typeId). */
-  id: string;
+  id: ReportTypeId;
   /** Chinese name for messages and UI. */
   name: string;
   /** Title patterns; the most specific type whose pattern matches wins. */
@@ -46,11 +47,16 @@ function without(kinds: readonly SectionKind[], drop: readonly SectionKind[]): S
   return kinds.filter((k) => !drop.includes(k));
 }
 
-/** The report types, general first. */
+/** Id and name of a type, from the one table of them (reportTypeTable.ts). */
+function named(id: ReportTypeId): { id: ReportTypeId; name: string } {
+  const t = REPORT_TYPE_TABLE.find((e) => e.id === id)!;
+  return { id: t.id, name: t.name };
+}
+
+/** The report types, general first, in the order of REPORT_TYPE_TABLE (a unit test checks it). */
 export const REPORT_TYPES: readonly ReportType[] = [
   {
-    id: 'general',
-    name: '述职报告',
+    ...named('general'),
     titlePatterns: [/述职/],
     specificity: 0,
     required: ['duty', 'problems', 'next'],
@@ -58,8 +64,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     typicalHeadings: COMMON_HEADINGS,
   },
   {
-    id: 'party-building',
-    name: '抓基层党建工作述职报告',
+    ...named('party-building'),
     titlePatterns: [/党建(工作)?述职/, /抓基层党建/],
     specificity: 2,
     required: ['duty', 'problems', 'causes', 'next'],
@@ -73,8 +78,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     },
   },
   {
-    id: 'virtue-integrity',
-    name: '述德述廉述职报告',
+    ...named('virtue-integrity'),
     titlePatterns: [/述德/],
     specificity: 3,
     required: ['virtue', 'duty', 'integrity', 'problems', 'next'],
@@ -82,8 +86,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     typicalHeadings: COMMON_HEADINGS,
   },
   {
-    id: 'duty-integrity',
-    name: '述职述廉报告',
+    ...named('duty-integrity'),
     titlePatterns: [/述职述廉|述廉述职|述责述廉|述廉述责/],
     specificity: 2,
     required: ['duty', 'integrity', 'problems', 'next'],
@@ -91,8 +94,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     typicalHeadings: COMMON_HEADINGS,
   },
   {
-    id: 'four-parts',
-    name: '述学述职述廉述法报告',
+    ...named('four-parts'),
     titlePatterns: [/述学.{0,4}述职.{0,4}述廉.{0,4}述法/, /述学述职/, /四述/],
     specificity: 4,
     required: ['study', 'duty', 'integrity', 'law', 'problems', 'next'],
@@ -106,8 +108,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     },
   },
   {
-    id: 'armed-forces',
-    name: '党管武装工作述职报告',
+    ...named('armed-forces'),
     titlePatterns: [/党管武装/],
     specificity: 2,
     required: ['duty', 'problems', 'next'],
@@ -115,8 +116,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     typicalHeadings: { ...COMMON_HEADINGS, duty: ['履行党管武装职责情况', '主要工作及成效'] },
   },
   {
-    id: 'ideology',
-    name: '意识形态工作述职报告',
+    ...named('ideology'),
     titlePatterns: [/意识形态(工作)?(责任制)?(落实情况)?述职/],
     specificity: 2,
     required: ['duty', 'problems', 'next'],
@@ -124,8 +124,7 @@ export const REPORT_TYPES: readonly ReportType[] = [
     typicalHeadings: { ...COMMON_HEADINGS, duty: ['落实意识形态工作责任制情况', '主要工作及成效'] },
   },
   {
-    id: 'safety',
-    name: '安全生产述职报告',
+    ...named('safety'),
     titlePatterns: [/安全生产.{0,8}述职/],
     specificity: 2,
     required: ['duty', 'problems', 'next'],
