@@ -4,7 +4,7 @@
  *   a positive counts when its rule flags exactly the span the standard names; negatives count
  *   the false alarms;
  * - the rules' findings on the 17 bundled reports, per rule and level (each one checked by hand:
- *   see the README and lintCorpus.test.ts);
+ *   see the README and lintCorpus.test.ts; `--gongwen-findings` lists them on stderr);
  * - the time the rules add to lint of a 5,000-character draft (corpus paragraphs under headings).
  */
 import { loadCorpus } from '../server/src/engine/corpus/corpus';
@@ -58,8 +58,14 @@ export async function benchGongwen(): Promise<BenchRow[]> {
 
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
   const perRule = new Map<string, Map<string, number>>();
+  // `npm run bench -- --gongwen-findings` lists every finding (for the hand check), on stderr.
+  const list = process.argv.includes('--gongwen-findings');
   for (const rep of reports) {
     for (const f of lintText(rep.text, { only: GONGWEN })) {
+      if (list) {
+        const context = rep.text.slice(Math.max(0, f.start - 12), f.end + 12).replace(/\n/g, '⏎');
+        process.stderr.write(`${f.rule}\t${f.severity}\t${rep.title}\t${context}\n`);
+      }
       const levels = perRule.get(f.rule) ?? new Map<string, number>();
       levels.set(f.severity, (levels.get(f.severity) ?? 0) + 1);
       perRule.set(f.rule, levels);
