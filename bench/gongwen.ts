@@ -5,6 +5,7 @@
  *   the false alarms;
  * - the rules' findings on the 17 bundled reports, per rule and level (each one checked by hand:
  *   see the README and lintCorpus.test.ts; `--gongwen-findings` lists them on stderr);
+ * - recall on slips put into the reports' own text (bench/gongwenInject.ts);
  * - the time the rules add to lint of a 5,000-character draft (corpus paragraphs under headings).
  */
 import { loadCorpus } from '../server/src/engine/corpus/corpus';
@@ -12,6 +13,7 @@ import { lintText } from '../server/src/engine/lint/lint';
 import { parseDraft } from '../server/src/engine/lint/parseDraft';
 import { RULES } from '../server/src/engine/lint/registry';
 import { GONGWEN_EXAMPLES } from '../test/fixtures/gongwenExamples';
+import { injectAll } from './gongwenInject';
 import { bodyParagraphs, synthDraft, time } from './lint';
 import { ms, percentile, type BenchRow } from './table';
 
@@ -78,6 +80,18 @@ export async function benchGongwen(): Promise<BenchRow[]> {
     metric: `findings on the ${reports.length} bundled reports (${detail || 'none'})`,
     value: `${count('warning')} warning, ${count('info')} info, ${count('hint')} hint`,
     baseline: 'every one checked by hand: README',
+  });
+
+  const injected = injectAll(reports).filter((x) => x.tried > 0);
+  const tried = injected.reduce((n, x) => n + x.tried, 0);
+  const found = injected.reduce((n, x) => n + x.found, 0);
+  const alarms = injected.reduce((n, x) => n + x.falseAlarms, 0);
+  rows.push({
+    group: '公文规范',
+    metric: `recall on slips put into the bundled reports' own text, one at a time (${injected.map((x) => `${x.rule} ${x.found}/${x.tried}`).join(', ')}); new findings elsewhere: ${alarms}`,
+    value: `${((found / tried) * 100).toFixed(1)}% of ${tried}`,
+    target: `≥ ${TARGET_RECALL * 100}%`,
+    ok: found / tried >= TARGET_RECALL,
   });
 
   const draft = draftOf(bodyParagraphs(reports), DRAFT_CHARS);

@@ -91,6 +91,7 @@ test('numbering-style: a list mixing 1. and 1、 is reported at the 1、 items o
   assert.deepEqual(found.map((f) => text.slice(f.start, f.end)), ['2、']);
   assert.match(found[0].message, /GB\/T 9704-2012 第7\.3\.3条/);
   assert.equal(applyEdits(text, found[0].fixes![0].edits), '报告\n一、工作\n1.学理论\n2.学业务\n3.抓落实\n');
+  assert.deepEqual(spans('numbering-style', '报告\n一．2023年度党建工作\n二、存在问题\n'), ['一．'], 'a dot before a figure');
   assert.equal(standardMarker('（一）'), undefined);
   assert.equal(standardMarker('十二.'), '十二、');
   assert.deepEqual(spans('numbering-style', '报告\n一，是加强学习，二是改进作风，三是狠抓落实，确保各项工作落到实处。'), [], 'no 一、 heading: a comma line is prose');

@@ -20,8 +20,11 @@ const CN_NUM = '[一二三四五六七八九十]{1,3}';
 const CN_DOT_RE = new RegExp(`^(${CN_NUM})[.．]$`);
 /** An Arabic marker with 、: should take a dot. */
 const ARABIC_DUN_RE = /^([0-9０-９]{1,2})、$/;
-/** `三，加强学习` / `三,加强学习`: a comma the parser does not take for a separator. */
-const CN_COMMA_LINE_RE = new RegExp(`^[ \\t\\u3000]*(${CN_NUM})([，,])(?=[^\\s，,])`);
+/**
+ * `三，加强学习`, and `一．2023年度工作` (a dot before a figure): separators the parser does not take
+ * for a heading's, so the tree has no node for them.
+ */
+const CN_COMMA_LINE_RE = new RegExp(`^[ \\t\\u3000]*(${CN_NUM})([，,]|[.．](?=[0-9０-９]))(?=[^\\s，,])`);
 
 /** The standard form of a marker that deviates from it, or undefined. */
 export function standardMarker(marker: string): string | undefined {
