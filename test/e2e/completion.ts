@@ -1,5 +1,5 @@
 /**
- * What the completion scenarios (a1–a4 in scenarios.ts) share: the text they type, reading the
+ * What the completion scenarios (a1–a4, scenarios/a-*.ts) share: the text they type, reading the
  * ghost text and the line from the editor, and a reference server. The expected ghost text and
  * list are not written here: each scenario asks the built server (dist/server.js, started over
  * stdio as the protocol tests do) for the same document and position, and compares.

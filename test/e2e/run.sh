@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # In-editor tests: builds the extension, prepares code-server and Chromium (setup.sh, cached),
-# then runs test/e2e/scenarios.ts. Arguments select scenarios by id prefix (a … h).
+# then runs test/e2e/run.ts: the scenarios of test/e2e/scenarios/ (one file each, listed in its
+# index.ts). Arguments select scenarios by id prefix (a … w).
 #   bash test/e2e/run.sh            # all scenarios
 #   bash test/e2e/run.sh c a        # only the Outline and completion scenarios
 #   SHUZHI_E2E_VSIX=shuzhi-0.1.0.vsix bash test/e2e/run.sh   # test the packaged vsix instead
@@ -20,4 +21,4 @@ if [ -z "${SHUZHI_E2E_VSIX:-}" ]; then
 fi
 rm -rf test-results/e2e
 mkdir -p test-results/e2e
-exec node --import tsx test/e2e/scenarios.ts "$@"
+exec node --import tsx test/e2e/run.ts "$@"

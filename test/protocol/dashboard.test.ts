@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusReady, fileUri, ROOT, startServer } from '../helpers/lspClient';
+import { tempDir } from '../helpers/tmp';
 
 interface DashboardResult {
   uri: string;
@@ -66,9 +67,9 @@ test('shuzhi/dashboard: the page on opening, the body after an edit, null for an
   }
 });
 
-test('shuzhi/dashboard on a corpus too large to measure on the spot: pending, then the ranges', async () => {
+test('shuzhi/dashboard on a corpus too large to measure on the spot: pending, then the ranges', async (t) => {
   // Over 2,000,000 characters: the figures are built in slices between requests.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-dash-big-'));
+  const dir = tempDir(t, 'shuzhi-dash-big-');
   const para = '　　认真落实各项工作要求，推动任务落地见效，全年完成项目12个，工作作风持续改进。'.repeat(40);
   for (let f = 0; f < 16; f++) {
     const reports = Array.from({ length: 20 }, (_, i) =>
@@ -93,6 +94,5 @@ test('shuzhi/dashboard on a corpus too large to measure on the spot: pending, th
     assert.match(later.body!, /语料通常 \d+%–\d+%/);
   } finally {
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

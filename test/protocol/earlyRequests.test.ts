@@ -23,8 +23,11 @@ test('hover, search and completion sent right after initialized answer from the 
   // No snapshot: the corpus is read from its files, the slow way, on every start.
   const server = await startServer({ initializationOptions: { snapshot: false } });
   t.after(() => server.stop());
-  const states: string[] = [];
-  server.conn.onNotification('shuzhi/corpusStatus', (s: { state: string }) => void states.push(s.state));
+  // What reaches the client, in the order it arrives: the server writes its messages in order,
+  // so an answer logged after 'ready' was sent after the corpus was loaded.
+  const events: string[] = [];
+  server.conn.onNotification('shuzhi/corpusStatus', (s: { state: string }) => void events.push(s.state));
+  const logged = <T>(name: string, p: Promise<T>) => p.then((v) => (events.push(name), v));
 
   const line = corpusLine(path.join(ROOT, 'corpus'));
   const query = line.slice(0, 10);
@@ -36,14 +39,20 @@ test('hover, search and completion sent right after initialized answer from the 
   server.open(uri, `${line}\n${late.slice(0, cut)}\n`);
   const character = 5;
   const answers = Promise.all([
-    server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } }),
-    server.request<Array<{ text: string }>>('shuzhi/search', { query, limit: 10 }),
-    server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: cut } }),
+    logged('hover', server.request<Hover | null>('textDocument/hover', { textDocument: { uri }, position: { line: 0, character } })),
+    logged('search', server.request<Array<{ text: string }>>('shuzhi/search', { query, limit: 10 })),
+    logged('completion', server.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: cut } })),
   ]);
-  const readyWhenSent = states.includes('ready');
+  // The server reads its messages in order and answers shuzhi/status at once: 'indexing' here
+  // means the corpus was still loading when the three requests above reached it.
+  const status = await server.request<{ state: string }>('shuzhi/status', {});
   const [hover, hits, completion] = await answers;
 
-  assert.equal(readyWhenSent, false, 'the requests went out before the corpus was ready');
+  assert.equal(status.state, 'indexing', `the requests reached the server before the corpus was loaded (events: ${events.join(', ')})`);
+  const ready = events.indexOf('ready');
+  for (const name of ['hover', 'search', 'completion']) {
+    assert.ok(ready >= 0 && events.indexOf(name) > ready, `${name} waited for the corpus and was answered after it was loaded: ${events.join(', ')}`);
+  }
   assert.ok(hover, `a hover on “${line}” at ${character}:\n${server.logs.join('\n')}`);
   assert.equal(hover.range.start.line, 0);
   assert.ok(hover.range.start.character <= character && character <= hover.range.end.character, JSON.stringify(hover.range));

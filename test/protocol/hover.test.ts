@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusReady, startServer, fileUri, type TestServer } from '../helpers/lspClient';
+import { tempDir } from '../helpers/tmp';
 
 // markdown-it (present through markdownlint) renders the hover as an editor would; it ships no types.
 const MarkdownIt = require('markdown-it') as new (o: { html: boolean; linkify: boolean }) => { render(s: string): string };
@@ -69,8 +70,8 @@ test('hover.maxExamples from the settings bounds the examples', async () => {
   }
 });
 
-test('a hostile corpus folder given in initializationOptions shows escaped in the hover', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-hostile-'));
+test('a hostile corpus folder given in initializationOptions shows escaped in the hover', async (t) => {
+  const dir = tempDir(t, 'shuzhi-hostile-');
   fs.writeFileSync(
     path.join(dir, 'hostile.txt'),
     [
@@ -101,6 +102,5 @@ test('a hostile corpus folder given in initializationOptions shows escaped in th
     assert.ok(shown.includes('**bold**') && shown.includes('![i](http://x)'), shown);
   } finally {
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -4,6 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, ROOT, startServer } from '../helpers/lspClient';
+import { tempFolders } from '../helpers/tmp';
+
+const tmp = tempFolders();
 
 /**
  * A corpus over two million characters (the bundled files, copied under other names; a
@@ -12,7 +15,7 @@ import { fileUri, ROOT, startServer } from '../helpers/lspClient';
  * then gives are those of the same server indexing in slices on its own thread.
  */
 function largeCorpus(): { dir: string; phrases: string[] } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-workers-corpus-'));
+  const dir = tmp('shuzhi-workers-corpus-');
   const texts = fs
     .readdirSync(path.join(ROOT, 'corpus'))
     .filter((n) => n.endsWith('.txt'))
@@ -33,7 +36,7 @@ function largeCorpus(): { dir: string; phrases: string[] } {
 }
 
 async function hoversWith(workers: string, dir: string, phrases: string[]): Promise<{ logs: string[]; hovers: unknown[] }> {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-workers-cache-'));
+  const cache = tmp('shuzhi-workers-cache-');
   const server = await startServer({
     initializationOptions: { corpusPaths: [dir], storagePath: path.join(cache, 'storage') },
     env: { XDG_CACHE_HOME: cache, SHUZHI_INDEX_WORKERS: workers },
@@ -57,26 +60,21 @@ async function hoversWith(workers: string, dir: string, phrases: string[]): Prom
     return { logs: [...server.logs], hovers };
   } finally {
     await server.stop();
-    fs.rmSync(cache, { recursive: true, force: true });
   }
 }
 
 test('a corpus of two million characters is indexed in worker threads, and hovers are those of the one-thread build', async () => {
   const { dir, phrases } = largeCorpus();
-  try {
-    assert.ok(phrases.length >= 5, 'phrases to hover');
-    const inWorkers = await hoversWith('2', dir, phrases);
-    assert.ok(
-      inWorkers.logs.some((l) => l.includes('短语索引在 2 个工作线程中建立')),
-      inWorkers.logs.filter((l) => l.includes('索引')).join('\n'),
-    );
-    assert.ok(!inWorkers.logs.some((l) => l.includes('工作线程建立短语索引失败')), 'no fallback to slices');
-    const inSlices = await hoversWith('0', dir, phrases);
-    assert.ok(!inSlices.logs.some((l) => l.includes('工作线程中建立')), 'SHUZHI_INDEX_WORKERS=0 builds in slices');
-    const answered = inWorkers.hovers.filter((h) => h !== null);
-    assert.ok(answered.length >= phrases.length / 2, `${answered.length} of ${phrases.length} phrases answered`);
-    assert.deepEqual(inWorkers.hovers, inSlices.hovers);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  assert.ok(phrases.length >= 5, 'phrases to hover');
+  const inWorkers = await hoversWith('2', dir, phrases);
+  assert.ok(
+    inWorkers.logs.some((l) => l.includes('短语索引在 2 个工作线程中建立')),
+    inWorkers.logs.filter((l) => l.includes('索引')).join('\n'),
+  );
+  assert.ok(!inWorkers.logs.some((l) => l.includes('工作线程建立短语索引失败')), 'no fallback to slices');
+  const inSlices = await hoversWith('0', dir, phrases);
+  assert.ok(!inSlices.logs.some((l) => l.includes('工作线程中建立')), 'SHUZHI_INDEX_WORKERS=0 builds in slices');
+  const answered = inWorkers.hovers.filter((h) => h !== null);
+  assert.ok(answered.length >= phrases.length / 2, `${answered.length} of ${phrases.length} phrases answered`);
+  assert.deepEqual(inWorkers.hovers, inSlices.hovers);
 });

@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { corpusReady, fileUri, startServer, type Diagnostic } from '../helpers/lspClient';
+import { tempFolders } from '../helpers/tmp';
+
+const tmp = tempFolders();
 
 interface Related {
   location: { uri: string; range: { start: { line: number; character: number } } };
@@ -17,7 +19,7 @@ const OWN = '全年走访困难群众一百二十户，协调解决饮水安全�
 
 /** Three corpus reports in a temp folder; the first holds OWN on file line 4 (after a blank line). */
 function corpusFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-review-'));
+  const dir = tmp('shuzhi-review-');
   const bodies = [`\n${COMMON}\n${OWN}`, `${COMMON}\n认真抓好班子建设。`, `${COMMON}\n持续改进工作作风。`];
   bodies.forEach((b, i) => fs.writeFileSync(path.join(dir, `r${i}.txt`), `第${i}单位2023年述职报告\n一、履职情况${b}\n`));
   return dir;

@@ -13,6 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, ROOT, startServer, type TestServer } from '../helpers/lspClient';
 import { detectReportType, getReportType } from '../../server/src/engine/report/reportTypes';
+import { tempDir, type AfterHook } from '../helpers/tmp';
 
 interface Status {
   state: 'indexing' | 'ready' | 'error';
@@ -22,24 +23,15 @@ interface Status {
 
 const MB = 1024 * 1024;
 
-function tempDir(t: { after(fn: () => void): void }, prefix = 'shuzhi-robust-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
-
 /** Starts a server on `corpus` alone, recording statuses. */
-async function start(t: { after(fn: () => Promise<void>): void }, init: Record<string, unknown>) {
-  const cache = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cache-'));
+async function start(t: AfterHook, init: Record<string, unknown>) {
+  const cache = tempDir(t, 'shuzhi-cache-');
   const server = await startServer({ initializationOptions: { useBundledCorpus: false, ...init }, env: { XDG_CACHE_HOME: cache } });
   const statuses: Status[] = [];
   server.conn.onNotification('shuzhi/corpusStatus', (s: Status) => {
     statuses.push(s);
   });
-  t.after(async () => {
-    await server.stop();
-    fs.rmSync(cache, { recursive: true, force: true });
-  });
+  t.after(() => server.stop());
   /** Waits for a status after index `from` that satisfies `pred`. */
   const until = async (pred: (s: Status) => boolean, from = 0, ms = 240_000): Promise<Status> => {
     const end = Date.now() + ms;
@@ -79,7 +71,7 @@ function cliCorpus(dir: string, cwd: string): { reports: Array<{ title: string; 
 }
 
 test('didChangeWatchedFiles: added, changed and deleted corpus files update the corpus, reading only those files', { timeout: 120_000 }, async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-robust-');
   fs.writeFileSync(path.join(dir, 'a.txt'), report('甲单位2023年述职报告', '甲') + '\n' + report('乙单位2023年述职报告', '乙'));
   fs.writeFileSync(path.join(dir, 'b.txt'), report('丙单位2023年述职报告', '丙'));
   fs.writeFileSync(path.join(dir, 'keep.txt'), report('丁单位2023年述职报告', '丁'));
@@ -113,7 +105,7 @@ test('didChangeWatchedFiles: added, changed and deleted corpus files update the 
 });
 
 test('fs.watch: with watchCorpus the server notices corpus changes by itself', { timeout: 120_000 }, async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-robust-');
   fs.mkdirSync(path.join(dir, 'sub'));
   fs.writeFileSync(path.join(dir, 'sub', 'a.txt'), report('甲单位2023年述职报告', '甲'));
   const { statuses, until } = await start(t, { corpusPaths: [dir], watchCorpus: true });
@@ -154,7 +146,7 @@ function oneLineFile(file: string, bytes: number): void {
 }
 
 test('hostile corpus folder: every bad file is skipped with a reason, listed by the server and the CLI alike, and the server keeps serving', { timeout: 240_000 }, async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-robust-');
   const expected = hostileFolder(dir);
   oneLineFile(path.join(dir, 'huge-one-line.txt'), 75 * MB);
   expected.push('huge-one-line.txt');
@@ -178,7 +170,7 @@ test('hostile corpus folder: every bad file is skipped with a reason, listed by 
 });
 
 test('a 75 MB one-line file is read without hanging when maxFileSizeMB allows it', { timeout: 300_000 }, async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-robust-');
   const file = path.join(dir, 'one-line.txt');
   oneLineFile(file, 75 * MB);
   const { server, until } = await start(t, { corpusPaths: [dir], maxFileSizeMB: 100 });
@@ -202,7 +194,7 @@ test('a 75 MB one-line file is read without hanging when maxFileSizeMB allows it
 });
 
 test('files deleted while the corpus is being indexed: the server survives and the next update matches the disk', { timeout: 240_000 }, async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-robust-');
   const text = report('甲单位2023年述职报告', '甲').padEnd(60_000, '加强学习，改进作风。');
   for (let i = 0; i < 120; i++) fs.writeFileSync(path.join(dir, `f${String(i).padStart(3, '0')}.txt`), text);
   const { server, statuses, until } = await start(t, { corpusPaths: [dir] });

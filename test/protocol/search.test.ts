@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusReady, startServer } from '../helpers/lspClient';
 import type { SearchHit } from '../../server/src/protocol/contract';
+import { tempDir } from '../helpers/tmp';
 
 type Hit = SearchHit;
 
@@ -30,8 +30,8 @@ test('shuzhi/search returns corpus sentences containing the query first, placed 
   }
 });
 
-test('shuzhi/search over a user corpus folder only', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-search-'));
+test('shuzhi/search over a user corpus folder only', async (t) => {
+  const dir = tempDir(t, 'shuzhi-search-');
   fs.writeFileSync(
     path.join(dir, 'a.txt'),
     ['甲单位2023年述职报告', '一、廉洁自律情况', '　　严格遵守中央八项规定精神，从未收受礼品礼金，自觉接受党员群众监督，筑牢拒腐防变思想防线。', ''].join('\n'),
@@ -47,6 +47,5 @@ test('shuzhi/search over a user corpus folder only', async () => {
     assert.equal(hits[0].reportLine, 2);
   } finally {
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,12 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusReady, startServer } from '../helpers/lspClient';
+import { tempFolders } from '../helpers/tmp';
+
+const tmp = tempFolders();
 
 function userFolder(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-proto-'));
+  const dir = tmp('shuzhi-proto-');
   fs.writeFileSync(
     path.join(dir, 'a.md'),
     '# 2024年个人述职报告\n\n## 一、履职情况\n\n一年来，我认真学习贯彻党的二十大精神，扎实推进各项工作，较好完成了全年目标任务，取得了一定成效。\n\n## 二、存在的问题\n\n学习不够深入。\n\n## 三、下一步打算\n\n继续加强学习。\n',

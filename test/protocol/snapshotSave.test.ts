@@ -6,24 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, ROOT, startServer, type TestServer } from '../helpers/lspClient';
 import { corpusLine } from '../helpers/corpusLines';
 import { synthesizeCorpus } from '../../bench/synth';
 import { PHRASE_INDEX_KEY } from '../../server/src/features/sharedPhraseIndex';
 import { SNAPSHOT_HEADER_BYTES } from '../../server/src/snapshot/snapshotFile';
+import { tempDir } from '../helpers/tmp';
 
 interface Status {
   state: 'indexing' | 'ready' | 'error';
   reports: number;
   source?: string;
-}
-
-function tempDir(t: { after(fn: () => void): void }, prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 function statuses(server: TestServer): Status[] {

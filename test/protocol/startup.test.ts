@@ -6,22 +6,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { fileUri, startServer, type TestServer } from '../helpers/lspClient';
 import { synthesizeCorpus } from '../../bench/synth';
+import { tempDir } from '../helpers/tmp';
 
 interface Status {
   state: 'indexing' | 'ready' | 'error';
   reports: number;
   skipped: number;
   source?: string;
-}
-
-function tempDir(t: { after(fn: () => void): void }, prefix: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
 }
 
 /** Records corpus statuses and progress kinds as they arrive, and their order in `order` (register right after start). */

@@ -1,18 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
+import { tempDir } from '../helpers/tmp';
 
 test('shuzhi corpus --clear-cache removes our snapshots and nothing else, in text and JSON', async (t) => {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cache-'));
+  const home = tempDir(t, 'shuzhi-cache-');
   const saved = process.env.XDG_CACHE_HOME;
   process.env.XDG_CACHE_HOME = home;
   t.after(() => {
     if (saved === undefined) delete process.env.XDG_CACHE_HOME;
     else process.env.XDG_CACHE_HOME = saved;
-    fs.rmSync(home, { recursive: true, force: true });
   });
   const dir = path.join(home, 'shuzhi');
   fs.mkdirSync(dir);

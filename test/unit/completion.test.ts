@@ -110,6 +110,7 @@ test('phrases end at natural boundaries: never past clause punctuation, never wi
   }
   // Without an opening quote typed, the closer from the corpus is not inserted.
   const r = completePhrases(index, '认真落实三会', OPTS);
+  assert.ok(r.items.some((it) => it.insertText.includes('三会一课')), JSON.stringify(r.items.map((it) => it.insertText)));
   for (const it of r.items) assert.doesNotMatch(it.insertText, /”/);
 });
 

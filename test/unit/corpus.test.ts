@@ -1,18 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadCorpus, reportsFromText } from '../../server/src/engine/corpus/corpus';
 import { bundledCorpusDir } from '../../server/src/engine/corpus/loader';
 import { encodeGb18030 } from '../helpers/gb18030';
 import { main } from '../../server/src/cli';
+import { tempFolders } from '../helpers/tmp';
 
 const MB = 1024 * 1024;
 
-function tmp(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-corpus-'));
-}
+const tmp = tempFolders();
 
 test('the bundled corpus loads as 17 reports, each with a type and sections', async () => {
   const { reports, skipped } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 20 * MB });
@@ -28,7 +26,7 @@ test('the bundled corpus loads as 17 reports, each with a type and sections', as
 });
 
 test('a GB18030 copy of a corpus file gives the same reports', async () => {
-  const dir = tmp();
+  const dir = tmp('shuzhi-corpus-');
   const src = path.join(bundledCorpusDir(), '001_7fcf90987e934ab5.txt');
   const text = fs.readFileSync(src, 'utf8');
   fs.writeFileSync(path.join(dir, 'gbk.txt'), encodeGb18030(text));
@@ -39,7 +37,7 @@ test('a GB18030 copy of a corpus file gives the same reports', async () => {
 });
 
 test('user folders add to the bundled corpus and are never written', async () => {
-  const dir = tmp();
+  const dir = tmp('shuzhi-corpus-');
   const file = path.join(dir, 'mine.md');
   const body = '# 2024年个人述职报告\n\n## 一、履职情况\n\n一年来，我认真学习贯彻党的二十大精神，坚持以人民为中心，扎实推进各项工作，较好完成了全年目标任务。\n\n## 二、存在的问题\n\n一是学习不够深入。\n\n## 三、下一步打算\n\n继续加强学习。\n';
   fs.writeFileSync(file, body);
@@ -64,7 +62,7 @@ test('shuzhi corpus lists the 17 reports (text and JSON) and skipped files', asy
   const text = await cli(['corpus']);
   assert.equal(text.code, 0);
   assert.match(text.out, /共 17 篇报告/);
-  const dir = tmp();
+  const dir = tmp('shuzhi-corpus-');
   fs.writeFileSync(path.join(dir, 'bin.txt'), Buffer.from([0, 1, 2, 3, 0, 0, 255, 0]));
   const json = await cli(['corpus', '--corpus', dir, '--format', 'json']);
   assert.equal(json.code, 0);
@@ -96,7 +94,7 @@ test('usage errors exit 2 with one plain sentence', async () => {
 });
 
 test('shuzhi outline on pasted plain text shows its 一、二、三 sections with children', async () => {
-  const dir = tmp();
+  const dir = tmp('shuzhi-corpus-');
   const file = path.join(dir, 'draft.txt');
   fs.writeFileSync(
     file,

@@ -11,10 +11,10 @@ import {
 import { visibleText } from '../../server/src/engine/delivery/markdown';
 import { run as countCli } from '../../server/src/cli/count';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseReport } from '../../server/src/engine/report/structure';
 import { prng } from '../helpers/prng';
+import { tempDir } from '../helpers/tmp';
 
 // Every expected figure below was counted by hand, character by character.
 
@@ -98,32 +98,28 @@ test('count: figures are grouped as Word shows them', () => {
   assert.equal(formatCount(12), '12');
 });
 
-test('count CLI: total, limit and per-section counts, as text and JSON', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-count-'));
-  try {
-    // front matter (not counted) sets the limit; 某某述职报告(6) + 一、学习(4) + 内容。(3) + 二、问题(4) + 不足。(3)
-    fs.writeFileSync(path.join(dir, 'd.md'), '---\nlimit: 15\n---\n# 某某述职报告\n\n## 一、学习\n\n内容。\n\n## 二、问题\n\n不足。\n');
-    const out: string[] = [];
-    const io = { cwd: dir, out: (t: string) => out.push(t), err: () => undefined };
-    assert.equal(await countCli(['d.md', '--format', 'json'], io), 0);
-    const json = JSON.parse(out.join(''));
-    assert.deepEqual(json, {
-      total: 20,
-      limit: 15,
-      limitSource: 'frontmatter',
-      sections: [
-        { name: '一、学习', count: 7, children: [] },
-        { name: '二、问题', count: 7, children: [] },
-      ],
-    });
-    out.length = 0;
-    assert.equal(await countCli(['d.md'], io), 0);
-    const text = out.join('');
-    assert.match(text, /^全文 20 字，字数限制 15 字（来自文首“limit: 15”），超出 5 字。\n/);
-    assert.match(text, /\n  一、学习  7 字\n  二、问题  7 字\n$/);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+test('count CLI: total, limit and per-section counts, as text and JSON', async (t) => {
+  const dir = tempDir(t, 'shuzhi-count-');
+  // front matter (not counted) sets the limit; 某某述职报告(6) + 一、学习(4) + 内容。(3) + 二、问题(4) + 不足。(3)
+  fs.writeFileSync(path.join(dir, 'd.md'), '---\nlimit: 15\n---\n# 某某述职报告\n\n## 一、学习\n\n内容。\n\n## 二、问题\n\n不足。\n');
+  const out: string[] = [];
+  const io = { cwd: dir, out: (t: string) => out.push(t), err: () => undefined };
+  assert.equal(await countCli(['d.md', '--format', 'json'], io), 0);
+  const json = JSON.parse(out.join(''));
+  assert.deepEqual(json, {
+    total: 20,
+    limit: 15,
+    limitSource: 'frontmatter',
+    sections: [
+      { name: '一、学习', count: 7, children: [] },
+      { name: '二、问题', count: 7, children: [] },
+    ],
+  });
+  out.length = 0;
+  assert.equal(await countCli(['d.md'], io), 0);
+  const text = out.join('');
+  assert.match(text, /^全文 20 字，字数限制 15 字（来自文首“limit: 15”），超出 5 字。\n/);
+  assert.match(text, /\n  一、学习  7 字\n  二、问题  7 字\n$/);
 });
 
 test('count: the table-driven count equals a character-by-character reading by the Unicode classes, on random text', () => {

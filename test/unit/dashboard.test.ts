@@ -7,7 +7,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { reportsFromText } from '../../server/src/engine/corpus/corpus';
 import { corpusFigures, sectionHasFigures } from '../../server/src/engine/dashboard/corpusFigures';
@@ -25,6 +24,7 @@ import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/engine/set
 import type { CorpusReport } from '../../server/src/engine/types';
 import { writeDashboardHtml } from '../../server/src/cli/dashboardHtml';
 import { revealLineOf } from '../../client/src/dashboardMessages';
+import { tempDir } from '../helpers/tmp';
 
 /** Plain prose with no digits and no section cues, cut to `chars` characters. */
 function prose(chars: number, figures = false): string {
@@ -311,43 +311,39 @@ test('webview messages: only a reveal of an integer line inside the document', (
   }
 });
 
-test('CLI page: a hostile corpus file shows as text; an existing file is replaced only when it is our page', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-dash-'));
-  try {
-    const draft = path.join(dir, '草稿.md');
-    // A 抓基层党建 draft without causes and plans: the missing-part findings suggest the corpus's headings.
-    fs.writeFileSync(draft, '---\ntype: 抓基层党建\n---\n' + MISSING_NEXT);
-    // The corpus heads those parts with markup and a command link (headings are learnt up to 16 characters).
-    const reports = corpusOf(
-      [0, 1, 2].map((i) =>
-        reportText(`<script>x</script>第${i}单位干部年度述职报告`, [
-          ['一、履职情况', 500],
-          ['二、存在的问题', 200],
-          ['三、原因分析<script>', 100],
-          ['四、[下一步](command:q)', 200],
-        ]),
-      ),
-    );
-    const { path: written, data } = writeDashboardHtml(draft, 'out/体检.html', { settings: DEFAULT_SETTINGS, reports, cwd: dir });
-    assert.equal(written, path.join(dir, 'out/体检.html'));
-    const html = fs.readFileSync(written, 'utf8');
-    assert.deepEqual(data.checklist.filter((c) => !c.present).map((c) => c.kind), ['causes', 'next']);
-    assert.ok(html.includes('可参考常见标题“原因分析&lt;script&gt;”'), 'the corpus heading is in the finding, as text');
-    assert.ok(html.includes('可参考常见标题“[下一步](command:q)”'), 'the command link is words');
-    assert.ok(!/<script|<a\b|href=/.test(html));
-    assert.match(html, /<body class="standalone">/);
+test('CLI page: a hostile corpus file shows as text; an existing file is replaced only when it is our page', (t) => {
+  const dir = tempDir(t, 'shuzhi-dash-');
+  const draft = path.join(dir, '草稿.md');
+  // A 抓基层党建 draft without causes and plans: the missing-part findings suggest the corpus's headings.
+  fs.writeFileSync(draft, '---\ntype: 抓基层党建\n---\n' + MISSING_NEXT);
+  // The corpus heads those parts with markup and a command link (headings are learnt up to 16 characters).
+  const reports = corpusOf(
+    [0, 1, 2].map((i) =>
+      reportText(`<script>x</script>第${i}单位干部年度述职报告`, [
+        ['一、履职情况', 500],
+        ['二、存在的问题', 200],
+        ['三、原因分析<script>', 100],
+        ['四、[下一步](command:q)', 200],
+      ]),
+    ),
+  );
+  const { path: written, data } = writeDashboardHtml(draft, 'out/体检.html', { settings: DEFAULT_SETTINGS, reports, cwd: dir });
+  assert.equal(written, path.join(dir, 'out/体检.html'));
+  const html = fs.readFileSync(written, 'utf8');
+  assert.deepEqual(data.checklist.filter((c) => !c.present).map((c) => c.kind), ['causes', 'next']);
+  assert.ok(html.includes('可参考常见标题“原因分析&lt;script&gt;”'), 'the corpus heading is in the finding, as text');
+  assert.ok(html.includes('可参考常见标题“[下一步](command:q)”'), 'the command link is words');
+  assert.ok(!/<script|<a\b|href=/.test(html));
+  assert.match(html, /<body class="standalone">/);
 
-    // Written again: our own page is replaced; another file is not, unless forced.
-    writeDashboardHtml(draft, 'out/体检.html', { settings: DEFAULT_SETTINGS, reports, cwd: dir });
-    const other = path.join(dir, 'notes.html');
-    fs.writeFileSync(other, '<p>mine</p>');
-    assert.throws(() => writeDashboardHtml(draft, other, { settings: DEFAULT_SETTINGS, reports, cwd: dir }), /已存在，未覆盖/);
-    assert.equal(fs.readFileSync(other, 'utf8'), '<p>mine</p>');
-    writeDashboardHtml(draft, other, { settings: DEFAULT_SETTINGS, reports, cwd: dir, force: true });
-    assert.match(fs.readFileSync(other, 'utf8'), /^<!DOCTYPE html>/);
-    assert.throws(() => writeDashboardHtml(draft, draft, { settings: DEFAULT_SETTINGS, reports, cwd: dir, force: true }), /不能是草稿本身/);
-    assert.throws(() => writeDashboardHtml('无此文件.md', 'x.html', { settings: DEFAULT_SETTINGS, reports, cwd: dir }), /文件不存在/);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  // Written again: our own page is replaced; another file is not, unless forced.
+  writeDashboardHtml(draft, 'out/体检.html', { settings: DEFAULT_SETTINGS, reports, cwd: dir });
+  const other = path.join(dir, 'notes.html');
+  fs.writeFileSync(other, '<p>mine</p>');
+  assert.throws(() => writeDashboardHtml(draft, other, { settings: DEFAULT_SETTINGS, reports, cwd: dir }), /已存在，未覆盖/);
+  assert.equal(fs.readFileSync(other, 'utf8'), '<p>mine</p>');
+  writeDashboardHtml(draft, other, { settings: DEFAULT_SETTINGS, reports, cwd: dir, force: true });
+  assert.match(fs.readFileSync(other, 'utf8'), /^<!DOCTYPE html>/);
+  assert.throws(() => writeDashboardHtml(draft, draft, { settings: DEFAULT_SETTINGS, reports, cwd: dir, force: true }), /不能是草稿本身/);
+  assert.throws(() => writeDashboardHtml('无此文件.md', 'x.html', { settings: DEFAULT_SETTINGS, reports, cwd: dir }), /文件不存在/);
 });

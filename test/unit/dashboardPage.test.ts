@@ -7,12 +7,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium } from 'playwright-core';
 import { writeDashboardHtml } from '../../server/src/cli/dashboardHtml';
 import { loadCorpus } from '../../server/src/engine/corpus/corpus';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { tempDir } from '../helpers/tmp';
 
 const CHROMIUM = process.env.SHUZHI_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const skip = fs.existsSync(CHROMIUM) ? false : `跳过：未安装 Chromium（${CHROMIUM}），无法在浏览器中打开体检页`;
@@ -20,8 +20,8 @@ const RESULTS = path.resolve(__dirname, '../../test-results/cli');
 
 const body = (n: number) => '　　' + '认真落实各项工作要求，推动任务落地见效，全年完成项目12个。'.repeat(n);
 
-test('CLI check-up page in Chromium: a hostile corpus shows as text, nothing runs, light and dark', { skip }, async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-dash-page-'));
+test('CLI check-up page in Chromium: a hostile corpus shows as text, nothing runs, light and dark', { skip }, async (t) => {
+  const dir = tempDir(t, 'shuzhi-dash-page-');
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -84,6 +84,5 @@ test('CLI check-up page in Chromium: a hostile corpus shows as text, nothing run
     assert.notEqual(backgrounds[0], backgrounds[1], 'light and dark pages differ');
   } finally {
     await browser.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 });

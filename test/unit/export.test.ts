@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
@@ -11,6 +10,7 @@ import { visibleText } from '../../server/src/engine/delivery/markdown';
 import { DEFAULT_SETTINGS, normalizeSettings } from '../../server/src/engine/settings';
 import { run as exportCli } from '../../server/src/cli/export';
 import { UsageError, type CliIO } from '../../server/src/cli/io';
+import { tempDir } from '../helpers/tmp';
 
 const DRAFT = `---
 limit: 3000
@@ -206,30 +206,26 @@ function memoryIO(cwd: string): CliIO & { stdout: string[] } {
   return { cwd, stdout, out: (t) => stdout.push(t), err: () => undefined };
 }
 
-test('export CLI: writes the .docx, leaves the draft alone, refuses to overwrite without --force', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-export-'));
-  try {
-    const draft = path.join(dir, '述职.md');
-    fs.writeFileSync(draft, DRAFT);
-    const io = memoryIO(dir);
-    assert.equal(await exportCli(['述职.md'], io), 0);
-    const out = path.join(dir, '述职.docx');
-    const first = fs.readFileSync(out);
-    assert.equal(first.subarray(0, 2).toString(), 'PK');
-    assert.equal(fs.readFileSync(draft, 'utf8'), DRAFT);
-    assert.match(io.stdout.join(''), /已导出/);
+test('export CLI: writes the .docx, leaves the draft alone, refuses to overwrite without --force', async (t) => {
+  const dir = tempDir(t, 'shuzhi-export-');
+  const draft = path.join(dir, '述职.md');
+  fs.writeFileSync(draft, DRAFT);
+  const io = memoryIO(dir);
+  assert.equal(await exportCli(['述职.md'], io), 0);
+  const out = path.join(dir, '述职.docx');
+  const first = fs.readFileSync(out);
+  assert.equal(first.subarray(0, 2).toString(), 'PK');
+  assert.equal(fs.readFileSync(draft, 'utf8'), DRAFT);
+  assert.match(io.stdout.join(''), /已导出/);
 
-    fs.writeFileSync(out, 'old');
-    await assert.rejects(exportCli(['述职.md'], io), (e: unknown) => e instanceof UsageError && /已存在.*--force/.test(e.message));
-    assert.equal(fs.readFileSync(out, 'utf8'), 'old');
-    assert.equal(await exportCli(['述职.md', '--force'], io), 0);
-    assert.equal(fs.readFileSync(out).subarray(0, 2).toString(), 'PK');
+  fs.writeFileSync(out, 'old');
+  await assert.rejects(exportCli(['述职.md'], io), (e: unknown) => e instanceof UsageError && /已存在.*--force/.test(e.message));
+  assert.equal(fs.readFileSync(out, 'utf8'), 'old');
+  assert.equal(await exportCli(['述职.md', '--force'], io), 0);
+  assert.equal(fs.readFileSync(out).subarray(0, 2).toString(), 'PK');
 
-    assert.equal(await exportCli(['述职.md', '-o', 'sub/给领导.docx'], io), 0);
-    assert.ok(fs.existsSync(path.join(dir, 'sub', '给领导.docx')));
-    assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
-    await assert.rejects(exportCli(['没有这个文件.md'], io), UsageError);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  assert.equal(await exportCli(['述职.md', '-o', 'sub/给领导.docx'], io), 0);
+  assert.ok(fs.existsSync(path.join(dir, 'sub', '给领导.docx')));
+  assert.deepEqual(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), []);
+  await assert.rejects(exportCli(['没有这个文件.md'], io), UsageError);
 });

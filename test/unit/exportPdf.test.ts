@@ -7,13 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { reportsFromText } from '../../server/src/engine/corpus/corpus';
 import { buildDocx, PAGE } from '../../server/src/engine/delivery/docxExport';
 import { exportBlocks } from '../../server/src/engine/delivery/exportModel';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import type { CorpusReport } from '../../server/src/engine/types';
+import { tempDir } from '../helpers/tmp';
 
 function has(cmd: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
@@ -61,57 +61,53 @@ function pickReport(): CorpusReport {
   return r;
 }
 
-test('export → PDF (LibreOffice): A4, page count of 22×28 pages, title on page 1, “— N —” page numbers', { skip }, async () => {
+test('export → PDF (LibreOffice): A4, page count of 22×28 pages, title on page 1, “— N —” page numbers', { skip }, async (t) => {
   const report = pickReport();
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-pdf-'));
-  try {
-    const docx = path.join(dir, 'report.docx');
-    fs.writeFileSync(docx, await buildDocx(report.text, DEFAULT_SETTINGS.export));
-    execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
-      stdio: 'ignore',
-      timeout: 120_000,
+  const dir = tempDir(t, 'shuzhi-pdf-');
+  const docx = path.join(dir, 'report.docx');
+  fs.writeFileSync(docx, await buildDocx(report.text, DEFAULT_SETTINGS.export));
+  execFileSync('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, docx], {
+    stdio: 'ignore',
+    timeout: 120_000,
+  });
+  const pdf = path.join(dir, 'report.pdf');
+  assert.ok(fs.existsSync(pdf), 'LibreOffice wrote the PDF');
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
+  const size = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info)!;
+  assert.ok(Math.abs(Number(size[1]) - 595.3) < 1 && Math.abs(Number(size[2]) - 841.9) < 1, `A4 page, got ${size[0]}`);
+
+  const estimate = estimatePages(report.text);
+  // Headings kept with their next line and widow control leave a line or two empty at page ends.
+  assert.ok(Math.abs(pages - Math.ceil(estimate)) <= 1, `${pages} pages for an estimate of ${estimate.toFixed(1)}`);
+
+  const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
+  const squeeze = (s: string) => s.replace(/\s+/g, '');
+  const textLines = (t: string) => t.split('\n').filter((l) => l.trim() && !/^\s*—\s*\d+\s*—\s*$/.test(l));
+  const fullLines: number[] = [];
+  for (let n = 1; n < pages; n++) {
+    const lines = textLines(pageText(n));
+    // 22 lines a page; full pages lose at most a few to a heading kept with its text.
+    assert.ok(lines.length <= LINES_PER_PAGE && lines.length >= LINES_PER_PAGE - 4, `page ${n} has ${lines.length} lines`);
+    // Full lines: continuation lines (no indent) followed by another one (not a paragraph's last).
+    lines.forEach((l, i) => {
+      if (!/^\s/.test(l) && i + 1 < lines.length && !/^\s/.test(lines[i + 1])) fullLines.push(widthOf(l));
     });
-    const pdf = path.join(dir, 'report.pdf');
-    assert.ok(fs.existsSync(pdf), 'LibreOffice wrote the PDF');
-    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info)![1]);
-    const size = /^Page size:\s+([\d.]+) x ([\d.]+)/m.exec(info)!;
-    assert.ok(Math.abs(Number(size[1]) - 595.3) < 1 && Math.abs(Number(size[2]) - 841.9) < 1, `A4 page, got ${size[0]}`);
-
-    const estimate = estimatePages(report.text);
-    // Headings kept with their next line and widow control leave a line or two empty at page ends.
-    assert.ok(Math.abs(pages - Math.ceil(estimate)) <= 1, `${pages} pages for an estimate of ${estimate.toFixed(1)}`);
-
-    const pageText = (n: number) => execFileSync('pdftotext', ['-f', String(n), '-l', String(n), '-layout', pdf, '-'], { encoding: 'utf8' });
-    const squeeze = (s: string) => s.replace(/\s+/g, '');
-    const textLines = (t: string) => t.split('\n').filter((l) => l.trim() && !/^\s*—\s*\d+\s*—\s*$/.test(l));
-    const fullLines: number[] = [];
-    for (let n = 1; n < pages; n++) {
-      const lines = textLines(pageText(n));
-      // 22 lines a page; full pages lose at most a few to a heading kept with its text.
-      assert.ok(lines.length <= LINES_PER_PAGE && lines.length >= LINES_PER_PAGE - 4, `page ${n} has ${lines.length} lines`);
-      // Full lines: continuation lines (no indent) followed by another one (not a paragraph's last).
-      lines.forEach((l, i) => {
-        if (!/^\s/.test(l) && i + 1 < lines.length && !/^\s/.test(lines[i + 1])) fullLines.push(widthOf(l));
-      });
-    }
-    if (fullLines.length >= 10) {
-      // 28 characters a line (punctuation compression and Latin text make single lines vary).
-      const median = [...fullLines].sort((a, b) => a - b)[fullLines.length >> 1];
-      assert.ok(Math.abs(median - PAGE.charsPerLine) <= 0.5, `median full line ${median} characters`);
-    }
-    const first = pageText(1);
-    assert.ok(squeeze(first).startsWith(squeeze(report.title)), 'the title opens page 1');
-    assert.ok(squeeze(first).endsWith('—1—'), 'page 1 ends with its number');
-    if (pages >= 2) {
-      const second = pageText(2);
-      assert.ok(squeeze(second).endsWith('—2—'), 'page 2 ends with its number');
-      // Odd numbers sit at the right edge, even numbers at the left.
-      const numberLine = (t: string) => t.split('\n').filter((l) => l.trim()).at(-1)!;
-      const indentOf = (l: string) => l.length - l.trimStart().length;
-      assert.ok(indentOf(numberLine(first)) > indentOf(numberLine(second)) + 20, 'odd page number right, even page number left');
-    }
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  if (fullLines.length >= 10) {
+    // 28 characters a line (punctuation compression and Latin text make single lines vary).
+    const median = [...fullLines].sort((a, b) => a - b)[fullLines.length >> 1];
+    assert.ok(Math.abs(median - PAGE.charsPerLine) <= 0.5, `median full line ${median} characters`);
+  }
+  const first = pageText(1);
+  assert.ok(squeeze(first).startsWith(squeeze(report.title)), 'the title opens page 1');
+  assert.ok(squeeze(first).endsWith('—1—'), 'page 1 ends with its number');
+  if (pages >= 2) {
+    const second = pageText(2);
+    assert.ok(squeeze(second).endsWith('—2—'), 'page 2 ends with its number');
+    // Odd numbers sit at the right edge, even numbers at the left.
+    const numberLine = (t: string) => t.split('\n').filter((l) => l.trim()).at(-1)!;
+    const indentOf = (l: string) => l.length - l.trimStart().length;
+    assert.ok(indentOf(numberLine(first)) > indentOf(numberLine(second)) + 20, 'odd page number right, even page number left');
   }
 });

@@ -5,7 +5,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ResponseError } from 'vscode-languageserver/node';
@@ -17,6 +16,7 @@ import { buildDocx } from '../../server/src/engine/delivery/docxExport';
 import type { ServerContext } from '../../server/src/context';
 import { register } from '../../server/src/features/delivery';
 import { EXPORT_TARGET_EXISTS } from '../../server/src/protocol/contract';
+import { tempDir } from '../helpers/tmp';
 
 type Handler = (params: any) => any;
 
@@ -56,46 +56,38 @@ test('shuzhi/count: total, selection and limit for the status bar', async () => 
   assert.equal(noSel.selection, undefined);
 });
 
-test('shuzhi/export: writes the .docx, refuses an existing target unless overwrite', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-req-'));
-  try {
-    const draftPath = path.join(dir, '草稿.md');
-    fs.writeFileSync(draftPath, '磁盘上的旧内容\n');
-    // The open document's text wins over the file on disk.
-    const doc = TextDocument.create(pathToFileURL(draftPath).toString(), 'markdown', 1, DRAFT);
-    const request = fakeServer([doc]);
-    const r = await request('shuzhi/export', { uri: doc.uri, target: '草稿.docx' });
-    assert.equal(r.path, path.join(dir, '草稿.docx'));
-    const bytes = fs.readFileSync(r.path);
-    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
-    assert.equal(fs.readFileSync(draftPath, 'utf8'), '磁盘上的旧内容\n');
+test('shuzhi/export: writes the .docx, refuses an existing target unless overwrite', async (t) => {
+  const dir = tempDir(t, 'shuzhi-req-');
+  const draftPath = path.join(dir, '草稿.md');
+  fs.writeFileSync(draftPath, '磁盘上的旧内容\n');
+  // The open document's text wins over the file on disk.
+  const doc = TextDocument.create(pathToFileURL(draftPath).toString(), 'markdown', 1, DRAFT);
+  const request = fakeServer([doc]);
+  const r = await request('shuzhi/export', { uri: doc.uri, target: '草稿.docx' });
+  assert.equal(r.path, path.join(dir, '草稿.docx'));
+  const bytes = fs.readFileSync(r.path);
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+  assert.equal(fs.readFileSync(draftPath, 'utf8'), '磁盘上的旧内容\n');
 
-    await assert.rejects(request('shuzhi/export', { uri: doc.uri, target: r.path }), (e: unknown) => {
-      assert.ok(e instanceof ResponseError);
-      assert.equal(e.code, EXPORT_TARGET_EXISTS);
-      assert.match(e.message, /已存在/);
-      return true;
-    });
-    const again = await request('shuzhi/export', { uri: doc.uri, target: pathToFileURL(r.path).toString(), overwrite: true });
-    assert.equal(again.path, r.path);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  await assert.rejects(request('shuzhi/export', { uri: doc.uri, target: r.path }), (e: unknown) => {
+    assert.ok(e instanceof ResponseError);
+    assert.equal(e.code, EXPORT_TARGET_EXISTS);
+    assert.match(e.message, /已存在/);
+    return true;
+  });
+  const again = await request('shuzhi/export', { uri: doc.uri, target: pathToFileURL(r.path).toString(), overwrite: true });
+  assert.equal(again.path, r.path);
 });
 
-test('shuzhi/import: Markdown from a .docx, a plain error for a broken one', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-req-'));
-  try {
-    const request = fakeServer([]);
-    const docx = path.join(dir, '去年.docx');
-    fs.writeFileSync(docx, await buildDocx(DRAFT, normalizeSettings({}).export));
-    const r = await request('shuzhi/import', { path: docx });
-    assert.match(r.markdown, /^# 某某述职报告（100字以内）\n\n## 一、履职情况\n\n\*\*认真\*\*完成各项任务。\n$/);
-    assert.equal(r.title, '某某述职报告（100字以内）');
+test('shuzhi/import: Markdown from a .docx, a plain error for a broken one', async (t) => {
+  const dir = tempDir(t, 'shuzhi-req-');
+  const request = fakeServer([]);
+  const docx = path.join(dir, '去年.docx');
+  fs.writeFileSync(docx, await buildDocx(DRAFT, normalizeSettings({}).export));
+  const r = await request('shuzhi/import', { path: docx });
+  assert.match(r.markdown, /^# 某某述职报告（100字以内）\n\n## 一、履职情况\n\n\*\*认真\*\*完成各项任务。\n$/);
+  assert.equal(r.title, '某某述职报告（100字以内）');
 
-    fs.writeFileSync(path.join(dir, '坏.docx'), 'not a zip');
-    await assert.rejects(request('shuzhi/import', { path: path.join(dir, '坏.docx') }), (e: unknown) => e instanceof ResponseError && /无法读取 Word 文件/.test(e.message));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  fs.writeFileSync(path.join(dir, '坏.docx'), 'not a zip');
+  await assert.rejects(request('shuzhi/import', { path: path.join(dir, '坏.docx') }), (e: unknown) => e instanceof ResponseError && /无法读取 Word 文件/.test(e.message));
 });

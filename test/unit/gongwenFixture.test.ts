@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { applyEdits } from '../../server/src/engine/lint/edits';
 import { lintText } from '../../server/src/engine/lint/lint';
 import { getRule } from '../../server/src/engine/lint/registry';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { GONGWEN_EXAMPLES } from '../fixtures/gongwenExamples';
 
 for (const ex of GONGWEN_EXAMPLES) {
@@ -60,4 +61,10 @@ test('an unseen report with the ten slips of issue 19 gets them all flagged', ()
     'year-mismatch 2022',
   ];
   for (const w of want) assert.ok(found.includes(w), `${w} in ${found.join(' | ')}`);
+});
+
+test('every 公文规范 rule can be turned off in the settings', () => {
+  const text = '报告\n23年以来，截止12月底，增长15～30%。';
+  const settings = { ...DEFAULT_SETTINGS, lint: { rules: { 'year-short': 'off', 'word-confusion': 'off', 'range-unit': 'off' } as const } };
+  assert.deepEqual(lintText(text, { settings: settings as typeof DEFAULT_SETTINGS }).filter((f) => ['year-short', 'word-confusion', 'range-unit'].includes(f.rule)), []);
 });

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import mammoth from 'mammoth';
 import { AlignmentType, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
@@ -11,6 +10,7 @@ import { parseReport } from '../../server/src/engine/report/structure';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { run as importCli } from '../../server/src/cli/import';
 import { UsageError, type CliIO } from '../../server/src/cli/io';
+import { tempDir } from '../helpers/tmp';
 
 const p = (text: string, opts: Record<string, unknown> = {}) => new Paragraph({ children: [new TextRun(text)], ...opts });
 
@@ -151,27 +151,23 @@ function memoryIO(cwd: string): CliIO & { stdout: string[] } {
   return { cwd, stdout, out: (t) => stdout.push(t), err: () => undefined };
 }
 
-test('import CLI: writes the draft, prints with -o -, exit 2 on corrupt input or an existing draft', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-import-'));
-  try {
-    const docx = path.join(dir, '去年.docx');
-    fs.writeFileSync(docx, await lastYearsReport());
-    const io = memoryIO(dir);
-    assert.equal(await importCli(['去年.docx'], io), 0);
-    const md = fs.readFileSync(path.join(dir, '去年.md'), 'utf8');
-    assert.match(md, /^# 某某单位2023年度述职报告\n/);
+test('import CLI: writes the draft, prints with -o -, exit 2 on corrupt input or an existing draft', async (t) => {
+  const dir = tempDir(t, 'shuzhi-import-');
+  const docx = path.join(dir, '去年.docx');
+  fs.writeFileSync(docx, await lastYearsReport());
+  const io = memoryIO(dir);
+  assert.equal(await importCli(['去年.docx'], io), 0);
+  const md = fs.readFileSync(path.join(dir, '去年.md'), 'utf8');
+  assert.match(md, /^# 某某单位2023年度述职报告\n/);
 
-    await assert.rejects(importCli(['去年.docx'], io), (e: unknown) => e instanceof UsageError && /已存在.*--force/.test(e.message));
-    assert.equal(await importCli(['去年.docx', '--force'], io), 0);
+  await assert.rejects(importCli(['去年.docx'], io), (e: unknown) => e instanceof UsageError && /已存在.*--force/.test(e.message));
+  assert.equal(await importCli(['去年.docx', '--force'], io), 0);
 
-    const printed = memoryIO(dir);
-    assert.equal(await importCli(['去年.docx', '-o', '-'], printed), 0);
-    assert.equal(printed.stdout.join(''), md);
+  const printed = memoryIO(dir);
+  assert.equal(await importCli(['去年.docx', '-o', '-'], printed), 0);
+  assert.equal(printed.stdout.join(''), md);
 
-    fs.writeFileSync(path.join(dir, '坏.docx'), 'PK\u0003\u0004 broken');
-    await assert.rejects(importCli(['坏.docx'], io), (e: unknown) => e instanceof UsageError && /无法读取 Word 文件/.test(e.message));
-    assert.ok(!fs.existsSync(path.join(dir, '坏.md')));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  fs.writeFileSync(path.join(dir, '坏.docx'), 'PK\u0003\u0004 broken');
+  await assert.rejects(importCli(['坏.docx'], io), (e: unknown) => e instanceof UsageError && /无法读取 Word 文件/.test(e.message));
+  assert.ok(!fs.existsSync(path.join(dir, '坏.md')));
 });

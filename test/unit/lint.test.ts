@@ -4,25 +4,32 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { lintText } from '../../server/src/engine/lint/lint';
 import { RULES, getRule } from '../../server/src/engine/lint/registry';
+import { RULE_CATEGORY_TABLE } from '../../server/src/engine/lint/categories';
 import { normalizeSettings } from '../../server/src/engine/settings';
 import { capFindings, MAX_DIAGNOSTICS } from '../../server/src/features/lint';
 
 const DRAFT = ['2024年述职报告', '组织学习xx次,开展研讨XX次。', '召开会议xx次。'].join('\n');
 const rulesOf = (text: string, settings = normalizeSettings()) => lintText(text, { settings, only: ['placeholder', 'punctuation-halfwidth'] }).map((f) => `${f.rule}@${text.slice(0, f.start).split('\n').length}`);
 
-test('registry: every rule has an id, a level, a Chinese description, an example and its own file', () => {
+const RULES_DIR = path.join(__dirname, '../../server/src/engine/lint/rules');
+const README = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
+
+test('registry: every rule file is registered, and every rule has a level, a category, a Chinese description, an example, its own test and a README row', () => {
   const ids = RULES.map((r) => r.id);
-  assert.equal(new Set(ids).size, ids.length);
-  for (const id of [
-    'section-missing', 'section-order', 'numbering-gap', 'numbering-duplicate', 'numbering-style', 'placeholder',
-    'punctuation-halfwidth', 'quote-unbalanced', 'year-mismatch', 'stray-latin', 'sentence-repeated', 'length-over', 'section-thin',
-  ]) {
-    const rule = getRule(id);
-    assert.ok(rule, id);
-    assert.ok(['hint', 'info', 'warning', 'error'].includes(rule.defaultSeverity));
-    assert.match(rule.description, /\p{Script=Han}/u);
-    assert.ok(rule.example.length > 0);
-    assert.ok(fs.existsSync(path.join(__dirname, '../../server/src/engine/lint/rules', `${id}.ts`)), `rules/${id}.ts`);
+  assert.equal(new Set(ids).size, ids.length, 'rule ids are unique');
+  // Both ways: a rule written in rules/ but left out of the registry is caught too.
+  const files = fs.readdirSync(RULES_DIR).filter((f) => f.endsWith('.ts')).map((f) => f.slice(0, -3));
+  assert.deepEqual([...ids].sort(), files.sort(), 'the registry lists exactly the files in engine/lint/rules/');
+  for (const rule of RULES) {
+    const id = rule.id;
+    assert.equal(getRule(id), rule, id);
+    assert.ok(['hint', 'info', 'warning', 'error'].includes(rule.defaultSeverity), `${id}: level ${rule.defaultSeverity}`);
+    assert.ok(Object.hasOwn(RULE_CATEGORY_TABLE, rule.category), `${id}: category ${rule.category}`);
+    assert.match(rule.description, /\p{Script=Han}/u, `${id}: a Chinese description`);
+    assert.ok(rule.example.trim().length > 0, `${id}: an example`);
+    const own = path.join(__dirname, `rule-${id}.test.ts`);
+    assert.ok(fs.existsSync(own) && fs.readFileSync(own, 'utf8').includes(`'${id}'`), `test/unit/rule-${id}.test.ts runs the rule`);
+    assert.ok(README.includes(`| \`${id}\` |`), `README: a row of the rule table for \`${id}\``);
   }
 });
 

@@ -1,15 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { run } from '../../server/src/cli/lint';
 import { main } from '../../server/src/cli';
 import type { CliIO } from '../../server/src/cli/io';
+import { RULES } from '../../server/src/engine/lint/registry';
+import { tempFolders } from '../helpers/tmp';
 
-function tempDir(): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-lint-cli-'));
-}
+const tmp = tempFolders();
 
 function io(cwd: string): CliIO & { stdout: string; stderr: string } {
   const o = { stdout: '', stderr: '', cwd, out: (t: string) => void (o.stdout += t), err: (t: string) => void (o.stderr += t) };
@@ -19,7 +18,7 @@ function io(cwd: string): CliIO & { stdout: string; stderr: string } {
 const DRAFT = ['2024年抓基层党建工作述职报告', '', '一、履职情况', '', '组织学习XX次,开展研讨。', '', '二、存在的问题及原因', '', '四、下一步打算', ''].join('\n');
 
 test('shuzhi lint prints file:line:col severity rule message and exits 0 without errors', async () => {
-  const dir = tempDir();
+  const dir = tmp('shuzhi-lint-cli-');
   fs.writeFileSync(path.join(dir, 'draft.md'), DRAFT);
   const o = io(dir);
   const code = await run(['draft.md', '--no-default-corpus'], o);
@@ -32,7 +31,7 @@ test('shuzhi lint prints file:line:col severity rule message and exits 0 without
 });
 
 test('shuzhi lint --format json lists findings with 1-based ranges; an error-level rule makes exit 1', async () => {
-  const dir = tempDir();
+  const dir = tmp('shuzhi-lint-cli-');
   fs.writeFileSync(path.join(dir, 'draft.md'), DRAFT);
   const o = io(dir);
   const code = await run(['draft.md', '--format', 'json', '--rule', 'placeholder=error', '--rule', 'numbering-gap=off', '--no-default-corpus'], o);
@@ -44,7 +43,7 @@ test('shuzhi lint --format json lists findings with 1-based ranges; an error-lev
 });
 
 test('.shuzhirc.json sets rules and the report type; flags override it', async () => {
-  const dir = tempDir();
+  const dir = tmp('shuzhi-lint-cli-');
   fs.writeFileSync(path.join(dir, 'draft.md'), ['2024年述职报告', '一、履职情况', '二、存在的问题', '三、下一步打算', '组织学习XX次。'].join('\n'));
   fs.writeFileSync(path.join(dir, '.shuzhirc.json'), JSON.stringify({ reportType: 'party-building', lint: { rules: { placeholder: 'error' } } }));
   const o = io(dir);
@@ -57,7 +56,7 @@ test('.shuzhirc.json sets rules and the report type; flags override it', async (
 });
 
 test('usage errors exit 2 with one plain sentence', async () => {
-  const dir = tempDir();
+  const dir = tmp('shuzhi-lint-cli-');
   fs.writeFileSync(path.join(dir, 'draft.md'), DRAFT);
   for (const args of [
     ['lint', 'draft.md', '--rule', 'nonsense=error'],
@@ -76,8 +75,9 @@ test('usage errors exit 2 with one plain sentence', async () => {
 });
 
 test('--list-rules prints every rule with its default level', async () => {
-  const o = io(tempDir());
+  const o = io(tmp('shuzhi-lint-cli-'));
   assert.equal(await run(['--list-rules'], o), 0);
-  assert.match(o.stdout, /^placeholder\twarning\t/m);
-  assert.match(o.stdout, /^section-missing\twarning\t/m);
+  const lines = o.stdout.trimEnd().split('\n');
+  assert.equal(lines.length, RULES.length, o.stdout);
+  RULES.forEach((r, i) => assert.ok(lines[i].startsWith(`${r.id}\t${r.defaultSeverity}\t`) && /\p{Script=Han}/u.test(lines[i]), lines[i]));
 });

@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { decodeBytes, looksBinary } from '../../server/src/engine/corpus/decode';
@@ -10,16 +9,11 @@ import { CORRUPT_DOCX_MESSAGE, docxToMarkdown, docxToText } from '../../server/s
 import { isSkipped, loadCorpusPaths, loadOneFile } from '../../server/src/engine/corpus/loader';
 import type { LoadedFile, SkippedFile } from '../../server/src/engine/types';
 import { encodeGb18030 } from '../helpers/gb18030';
+import { tempDir, type AfterHook } from '../helpers/tmp';
 
 const MB = 1024 * 1024;
 const REPO = path.join(__dirname, '..', '..');
 const isRoot = process.getuid?.() === 0;
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-loader-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 async function makeDocx(paragraphs: Paragraph[]): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: paragraphs }] }));
@@ -135,8 +129,8 @@ test('docxToText and docxToMarkdown read a Word file; a corrupt one gets a plain
 });
 
 test('loadCorpusPaths reads every supported file and skips each bad one with a reason', { timeout: 30_000 }, async (t) => {
-  const root = tempDir(t);
-  const outside = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
+  const outside = tempDir(t, 'shuzhi-loader-');
   const w = (rel: string, data: string | Uint8Array) => {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), data);
@@ -234,7 +228,7 @@ test('loadCorpusPaths reads every supported file and skips each bad one with a r
 });
 
 test('a file deleted between listing and reading is skipped as vanished', async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'a.txt'), '第一份');
   fs.writeFileSync(path.join(root, 'b.txt'), '第二份');
   const result = await loadCorpusPaths([root], {
@@ -248,7 +242,7 @@ test('a file deleted between listing and reading is skipped as vanished', async 
 });
 
 test('loadOneFile returns the file or a reason', { timeout: 30_000 }, async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   const file = path.join(root, 'one.md');
   fs.writeFileSync(file, encodeGb18030('# 述职报告\n一、履职情况\n'));
   const ok = await loadOneFile(file, { maxFileSizeBytes: MB });
@@ -274,8 +268,30 @@ test('loadOneFile returns the file or a reason', { timeout: 30_000 }, async (t) 
   assert.match(big.reason, /MB.*MB/);
 });
 
-test('unreadable files and folders are skipped with a permission reason', { skip: isRoot && 'root can read files without permission' }, async (t) => {
-  const root = tempDir(t);
+/**
+ * loadCorpusPaths as a user without the right to read everything: root reads files whatever
+ * their permissions, so as root (CI containers) it runs in a child process as nobody.
+ */
+async function loadAsUser(t: AfterHook, root: string): Promise<{ files: LoadedFile[]; skipped: SkippedFile[] }> {
+  if (!isRoot) return loadCorpusPaths([root], { maxFileSizeBytes: MB });
+  const nobody = 65534;
+  fs.chmodSync(root, 0o755);
+  const tmp = tempDir(t, 'shuzhi-loader-nobody-');
+  fs.chownSync(tmp, nobody, nobody);
+  const script = 'require(process.argv[1]).loadCorpusPaths([process.argv[2]], { maxFileSizeBytes: 1 << 20 }).then((r) => process.stdout.write(JSON.stringify(r)))';
+  const loader = path.join(__dirname, '../../server/src/engine/corpus/loader.ts');
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '-e', script, loader, root], {
+    uid: nobody,
+    gid: nobody,
+    cwd: path.join(__dirname, '../..'),
+    env: { ...process.env, TMPDIR: tmp, HOME: tmp },
+    encoding: 'utf8',
+  });
+  return JSON.parse(out);
+}
+
+test('unreadable files and folders are skipped with a permission reason', async (t) => {
+  const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'locked.txt'), '内容');
   fs.chmodSync(path.join(root, 'locked.txt'), 0o000);
   fs.mkdirSync(path.join(root, 'closed'));
@@ -283,7 +299,7 @@ test('unreadable files and folders are skipped with a permission reason', { skip
   fs.chmodSync(path.join(root, 'closed'), 0o000);
   let result;
   try {
-    result = await loadCorpusPaths([root], { maxFileSizeBytes: MB });
+    result = await loadAsUser(t, root);
   } finally {
     fs.chmodSync(path.join(root, 'closed'), 0o755); // so the temp dir can be removed
   }
@@ -292,7 +308,7 @@ test('unreadable files and folders are skipped with a permission reason', { skip
 });
 
 test('an aborted signal stops loading', async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-loader-');
   fs.writeFileSync(path.join(root, 'a.txt'), '内容');
   const ac = new AbortController();
   ac.abort(new Error('stopped'));

@@ -1,11 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { main } from '../../server/src/cli';
 import type { CliIO } from '../../server/src/cli/io';
 import type { ReviewJson } from '../../server/src/cli/review';
+import { tempFolders } from '../helpers/tmp';
+
+const tmp = tempFolders();
 
 process.env.SHUZHI_NO_SNAPSHOT = '1';
 
@@ -19,7 +21,7 @@ const OWN = '全年走访困难群众一百二十户，协调解决饮水安全�
 
 /** A corpus folder of three reports and a draft with one slip and one paragraph copied from the first report. */
 function setup(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-review-cli-'));
+  const dir = tmp('shuzhi-review-cli-');
   fs.mkdirSync(path.join(dir, 'corpus'));
   const bodies = [`${COMMON}\n${OWN}`, `${COMMON}\n认真抓好班子建设。`, `${COMMON}\n持续改进工作作风。`];
   bodies.forEach((b, i) => fs.writeFileSync(path.join(dir, 'corpus', `r${i}.txt`), `第${i}单位2023年述职报告\n一、履职情况\n${b}\n`));
@@ -66,7 +68,7 @@ test('shuzhi review --format json gives the same, and exits 1 when a finding is 
 });
 
 test('shuzhi review: no file, or two, is a usage error', async () => {
-  const o = io(os.tmpdir());
+  const o = io(tmp('shuzhi-review-cli-'));
   assert.equal(await main(['review'], o), 2);
   assert.match(o.stderr, /用法：shuzhi review/);
 });

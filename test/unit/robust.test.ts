@@ -2,17 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { listCorpusFiles, loadCorpusPaths } from '../../server/src/engine/corpus/loader';
 import { CachedCorpus } from '../../server/src/snapshot/cachedCorpus';
 import { FolderWatcher } from '../../server/src/snapshot/folderWatcher';
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-robust-unit-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
+import { tempDir } from '../helpers/tmp';
 
 const REPORT = '甲单位2023年述职报告\n一、履职情况\n一年来，认真履行职责，扎实推进各项工作，取得了较好成效，得到了群众的认可和好评，各项任务圆满完成。\n';
 
@@ -39,7 +33,7 @@ function mixedFolder(root: string): void {
 }
 
 test('the listing and CachedCorpus agree with the loader: same files read, same files skipped, same reasons', async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-robust-unit-');
   mixedFolder(root);
   const fromLoader = await loadCorpusPaths([root], { maxFileSizeBytes: 1 << 20 });
   const listing = await listCorpusFiles([root]);
@@ -58,7 +52,7 @@ test('the listing and CachedCorpus agree with the loader: same files read, same 
 });
 
 test('FolderWatcher reports a burst of corpus changes once, and ignores files of other types', async (t) => {
-  const root = tempDir(t);
+  const root = tempDir(t, 'shuzhi-robust-unit-');
   fs.mkdirSync(path.join(root, 'sub'));
   let calls = 0;
   const watcher = new FolderWatcher(() => calls++, () => undefined, 100);

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { run as runCli } from '../../server/src/cli/lint';
 import { applyEdits } from '../../server/src/engine/lint/edits';
 import { lintText, type LintOptions } from '../../server/src/engine/lint/lint';
 import { normalizeSettings } from '../../server/src/engine/settings';
+import { tempDir } from '../helpers/tmp';
 
 const run = (text: string, opts: LintOptions = {}) => lintText(text, { ...opts, only: ['section-missing'] });
 const missing = (text: string, opts: LintOptions = {}) => run(text, opts).map((f) => /^缺少“([^”]+)”/.exec(f.message)![1]);
@@ -124,8 +124,8 @@ test('section-missing while editing: warnings once the draft has a section, or 2
   assert.deepEqual(run(begun, { stage: 'editing' }).map((f) => f.severity), ['warning', 'warning', 'warning']);
 });
 
-test('section-missing through `shuzhi lint`: the full check, a warning per part even for a title-only draft', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-section-missing-'));
+test('section-missing through `shuzhi lint`: the full check, a warning per part even for a title-only draft', async (t) => {
+  const dir = tempDir(t, 'shuzhi-section-missing-');
   fs.writeFileSync(path.join(dir, 'draft.md'), '# 2024年述职报告\n');
   let out = '';
   const io = { cwd: dir, out: (t: string) => void (out += t), err: () => undefined };

@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { A, B, C, corpus } from '../helpers/reportFixtures';
 import { buildSearchIndex, searchCorpus } from '../../server/src/engine/search/searchIndex';
@@ -9,6 +8,7 @@ import { tokenizeChinese } from '../../server/src/engine/search/tokenize';
 import { locateInSource } from '../../server/src/engine/search/sourceLine';
 import { run } from '../../server/src/cli/search';
 import { UsageError, type CliIO } from '../../server/src/cli/io';
+import { tempDir } from '../helpers/tmp';
 
 const index = buildSearchIndex(corpus(A, B, C));
 
@@ -100,51 +100,47 @@ function memoryIO(cwd: string) {
   return { io, out: () => out.join(''), err: () => err.join('') };
 }
 
-test('CLI search: text and JSON output over a corpus folder; hostile text is plain data, control characters are not printed', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-search-'));
-  try {
-    fs.writeFileSync(path.join(dir, 'hostile.txt'), HOSTILE);
-    fs.writeFileSync(path.join(dir, 'b.txt'), B);
-    const json = memoryIO(dir);
-    assert.equal(await run(['三会一课', '--no-default-corpus', '--corpus', dir, '--format', 'json', '--limit', '5'], json.io), 0);
-    const hits = JSON.parse(json.out()) as Array<Record<string, unknown>>;
-    assert.ok(hits.length >= 3);
-    for (const key of ['text', 'title', 'section', 'source', 'score', 'line']) assert.ok(key in hits[0], key);
-    assert.ok(hits.some((h) => String(h.text).includes('<img src=x onerror=alert(1)>')), 'JSON keeps the text verbatim');
-    for (const h of hits) {
-      // fileLine: where the sentence is in the file as it is on disk, counted from 1 like the text output.
-      const fileLines = fs.readFileSync(String(h.source), 'utf8').split('\n');
-      assert.equal(typeof h.fileLine, 'number');
-      assert.ok(fileLines[(h.fileLine as number) - 1].includes(String(h.text)), `${h.source}:${h.fileLine}`);
-      assert.ok((h.line as number) >= 1, 'line counts from 1 too');
-    }
-
-    const text = memoryIO(dir);
-    assert.equal(await run(['三会一课', '--no-default-corpus', '--corpus', dir], text.io), 0);
-    const printed = text.out();
-    assert.match(printed, /找到 \d+ 条/);
-    assert.ok(printed.includes('乙单位支部书记2023年抓基层党建工作述职报告'));
-    assert.ok(printed.includes('一、主要做法'));
-    assert.match(printed, /b\.txt:\d+/, 'source printed as path:line');
-    const fromB = hits.filter((x) => path.basename(String(x.source)) === 'b.txt');
-    assert.ok(fromB.length > 0);
-    for (const h of fromB) {
-      assert.ok(printed.includes(`b.txt:${h.fileLine}  `), `text and JSON give the same line: b.txt:${h.fileLine}`);
-    }
-    assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(printed), 'no control characters reach the terminal');
-
-    const none = memoryIO(dir);
-    assert.equal(await run(['量子纠缠', '--no-default-corpus', '--corpus', dir], none.io), 0);
-    assert.match(none.out(), /没有找到/);
-    const noneJson = memoryIO(dir);
-    assert.equal(await run(['量子纠缠', '--no-default-corpus', '--corpus', dir, '--format', 'json'], noneJson.io), 0);
-    assert.deepEqual(JSON.parse(noneJson.out()), []);
-
-    await assert.rejects(run(['--no-default-corpus', '--corpus', dir], memoryIO(dir).io), UsageError);
-    await assert.rejects(run(['三会一课', '--limit', 'abc', '--no-default-corpus', '--corpus', dir], memoryIO(dir).io), UsageError);
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
+test('CLI search: text and JSON output over a corpus folder; hostile text is plain data, control characters are not printed', async (t) => {
+  const dir = tempDir(t, 'shuzhi-search-');
+  fs.writeFileSync(path.join(dir, 'hostile.txt'), HOSTILE);
+  fs.writeFileSync(path.join(dir, 'b.txt'), B);
+  const json = memoryIO(dir);
+  assert.equal(await run(['三会一课', '--no-default-corpus', '--corpus', dir, '--format', 'json', '--limit', '5'], json.io), 0);
+  const hits = JSON.parse(json.out()) as Array<Record<string, unknown>>;
+  assert.ok(hits.length >= 3);
+  for (const key of ['text', 'title', 'section', 'source', 'score', 'line']) assert.ok(key in hits[0], key);
+  assert.ok(hits.some((h) => String(h.text).includes('<img src=x onerror=alert(1)>')), 'JSON keeps the text verbatim');
+  for (const h of hits) {
+    // fileLine: where the sentence is in the file as it is on disk, counted from 1 like the text output.
+    const fileLines = fs.readFileSync(String(h.source), 'utf8').split('\n');
+    assert.equal(typeof h.fileLine, 'number');
+    assert.ok(fileLines[(h.fileLine as number) - 1].includes(String(h.text)), `${h.source}:${h.fileLine}`);
+    assert.ok((h.line as number) >= 1, 'line counts from 1 too');
   }
+
+  const text = memoryIO(dir);
+  assert.equal(await run(['三会一课', '--no-default-corpus', '--corpus', dir], text.io), 0);
+  const printed = text.out();
+  assert.match(printed, /找到 \d+ 条/);
+  assert.ok(printed.includes('乙单位支部书记2023年抓基层党建工作述职报告'));
+  assert.ok(printed.includes('一、主要做法'));
+  assert.match(printed, /b\.txt:\d+/, 'source printed as path:line');
+  const fromB = hits.filter((x) => path.basename(String(x.source)) === 'b.txt');
+  assert.ok(fromB.length > 0);
+  for (const h of fromB) {
+    assert.ok(printed.includes(`b.txt:${h.fileLine}  `), `text and JSON give the same line: b.txt:${h.fileLine}`);
+  }
+  assert.ok(!/[\u0000-\u0009\u000b-\u001f]/.test(printed), 'no control characters reach the terminal');
+
+  const none = memoryIO(dir);
+  assert.equal(await run(['量子纠缠', '--no-default-corpus', '--corpus', dir], none.io), 0);
+  assert.match(none.out(), /没有找到/);
+  const noneJson = memoryIO(dir);
+  assert.equal(await run(['量子纠缠', '--no-default-corpus', '--corpus', dir, '--format', 'json'], noneJson.io), 0);
+  assert.deepEqual(JSON.parse(noneJson.out()), []);
+
+  await assert.rejects(run(['--no-default-corpus', '--corpus', dir], memoryIO(dir).io), UsageError);
+  await assert.rejects(run(['三会一课', '--limit', 'abc', '--no-default-corpus', '--corpus', dir], memoryIO(dir).io), UsageError);
 });
 
 test('locateInSource finds the passage in the raw file, after the closest copy of the title', () => {

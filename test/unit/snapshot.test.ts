@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   encodeSnapshot,
@@ -19,14 +18,9 @@ import { makeReport, treePending } from '../../server/src/snapshot/corpusFiles';
 import { decodeIndex, encodeIndex } from '../../server/src/snapshot/indexCodec';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { buildPhraseIndex, countOccurrences } from '../../server/src/engine/search/phraseIndex';
+import { tempDir } from '../helpers/tmp';
 
 const EXPECT = { engine: 'test-engine', config: 'test-config' };
-
-function tempDir(t: { after(fn: () => void): void }, prefix = 'shuzhi-snap-'): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 function content(): SnapshotContent {
   return {
@@ -91,7 +85,7 @@ test('truncated, corrupt, foreign and stale snapshots are refused with a reason'
 });
 
 test('writeSnapshotFile replaces the file atomically and leaves no temporary file, even when it fails', async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-snap-');
   const file = path.join(dir, 'sub', 'corpus.snap');
   await writeSnapshotFile(file, encodeSnapshot(content()));
   const first = fs.readFileSync(file);
@@ -185,7 +179,7 @@ function summary(reports: readonly CorpusReport[]) {
 }
 
 test('CachedCorpus: a restart restores the snapshot without reading files, and re-reads only a changed file', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   const cache = tempDir(t, 'shuzhi-cache-');
   writeCorpus(corpus);
   const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
@@ -219,7 +213,7 @@ test('CachedCorpus: a restart restores the snapshot without reading files, and r
 });
 
 test('CachedCorpus: a corrupt, truncated or stale snapshot is never trusted and is rebuilt', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   const cache = tempDir(t, 'shuzhi-cache-');
   writeCorpus(corpus);
   const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
@@ -261,7 +255,7 @@ test('CachedCorpus: a corrupt, truncated or stale snapshot is never trusted and 
 type CachedCorpusOpts = ConstructorParameters<typeof CachedCorpus>[0];
 
 test('CachedCorpus: incremental updates read added and changed files only, and drop deleted ones', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   writeCorpus(corpus);
   const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
   const c = new CachedCorpus();
@@ -277,7 +271,7 @@ test('CachedCorpus: incremental updates read added and changed files only, and d
 });
 
 test('a file that disappears between listing and reading is skipped with a reason', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   writeCorpus(corpus);
   const c = new CachedCorpus();
   const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
@@ -308,7 +302,7 @@ test('configKey ignores the order of roots and changes with the size limit', () 
 });
 
 test('CachedCorpus: built indexes are saved and restored only while every file is unchanged', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   const cache = tempDir(t, 'shuzhi-cache-');
   writeCorpus(corpus);
   const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
@@ -336,7 +330,7 @@ test('CachedCorpus: built indexes are saved and restored only while every file i
 });
 
 test('loadCorpusCached (the CLI path) writes its snapshot to $XDG_CACHE_HOME/shuzhi and reads it back', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   const xdg = tempDir(t, 'shuzhi-xdg-');
   writeCorpus(corpus);
   const saved = process.env.XDG_CACHE_HOME;
@@ -357,7 +351,7 @@ test('loadCorpusCached (the CLI path) writes its snapshot to $XDG_CACHE_HOME/shu
 });
 
 test('a temporary file left by a killed writer is cleaned up on the next save; a fresh one is left alone', async (t) => {
-  const corpus = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-snap-');
   const cache = tempDir(t, 'shuzhi-cache-');
   writeCorpus(corpus);
   const c = new CachedCorpus({ cacheDir: cache, flavour: 'test', engine: 'e1' });

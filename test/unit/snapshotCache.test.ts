@@ -6,7 +6,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { cacheEntryKind, clearSnapshotCache, pruneSnapshotCache, STALE_TMP_MS } from '../../server/src/snapshot/cacheBounds';
@@ -15,15 +14,10 @@ import { writeSnapshotFile } from '../../server/src/snapshot/snapshotFile';
 import { SaveScheduler } from '../../server/src/snapshot/saveScheduler';
 import { CorpusStore } from '../../server/src/engine/corpus/store';
 import { CachedCorpus } from '../../server/src/snapshot/cachedCorpus';
+import { tempDir } from '../helpers/tmp';
 
 const DAY = 24 * 3600 * 1000;
 const MB = 1024 * 1024;
-
-function tempDir(t: { after(fn: () => void): void }): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'shuzhi-cache-unit-'));
-  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  return dir;
-}
 
 /** A file of `bytes` bytes last modified `ageMs` before `now`. */
 function put(dir: string, name: string, bytes: number, ageMs: number, now: number): string {
@@ -50,7 +44,7 @@ test('our names: snapshots and their writer’s temporary files, nothing else', 
     assert.equal(cacheEntryKind(foreign), undefined, foreign);
   }
   // The temporary name the atomic writer really uses is recognised, with its pid.
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-cache-unit-');
   const file = snapshotPath(dir, key(7), 'server');
   let seen: string[] = [];
   await writeSnapshotFile(file, (function* () {
@@ -63,7 +57,7 @@ test('our names: snapshots and their writer’s temporary files, nothing else', 
 });
 
 test('prune: old snapshots go, the total stays under the cap (least recently used first), the one in use stays', async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-cache-unit-');
   const now = Date.now();
   const current = put(dir, snapName(1), 3 * MB, 60 * DAY, now); // old and big, but in use
   const fresh = put(dir, snapName(2), 1 * MB, 1 * DAY, now);
@@ -90,7 +84,7 @@ test('prune: old snapshots go, the total stays under the cap (least recently use
 });
 
 test('prune: temporary files of a dead writer or older than the limit go; a live writer’s stays', async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-cache-unit-');
   const now = Date.now();
   const base = snapName(1);
   const live = put(dir, `${base}.${process.pid}.0123abcd.tmp`, 10, 1000, now);
@@ -104,7 +98,7 @@ test('prune: temporary files of a dead writer or older than the limit go; a live
 });
 
 test('clearSnapshotCache removes every snapshot and reports files and bytes; other files and a missing folder are fine', async (t) => {
-  const dir = tempDir(t);
+  const dir = tempDir(t, 'shuzhi-cache-unit-');
   const now = Date.now();
   put(dir, snapName(1), 1000, 0, now);
   put(dir, snapName(2, 'cli'), 234, 5 * DAY, now);
@@ -192,8 +186,8 @@ test('corpus store: onIndexBuilt fires when an index is built, not when it is re
 });
 
 test('CachedCorpus: a restore marks the snapshot as used, and a save prunes the folder around the one in use', async (t) => {
-  const corpus = tempDir(t);
-  const cache = tempDir(t);
+  const corpus = tempDir(t, 'shuzhi-cache-unit-');
+  const cache = tempDir(t, 'shuzhi-cache-unit-');
   fs.writeFileSync(path.join(corpus, 'a.txt'), '甲单位2023年述职报告\n一、履职情况\n认真履行职责，扎实推进各项工作，取得了较好成效。\n');
   const source = { paths: [corpus], useBundled: false, maxFileSizeBytes: 1 << 20 };
   const opts = { cacheDir: cache, flavour: 'test', engine: 'e1' };
@@ -212,7 +206,8 @@ test('CachedCorpus: a restore marks the snapshot as used, and a save prunes the 
   const now = Date.now();
   const unused = put(cache, snapName(9, 'test'), 100, 40 * DAY, now);
   const dead = put(cache, `${snapName(9, 'test')}.${deadPid()}.0123abcd.tmp`, 100, 0, now);
-  const other = fs.mkdtempSync(path.join(corpus, 'b-'));
+  const other = path.join(corpus, 'b');
+  fs.mkdirSync(other);
   fs.writeFileSync(path.join(other, 'b.txt'), '乙单位2023年述职报告\n一、履职情况\n认真履行职责。\n');
   const third = new CachedCorpus(opts);
   const loaded3 = await third.load({ ...source, paths: [other] });

@@ -1,6 +1,6 @@
 /**
  * The in-editor scenarios through the VS Code API: the same draft and expectations as the
- * code-server scenarios (test/e2e/scenarios.ts), asked of the providers VS Code aggregates.
+ * code-server scenarios (test/e2e/scenarios/), asked of the providers VS Code aggregates.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';

@@ -14,9 +14,9 @@ import type { LintRule } from '../types';
 const YEAR_RE = new RegExp(
   // Before 度 or a month, two digits are a year anywhere (`22年度`, `23年5月`, `23年述职报告`) …
   String.raw`(?<![0-9０-９.．\-/：:第近满余多约])(?<yy>[0-9]{2})年(?=度|[0-9]{1,2}月|(?:十[一二]?|[一二三四五六七八九])月|述职|工作述职|工作总结)` +
-    // … before 以来, 底, 上半年 or a comma only where a time phrase starts (`23年以来，我…`, `至23年底`),
+    // … before 以来, 起, 底, 上半年 or a comma only where a time phrase starts (`23年以来，我…`, `自23年起`),
     // since `工作20年以来` counts years of service.
-    String.raw`|(?<=^|[。；！？，,\n\u3000 ]|[于在至到从自])(?<yy2>[0-9]{2})年(?=底|初|末|以来|上半年|下半年|全年|[，,])`,
+    String.raw`|(?<=^|[。；！？，,\n\u3000 ]|[于在至到从自])(?<yy2>[0-9]{2})年(?=底|初|末|以来|起|开始|至今|上半年|下半年|全年|[，,])`,
   'gm',
 );
 

@@ -6,12 +6,11 @@
  * README); the time from the command to the page, cold and opened again.
  */
 import type { Frame, Page } from 'playwright-core';
-import { DRAFT_NAME } from './fixtures';
-import { openFile, poll, runCommand, screenshot, type Harness } from './harness';
+import { DRAFT_NAME } from '../fixtures';
+import { openFile, poll, runCommand, screenshot, type Harness } from '../harness';
+import type { Scenario } from '../scenario';
 
-type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
-
-export const dashboardScenario: Scenario = {
+export const iDashboard: Scenario = {
   id: 'i-dashboard',
   name: '(i) the check-up panel shows the missing part and the bars; a finding reveals its line; light and dark',
   async run(h) {

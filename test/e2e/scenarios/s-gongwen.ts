@@ -4,14 +4,13 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { applyQuickFix, openFile, poll, runCommand, screenshot, type Harness } from './harness';
-
-type Scenario = { id: string; name: string; run: (h: Harness) => Promise<void> };
+import { applyQuickFix, openFile, poll, runCommand, screenshot } from '../harness';
+import type { Scenario } from '../scenario';
 
 const NAME = '公文规范稿.md';
 const TEXT = ['# 2023年度述职报告', '', '截止12月底，共完成审计项目46个。', ''].join('\n');
 
-export const gongwenScenario: Scenario = {
+export const sGongwen: Scenario = {
   id: 's-gongwen',
   name: '(s) 公文规范: 截止12月底 is a warning naming 截至; its quick fix makes 截至12月底',
   async run(h) {
