@@ -1,4 +1,4 @@
-// Bundles the four entry points. Type checking is separate (`npm run typecheck`).
+// Bundles the five entry points. Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -14,6 +14,7 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/indexWorkers/worker.ts'], outfile: 'dist/phraseIndexWorker.js' },
+  { entryPoints: ['server/src/indexWorkers/draftWorker.ts'], outfile: 'dist/draftWorker.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
 ];
 if (watch) {

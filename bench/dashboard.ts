@@ -16,7 +16,7 @@ import { renderDashboard, renderDashboardBody } from '../server/src/engine/dashb
 import { kindShareStats } from '../server/src/engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
 import { lintText } from '../server/src/engine/lint/lint';
-import { parseDraft } from '../server/src/engine/lint/parseDraft';
+import { Draft } from '../server/src/engine/lint/draft';
 import { corpusReady, fileUri, startServer } from '../test/helpers/lspClient';
 import { bodyParagraphs, time } from './lint';
 import { ms, percentile, type BenchRow } from './table';
@@ -54,9 +54,9 @@ export async function benchDashboard(): Promise<BenchRow[]> {
   const corpusStats = kindShareStats(reports);
   const corpusHeadings = learnCorpusHeadings(reports);
   const analyse = (text: string) => {
-    const tree = parseDraft(text);
-    const findings = lintText(text, { tree, corpusStats, corpusHeadings });
-    return dashboardData(text, { tree, findings, figures });
+    const d = new Draft(text);
+    const findings = lintText(d, { corpusStats, corpusHeadings });
+    return dashboardData(d, { findings, figures });
   };
   // A new text each run, as after an edit: nothing is reused from the run before.
   let k = 0;
@@ -66,12 +66,12 @@ export async function benchDashboard(): Promise<BenchRow[]> {
   // before the panel's 300 ms): the update is the check-up data and the body. Parse + lint alone beside it.
   const versions = Array.from({ length: 7 }, () => {
     const text = edited();
-    const tree = parseDraft(text);
-    return { text, tree, findings: lintText(text, { tree, corpusStats, corpusHeadings }) };
+    const d = new Draft(text);
+    return { d, findings: lintText(d, { corpusStats, corpusHeadings }) };
   });
   const body = await time(() => {
     const v = versions[k++ % versions.length];
-    renderDashboardBody(dashboardData(v.text, { tree: v.tree, findings: v.findings, figures }), 'zh-cn');
+    renderDashboardBody(dashboardData(v.d, { findings: v.findings, figures }), 'zh-cn');
   }, RUNS);
   const fullUpdate = await time(() => renderDashboardBody(analyse(edited()), 'zh-cn'), RUNS);
 

@@ -8,7 +8,7 @@ import { loadCorpus } from '../server/src/engine/corpus/corpus';
 import { kindShareStats } from '../server/src/engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
 import { lintText } from '../server/src/engine/lint/lint';
-import { parseDraft } from '../server/src/engine/lint/parseDraft';
+import { Draft } from '../server/src/engine/lint/draft';
 import { outlineSymbols } from '../server/src/engine/report/symbols';
 import { toChineseNumber } from '../server/src/engine/text/chars';
 import type { CorpusReport } from '../server/src/engine/types';
@@ -74,9 +74,9 @@ export async function benchLint(): Promise<BenchRow[]> {
   let findings: ReturnType<typeof lintText> = [];
   let symbols = 0;
   const shuzhi = await time(() => {
-    const tree = parseDraft(draft);
-    findings = lintText(draft, { tree, corpusHeadings, corpusStats });
-    symbols = outlineSymbols(tree).length;
+    const d = new Draft(draft);
+    findings = lintText(d, { corpusHeadings, corpusStats });
+    symbols = outlineSymbols(d.tree).length;
   });
   const repeats = findings.filter((f) => f.rule === 'sentence-repeated').length;
   const placeholders = findings.filter((f) => f.rule === 'placeholder').length;

@@ -7,7 +7,7 @@
  * (bench/indexBuild.ts). Once, before the corpora: outline and diagnostics of pasted drafts
  * of millions of characters (bench/largeDrafts.ts).
  *
- *   npm run build && node --import tsx bench/scale.ts 10 50 100
+ *   npm run build && node --import tsx bench/scale.ts 10 50 100 [--no-drafts] [--no-index-build]
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,12 +19,15 @@ import { prng } from '../test/helpers/prng';
 import { answeredNote, formatTable, isAnswer, mb, ms, percentile, type Answered, type BenchRow } from './table';
 import { PHRASE_INDEX_KEY } from '../server/src/features/sharedPhraseIndex';
 import { benchIndexBuild } from './indexBuild';
-import { benchLargeDrafts } from './largeDrafts';
+import { benchLargeDrafts, stallFigure, stallRows } from './largeDrafts';
+import { synthesizeDraft } from './synth';
 
 const MB = 1024 * 1024;
 const SAMPLES = 300;
 /** Corpora up to this size also get the index-build comparison (two cold builds each way). */
 const INDEX_BUILD_MAX_MB = 50;
+/** When the corpus counts as settled: this long after it was ready from the snapshot. */
+const SETTLED_MS = 30_000;
 
 interface Status {
   state: string;
@@ -178,8 +181,8 @@ async function latencies(server: TestServer, method: string, uri: string, positi
 }
 
 /** Runs the benchmark for each corpus size (MB) and returns the table rows. */
-export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
-  const rows: BenchRow[] = await benchLargeDrafts();
+export async function benchScale(sizesMB: number[], only: { drafts?: boolean; indexBuild?: boolean } = {}): Promise<BenchRow[]> {
+  const rows: BenchRow[] = only.drafts === false ? [] : await benchLargeDrafts();
   for (const size of sizesMB) {
     const g = `scale ${size} MB`;
     const t = performance.now();
@@ -248,6 +251,11 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
       const diagnostics = await warm.server.waitForDiagnostics(bigUri, () => true, 300_000);
       const lintMs = performance.now() - tb;
       const rssWarm = peakRss(warm.server.proc.pid);
+      // Completion again once the corpus has settled (30 s after it was ready), then (50 MB and up) a pasted
+      // 10-million-character draft checked beside a small one — after the RSS figure, which is the corpus's.
+      await new Promise((r) => setTimeout(r, Math.max(0, ready2.at + SETTLED_MS - performance.now())));
+      const settledCompletion = await latencies(warm.server, 'textDocument/completion', paraUri, para.at);
+      const stall = size >= 50 ? await stallFigure(warm.server, synthesizeDraft(10_000_000)) : undefined;
       await warm.server.stop();
 
       const rssTarget = 4 * bytes + 100 * MB;
@@ -271,12 +279,14 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
         { group: g, metric: 'peak RSS, cold run', value: mb(rssCold), target: `≤ ${mb(rssTarget)}`, ok: rssCold <= rssTarget },
         { group: g, metric: 'peak RSS, snapshot run', value: mb(rssWarm), target: `≤ ${mb(rssTarget)}`, ok: rssWarm <= rssTarget },
         ...lat('completion', completion, 10),
-        ...lat('completion at random positions of a 200-paragraph draft', paragraphCompletion, 10),
+        ...lat('completion at random positions of a 200-paragraph draft, while the corpus settles (from ready)', paragraphCompletion, 10),
+        ...lat(`the same once the corpus has settled (${SETTLED_MS / 1000} s after ready)`, settledCompletion, 10),
         ...lat('hover', hover, 20),
         { group: g, metric: `outline of a 5,000-line draft (open → symbols${isAnswer(symbols) ? '' : ', EMPTY answer'})`, value: ms(outlineMs) },
         { group: g, metric: `lint of a 5,000-line draft (open → ${diagnostics.length} diagnostics, incl. debounce)`, value: ms(lintMs) },
       );
-      if (size <= INDEX_BUILD_MAX_MB) rows.push(...(await benchIndexBuild(corpus, g)));
+      if (stall) rows.push(...stallRows(g, `${size} MB corpus`, stall));
+      if (size <= INDEX_BUILD_MAX_MB && only.indexBuild !== false) rows.push(...(await benchIndexBuild(corpus, g)));
       process.stderr.write(`${formatTable(rows.filter((r) => r.group === g))}\n`);
     } finally {
       fs.rmSync(cache, { recursive: true, force: true });
@@ -287,5 +297,7 @@ export async function benchScale(sizesMB: number[]): Promise<BenchRow[]> {
 
 if (require.main === module) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  void benchScale(sizes.length ? sizes : [10]).then((rows) => process.stdout.write(formatTable(rows) + '\n'));
+  // --no-drafts / --no-index-build leave out the pasted drafts and the index-build comparison (a shorter run).
+  const only = { drafts: !process.argv.includes('--no-drafts'), indexBuild: !process.argv.includes('--no-index-build') };
+  void benchScale(sizes.length ? sizes : [10], only).then((rows) => process.stdout.write(formatTable(rows) + '\n'));
 }

@@ -20,6 +20,7 @@ const REQUIRED = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/dist/phraseIndexWorker.js',
+  'extension/dist/draftWorker.js',
   'extension/dist/cli.js',
   'extension/syntaxes/shuzhi.injection.tmLanguage.json',
   'extension/client/media/icon.png',

@@ -65,6 +65,15 @@ const CASES: Record<string, [string, string[]][]> = {
     ['纪律检查委员会、纪检监察机关、人民检察院、检察机关、检查院落卫生、检察委员会。', []],
     ['考查学生的综合能力，考查组织协调能力。', []],
   ],
+  '形式 is a form (形式主义, 流于形式), 形势 a state of affairs (当前形势, 形势严峻)': [
+    ['坚决反对形势主义，防止学习流于形势。', ['形势→形式', '形势→形式']],
+    ['准确把握当前形式，形式严峻复杂。', ['形式→形势', '形式→形势']],
+    ['活动形式多样，当前形势严峻，反对形式主义，采取新的形式。', []],
+  ],
+  '法治思维, 法治国家, 法治政府 (依法治理); 法制 is the legal system': [
+    ['运用法制思维和法制方式，建设法制政府。', ['法制→法治', '法制→法治', '法制→法治']],
+    ['健全法制建设，加强法制宣传，维护社会主义法制，法制社会主义', []],
+  ],
   '作 before abstract objects and two-syllable verbs (a preference)': [
     ['对网络舆情做出积极回应。', ['做出→作出']],
     ['会上做报告。', ['做→作']],
@@ -77,6 +86,11 @@ for (const [name, cases] of Object.entries(CASES)) {
     for (const [text, want] of cases) assert.deepEqual(rules(text), want, text);
   });
 }
+
+test('confusions: every rule of the data has a case above where it fires', () => {
+  const fired = new Set(Object.values(CASES).flatMap((cases) => cases.flatMap(([text]) => findConfusions(text).map((s) => s.rule))));
+  assert.deepEqual(CONFUSIONS.map((r) => r.id).filter((id) => !fired.has(id)), []);
+});
 
 test('confusions: errorsOnly leaves the preferences out', () => {
   assert.deepEqual(findConfusions('做出决定，截止目前。', { errorsOnly: true }).map((s) => s.rule), ['截止→截至']);
@@ -121,4 +135,8 @@ test('confusions: injectConfusion swaps a right word where the context settles i
   }
   assert.deepEqual([...seen].sort(), ['必须→必需', '截至→截止', '权利→权力'].map((x) => x.split('→').reverse().join('→')).sort());
   assert.equal(injectConfusion('没有可替换的词。', prng(1)), undefined);
+  assert.equal(injectConfusion('', prng(1)), undefined);
+  // errorsOnly: a 作 that only a preference rule would swap is left alone.
+  assert.equal(injectConfusion('会上作报告。', prng(1))?.rule, '做→作');
+  assert.equal(injectConfusion('会上作报告。', prng(1), { errorsOnly: true }), undefined);
 });

@@ -16,7 +16,7 @@ import { dashboardLocale } from '../engine/dashboard/strings';
 import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
 import { lintText } from '../engine/lint/lint';
-import { parseDraft } from '../engine/lint/parseDraft';
+import { Draft } from '../engine/lint/draft';
 import type { ReportTypeChoice } from '../engine/lint/reportTypeOf';
 import type { Finding } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
@@ -45,11 +45,11 @@ export interface DashboardHtmlOptions {
 
 /** The page for `text` (no I/O). */
 export function dashboardPage(text: string, opts: Omit<DashboardHtmlOptions, 'force' | 'cwd'>): { html: string; data: DashboardData } {
-  const tree = parseDraft(text);
+  const draft = new Draft(text);
   const findings =
     opts.findings ??
-    lintText(text, { settings: opts.settings, tree, corpusStats: kindShareStats(opts.reports), corpusHeadings: learnCorpusHeadings(opts.reports) });
-  const data = dashboardData(text, { settings: opts.settings, tree, findings, figures: corpusFigures(opts.reports), copied: opts.copied, reportType: opts.reportType });
+    lintText(draft, { settings: opts.settings, corpusStats: kindShareStats(opts.reports), corpusHeadings: learnCorpusHeadings(opts.reports) });
+  const data = dashboardData(draft, { settings: opts.settings, findings, figures: corpusFigures(opts.reports), copied: opts.copied, reportType: opts.reportType });
   const html = renderDashboard(data, { locale: dashboardLocale(opts.locale ?? 'zh-cn'), standalone: true, nonce: randomBytes(16).toString('base64') });
   return { html, data };
 }

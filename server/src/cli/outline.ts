@@ -1,4 +1,4 @@
-import { parseDraft } from '../engine/lint/parseDraft';
+import { Draft } from '../engine/lint/draft';
 import { outlineSymbols, type OutlineSymbol } from '../engine/report/symbols';
 import { readDraft } from './common';
 import { formatOf, UsageError, type CliIO } from './io';
@@ -40,7 +40,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const format = formatOf(flags);
   const { text } = readDraft(io, positional[0]);
   // The same parse as the editor's outline: front matter and comments are not structure.
-  const tree = parseDraft(text);
+  const tree = new Draft(text).tree;
   const symbols = outlineSymbols(tree, { showItems: flags.has('items') });
   if (format === 'json') {
     io.out(JSON.stringify(symbols.map(toJson), null, 2) + '\n');

@@ -16,8 +16,7 @@ import { locateInSource } from '../engine/search/sourceLine';
 import { LineIndex } from '../engine/text/lineIndex';
 import type { CorpusReport } from '../engine/types';
 import { readSource } from '../io/sourceText';
-import { reportTypeOf } from '../engine/lint/reportTypeOf';
-import { parseDraft } from '../engine/lint/parseDraft';
+import { Draft } from '../engine/lint/draft';
 import { cliCorpus, cliSettings, readDraft } from './common';
 import { writeDashboardHtml } from './dashboardHtml';
 import { EXIT_FINDINGS, EXIT_OK, formatOf, UsageError, type CliIO } from './io';
@@ -56,7 +55,8 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const draft = readDraft(io, file);
   const { reports } = await cliCorpus(settings);
   const phrases = buildPhraseIndex(reports);
-  const result = reviewDraft(draft.text, {
+  const parsed = new Draft(draft.text);
+  const result = reviewDraft(parsed, {
     settings,
     reportType,
     phrases,
@@ -73,7 +73,7 @@ export async function run(args: string[], io: CliIO): Promise<number> {
       reports,
       findings: result.findings,
       ...(result.copy ? { copied: copiedSummary(result.copy, reports) } : {}),
-      ...(reportType !== undefined ? { reportType: reportTypeOf(draft.text, parseDraft(draft.text), settings.reportType, reportType) } : {}),
+      ...(reportType !== undefined ? { reportType: parsed.reportType(settings.reportType, reportType) } : {}),
       force: flags.has('force'),
       cwd: io.cwd,
     });

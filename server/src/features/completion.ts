@@ -12,18 +12,18 @@ import {
   MarkupKind,
   type CompletionItem,
   type CompletionList,
+  type CancellationToken,
   type CompletionParams,
   type InlineCompletionItem,
   type InlineCompletionParams,
   type Position,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { getTree } from '../documentCache';
 import { completePhrases, ghostOf, prepareDraft, type PhraseCompletion, type PhraseItem } from '../engine/completion/complete';
-import { headingStatsSteps, learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
-import { SlicedIndex } from '../engine/search/slicedIndex';
-import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
+import { learnHeadingStats, type HeadingStats } from '../engine/completion/headingStats';
+import type { Draft } from '../engine/lint/draft';
+import { isHuge } from './hugeDrafts';
+import { serviceOf, type Service } from './service';
 import { phraseIndex, phraseIndexNow, waitForCorpus } from './sharedPhraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
@@ -32,10 +32,6 @@ import { nodePath } from '../engine/report/structure';
 import type { SectionKind } from '../engine/types';
 import { escapeMarkdown } from '../engine/text/escape';
 
-/** Key of the heading statistics in the corpus store. */
-export const HEADING_STATS_KEY = 'completion.headingStats';
-
-const headingStatsBuilds = new WeakMap<ServerContext, SlicedIndex<HeadingStats>>();
 let noHeadingStats: HeadingStats | undefined;
 
 /**
@@ -43,9 +39,8 @@ let noHeadingStats: HeadingStats | undefined;
  * read in slices, and until then snippets are built from the report types' own headings.
  */
 function headingStatsOf(ctx: ServerContext): HeadingStats {
-  let build = headingStatsBuilds.get(ctx);
-  if (!build) headingStatsBuilds.set(ctx, (build = new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps)));
-  return build.now(LARGE_CORPUS_CHARS) ?? (noHeadingStats ??= learnHeadingStats([]));
+  const indexes = serviceOf(ctx).indexes;
+  return indexes.now(indexes.headingStats) ?? (noHeadingStats ??= learnHeadingStats([]));
 }
 
 /**
@@ -53,7 +48,6 @@ function headingStatsOf(ctx: ServerContext): HeadingStats {
  * setting): the bundled corpus loads in about 0.3 s; typing must not wait for a large one.
  */
 const COMPLETION_CORPUS_WAIT_MS = 2000;
-
 
 const rank = (i: number) => String(i).padStart(4, '0');
 
@@ -92,12 +86,17 @@ const PREPARE_MAX_CHARS = 1_000_000;
 const WARM_QUERIES = 48;
 const WARM_DRAFT_LINES = 300;
 
+/** The draft's tree, unless it is a huge draft only the worker has parsed (then completion goes without sections and snippets). */
+function treeOf(draft: Draft) {
+  return isHuge(draft) && !draft.hasTree ? undefined : draft.tree;
+}
+
 /** The cursor, clamped into the document (clients may send a position past a line's end), and its line's text before it. */
-function cursorOf(doc: TextDocument, position: Position): { offset: number; pos: Position; lineBefore: string } {
-  const offset = doc.offsetAt(position);
-  const pos = doc.positionAt(offset);
-  const lineStart = doc.offsetAt({ line: pos.line, character: 0 });
-  return { offset, pos, lineBefore: doc.getText().slice(lineStart, offset) };
+function cursorOf(draft: Draft, position: Position): { offset: number; pos: Position; lineBefore: string } {
+  const offset = draft.lines.offsetAt(position);
+  const pos = draft.lines.positionAt(offset);
+  const lineStart = draft.lines.lineStart(pos.line);
+  return { offset, pos, lineBefore: draft.text.slice(lineStart, offset) };
 }
 
 function detailOf(item: PhraseItem): string {
@@ -109,18 +108,20 @@ function detailOf(item: PhraseItem): string {
  * Ranked phrases for the cursor at `offset` (undefined until the phrase index is ready). The
  * rest of the draft is evidence too: writers reuse their own phrases.
  */
-async function phrasesAt(ctx: ServerContext, doc: TextDocument, offset: number, lineBefore: string, examples = true): Promise<PhraseCompletion | undefined> {
+async function phrasesAt(service: Service, doc: Draft, offset: number, lineBefore: string, examples = true): Promise<PhraseCompletion | undefined> {
+  const ctx = service.ctx;
   // Early requests (the first keystrokes after start-up) wait a little for the corpus rather
   // than answer nothing; a small corpus is then indexed on the spot.
   await waitForCorpus(ctx, COMPLETION_CORPUS_WAIT_MS);
   const settings = ctx.settings();
-  const text = doc.getText();
+  const text = doc.text;
   const lineStart = offset - lineBefore.length;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const draft = text.slice(0, lineStart) + text.slice(lineEnd);
   const kinds = new Set<SectionKind>();
-  for (const n of nodePath(getTree(ctx, doc), offset)) for (const k of n.kinds) kinds.add(k);
+  const tree = treeOf(doc);
+  if (tree) for (const n of nodePath(tree, offset)) for (const k of n.kinds) kinds.add(k);
   const index = phraseIndexNow(ctx);
   if (!index) return undefined;
   return completePhrases(index, lineBefore, {
@@ -163,71 +164,14 @@ export function register(ctx: ServerContext): void {
     });
   });
 
-  ctx.connection.onCompletion(async (params: CompletionParams): Promise<CompletionList> => {
-    const empty: CompletionList = { isIncomplete: true, items: [] };
-    const settings = ctx.settings();
-    if (!settings.completion.enable) return empty;
-    const doc = ctx.documents.get(params.textDocument.uri);
-    if (!doc) return empty;
-    const { offset, pos, lineBefore } = cursorOf(doc, params.position);
-    const range = (start: number) => ({ start: { line: pos.line, character: start }, end: pos });
-    const maxItems = settings.completion.maxItems;
-
-    const tree = getTree(ctx, doc);
-    const snippets = isLineStart(lineBefore)
-      ? lineStartSnippets(tree, offset, lineBefore, headingStatsOf(ctx), { reportType: settings.reportType, maxItems })
-      : undefined;
-    if (snippets) {
-      const typed = lineBefore.slice(snippets.replaceStart);
-      return {
-        isIncomplete: true,
-        items: snippets.items.map(
-          (s, i): CompletionItem => ({
-            label: s.label,
-            kind: s.kind === 'skeleton' ? CompletionItemKind.Snippet : s.kind === 'heading' ? CompletionItemKind.Module : CompletionItemKind.Text,
-            detail: s.detail,
-            // VS Code filters by the typed part (e.g. 三 or （): the filter text must start with it.
-            filterText: s.label.startsWith(typed) ? s.label : typed + s.label,
-            sortText: rank(i),
-            insertTextFormat: InsertTextFormat.Snippet,
-            textEdit: { range: range(snippets.replaceStart), newText: s.snippet },
-          }),
-        ),
-      };
-    }
-
-    const result = await phrasesAt(ctx, doc, offset, lineBefore);
-    if (!result) return empty;
-    return {
-      isIncomplete: true,
-      items: result.items.map((item, i): CompletionItem => {
-        const doc = exampleMarkdown(item);
-        return {
-          label: item.label,
-          kind: CompletionItemKind.Text,
-          detail: detailOf(item),
-          documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
-          filterText: item.insertText,
-          sortText: rank(i),
-          textEdit: { range: range(result.replaceStart), newText: item.insertText },
-        };
-      }),
-    };
+  const service = serviceOf(ctx);
+  ctx.connection.onCompletion((params: CompletionParams, token) => {
+    const draft = service.openDraft(params.textDocument.uri);
+    return draft ? completion(service, draft, params.position, token) : { isIncomplete: true, items: [] };
   });
-
-  // Ghost text: the one continuation the model is confident of, or nothing (see ghostOf).
-  ctx.connection.languages.inlineCompletion.on(async (params: InlineCompletionParams): Promise<InlineCompletionItem[]> => {
-    const settings = ctx.settings();
-    if (!settings.completion.enable || !settings.completion.inline) return [];
-    const doc = ctx.documents.get(params.textDocument.uri);
-    if (!doc) return [];
-    const { offset, pos, lineBefore } = cursorOf(doc, params.position);
-    // Nothing on an empty line or a heading's number: the list has the snippets there.
-    if (isLineStart(lineBefore)) return [];
-    const result = await phrasesAt(ctx, doc, offset, lineBefore, false);
-    const ghost = result && ghostOf(result, settings.completion.confidence);
-    if (!result || !ghost) return [];
-    return [{ insertText: ghost.insertText, range: { start: { line: pos.line, character: result.replaceStart }, end: pos } }];
+  ctx.connection.languages.inlineCompletion.on((params: InlineCompletionParams, token) => {
+    const draft = service.openDraft(params.textDocument.uri);
+    return draft ? inlineCompletion(service, draft, params.position, token) : [];
   });
 
   ctx.connection.onRequest('shuzhi/skeleton', (params: { type?: string } | undefined) => {
@@ -236,3 +180,71 @@ export function register(ctx: ServerContext): void {
     return { snippet: skeletonFromStats(type, headingStatsOf(ctx), { withTitle: true }), type: type.id, name: type.name };
   });
 }
+
+/**
+ * The completion list at `position` of `draft`: heading snippets at the start of a line, else
+ * the corpus phrases that continue what is typed.
+ */
+export async function completion(service: Service, draft: Draft, position: Position, _token?: CancellationToken): Promise<CompletionList> {
+  const ctx = service.ctx;
+  const empty: CompletionList = { isIncomplete: true, items: [] };
+  const settings = ctx.settings();
+  if (!settings.completion.enable) return empty;
+  const { offset, pos, lineBefore } = cursorOf(draft, position);
+  const range = (start: number) => ({ start: { line: pos.line, character: start }, end: pos });
+  const maxItems = settings.completion.maxItems;
+
+  const tree = treeOf(draft);
+  const snippets =
+    tree && isLineStart(lineBefore) ? lineStartSnippets(tree, offset, lineBefore, headingStatsOf(ctx), { reportType: settings.reportType, maxItems }) : undefined;
+  if (snippets) {
+    const typed = lineBefore.slice(snippets.replaceStart);
+    return {
+      isIncomplete: true,
+      items: snippets.items.map(
+        (s, i): CompletionItem => ({
+          label: s.label,
+          kind: s.kind === 'skeleton' ? CompletionItemKind.Snippet : s.kind === 'heading' ? CompletionItemKind.Module : CompletionItemKind.Text,
+          detail: s.detail,
+          // VS Code filters by the typed part (e.g. 三 or （): the filter text must start with it.
+          filterText: s.label.startsWith(typed) ? s.label : typed + s.label,
+          sortText: rank(i),
+          insertTextFormat: InsertTextFormat.Snippet,
+          textEdit: { range: range(snippets.replaceStart), newText: s.snippet },
+        }),
+      ),
+    };
+  }
+
+  const result = await phrasesAt(service, draft, offset, lineBefore);
+  if (!result) return empty;
+  return {
+    isIncomplete: true,
+    items: result.items.map((item, i): CompletionItem => {
+      const doc = exampleMarkdown(item);
+      return {
+        label: item.label,
+        kind: CompletionItemKind.Text,
+        detail: detailOf(item),
+        documentation: doc ? { kind: MarkupKind.Markdown, value: doc } : undefined,
+        filterText: item.insertText,
+        sortText: rank(i),
+        textEdit: { range: range(result.replaceStart), newText: item.insertText },
+      };
+    }),
+  };
+}
+
+/** Ghost text at `position` of `draft`: the one continuation the model is confident of, or nothing (see ghostOf). */
+export async function inlineCompletion(service: Service, draft: Draft, position: Position, _token?: CancellationToken): Promise<InlineCompletionItem[]> {
+  const settings = service.ctx.settings();
+  if (!settings.completion.enable || !settings.completion.inline) return [];
+  const { offset, pos, lineBefore } = cursorOf(draft, position);
+  // Nothing on an empty line or a heading's number: the list has the snippets there.
+  if (isLineStart(lineBefore)) return [];
+  const result = await phrasesAt(service, draft, offset, lineBefore, false);
+  const ghost = result && ghostOf(result, settings.completion.confidence);
+  if (!result || !ghost) return [];
+  return [{ insertText: ghost.insertText, range: { start: { line: pos.line, character: result.replaceStart }, end: pos } }];
+}
+

@@ -47,13 +47,21 @@ export class SourceFiles {
     return p;
   }
 
+  /** Reads these files, waiting at most `ms` for them. */
+  async readAll(sources: readonly string[], ms: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+    await Promise.race([Promise.all(sources.map((s) => this.text(s))), timeout]);
+    clearTimeout(timer);
+  }
+
   /**
    * The zero-based file line of report text [start, end) now: undefined while the file is
-   * still being read (`then` runs once it is), null when it cannot be placed (a Word file).
+   * still being read (it is then), null when it cannot be placed (a Word file).
    */
-  lineNow(report: CorpusReport, start: number, end: number, then: () => void): number | null | undefined {
+  lineNow(report: CorpusReport, start: number, end: number): number | null | undefined {
     if (!this.ready.has(report.source)) {
-      void this.text(report.source).then(then);
+      void this.text(report.source);
       return undefined;
     }
     const text = this.ready.get(report.source);

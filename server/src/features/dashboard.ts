@@ -12,34 +12,31 @@
 import type { ServerContext } from '../context';
 import { copiedSummary, copiesIn } from '../engine/check/review';
 import { phraseIndexNow } from './sharedPhraseIndex';
-import { getTree } from '../documentCache';
-import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';
 import { dashboardData } from '../engine/dashboard/data';
 import { renderDashboard, renderDashboardBody } from '../engine/dashboard/render';
 import { dashboardLocale } from '../engine/dashboard/strings';
-import { SlicedIndex } from '../engine/search/slicedIndex';
 import type { LintAccess } from './lint';
-import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
+import { serviceOf } from './service';
 import { Methods, type DashboardParams, type DashboardResult } from '../protocol/contract';
 
 export function register(ctx: ServerContext, lint: LintAccess): void {
-  const figures = new SlicedIndex<CorpusFigures>(ctx.corpus, DASHBOARD_FIGURES_INDEX_KEY, corpusFiguresSteps);
+  const service = serviceOf(ctx);
+  const { indexes } = service;
 
   ctx.connection.onRequest(Methods.dashboard, (params: DashboardParams): DashboardResult => {
     const doc = typeof params?.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
     if (!doc) return null;
     const locale = dashboardLocale(typeof params.locale === 'string' ? params.locale : 'zh-cn');
-    const corpusFigures = figures.now(LARGE_CORPUS_CHARS);
+    const corpusFigures = indexes.now(indexes.figures);
     const pending = corpusFigures === undefined && ctx.corpus.reports.length > 0 ? { pending: true as const } : {};
-    const text = doc.getText();
+    const draft = service.draft(doc);
     // The review's “与语料重复” share, once the phrase index is ready (a large corpus builds it in the background).
     const phrases = phraseIndexNow(ctx);
-    const data = dashboardData(text, {
+    const data = dashboardData(draft, {
       settings: ctx.settings(),
-      tree: getTree(ctx, doc),
       findings: lint.findingsOf(doc),
       figures: corpusFigures,
-      ...(phrases ? { copied: copiedSummary(copiesIn(text, phrases, ctx.settings()), phrases.reports) } : {}),
+      ...(phrases ? { copied: copiedSummary(copiesIn(draft, phrases, ctx.settings()), phrases.reports) } : {}),
     });
     const page = params.page;
     if (page && typeof page.nonce === 'string' && typeof page.cspSource === 'string') {

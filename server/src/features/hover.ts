@@ -1,6 +1,8 @@
-import { MarkupKind, type Hover } from 'vscode-languageserver/node';
+import { MarkupKind, type CancellationToken, type Hover, type Position } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import { findPhraseAt, phraseHoverMarkdown } from '../engine/search/hoverPhrase';
+import type { Draft } from '../engine/lint/draft';
+import { serviceOf, type Service } from './service';
 import { phraseIndexBuild, waitForPhraseIndex } from './sharedPhraseIndex';
 
 /** Wait after a corpus change before indexing it: a loading corpus changes several times in a row. */
@@ -23,20 +25,27 @@ export function register(ctx: ServerContext): void {
     warm.unref();
   });
 
-  ctx.connection.onHover(async (params, token): Promise<Hover | null> => {
-    if (!ctx.documents.get(params.textDocument.uri)) return null;
-    // A hover in the first moments waits for the corpus to load; a small corpus is then indexed
-    // at once, a large one in the background, and hover answers nothing until that is done.
-    const built = await waitForPhraseIndex(ctx, token);
-    if (!built) return null;
-    // The wait may have been long: answer for the document as it is now, unless the client gave up.
-    const doc = ctx.documents.get(params.textDocument.uri);
-    if (!doc || token.isCancellationRequested) return null;
-    const found = findPhraseAt(built, doc.getText(), doc.offsetAt(params.position));
-    if (!found) return null;
-    return {
-      contents: { kind: MarkupKind.Markdown, value: phraseHoverMarkdown(built, found.stats, ctx.settings().hover.maxExamples) },
-      range: { start: doc.positionAt(found.start), end: doc.positionAt(found.end) },
-    };
+  ctx.connection.onHover((params, token) => {
+    const draft = serviceOf(ctx).openDraft(params.textDocument.uri);
+    return draft ? hover(serviceOf(ctx), draft, params.position, token) : null;
   });
+}
+
+/**
+ * The hover at `position` of `draft`. In the first moments it waits for the corpus to load; a
+ * small corpus is then indexed at once, a large one in the background, and hover answers
+ * nothing until that is done. After a wait it answers for the document as it is then (null
+ * once closed or cancelled).
+ */
+export async function hover(service: Service, draft: Draft, position: Position, token?: CancellationToken): Promise<Hover | null> {
+  const built = await waitForPhraseIndex(service.ctx, token);
+  if (!built) return null;
+  const now = draft.uri ? service.openDraft(draft.uri) : draft;
+  if (!now || token?.isCancellationRequested) return null;
+  const found = findPhraseAt(built, now.text, now.lines.offsetAt(position));
+  if (!found) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value: phraseHoverMarkdown(built, found.stats, service.ctx.settings().hover.maxExamples) },
+    range: { start: now.lines.positionAt(found.start), end: now.lines.positionAt(found.end) },
+  };
 }

@@ -1,8 +1,11 @@
 /**
- * Lint in the editor: diagnostics (source `shuzhi`, code = rule id) pushed on open and
- * change (debounced), when settings change and when the corpus is (re)loaded; code actions
- * for the fixes each finding carries, a “turn this rule off for this line” action, and
- * `source.fixAll.shuzhi` applying every safe fix (punctuation, numbering) at once.
+ * Lint in the editor. The feature functions: `checkDraft` (a draft's findings, in slices
+ * between requests; a huge draft's non-corpus rules in the worker; work past the check's time
+ * budget cut), `diagnosticsOf` (findings → LSP diagnostics, one information diagnostic when the
+ * check was cut, corpus sources placed on their file lines) and `codeActions` (the fixes each
+ * finding carries, a “turn this rule off for this line” action, and `source.fixAll.shuzhi`
+ * applying every safe fix at once). `register` wires them: diagnostics are published by the
+ * server's one scheduler (scheduler.ts), once per document version and inputs.
  */
 import {
   CodeActionKind,
@@ -14,39 +17,33 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ServerContext } from '../context';
-import { getTree } from '../documentCache';
-import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
-import { SlicedIndex } from '../engine/search/slicedIndex';
-import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
-import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
+import { capFindings, MAX_DIAGNOSTICS } from '../engine/lint/cap';
+import { Draft } from '../engine/lint/draft';
 import { safeFixEdits } from '../engine/lint/edits';
-import { lintText } from '../engine/lint/lint';
+import { lintSteps, lintText } from '../engine/lint/lint';
 import type { Finding, Severity, TextEdit } from '../engine/lint/types';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
-import { corpusUri, SourceFiles } from './corpusSources';
-import { phraseIndex, phraseIndexNow } from './sharedPhraseIndex';
+import { BuildCancelled, runSliced } from '../engine/slices';
+import { corpusUri } from './corpusSources';
+import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
+import { cpuClock } from '../indexWorkers/cpuClock';
+import { isHuge, mergeFindings } from './hugeDrafts';
+import { Scheduler, type CheckToken } from './scheduler';
+import { CHECK_BUDGET_MS, serviceOf, SLICED_RULES, type CheckInputs, type Service } from './service';
+
+export { capFindings, MAX_DIAGNOSTICS };
 
 /** Diagnostic source; clients filter and label by it. */
 export const SOURCE = 'shuzhi';
 /** Code action kind of “fix all” for this server. */
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
 const DEBOUNCE_MS = 200;
-/**
- * Most diagnostics pushed per document: a pasted compilation can hold tens of thousands of
- * repeats and placeholders, which no one reads in the Problems view and which cost seconds
- * to send. The most severe are kept, in document order.
- */
-export const MAX_DIAGNOSTICS = 1000;
-const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
-
-/** At most `max` findings, the most severe first chosen, returned in document order. */
-export function capFindings(findings: readonly Finding[], max = MAX_DIAGNOSTICS): Finding[] {
-  if (findings.length <= max) return [...findings];
-  return [...findings]
-    .sort((a, b) => RANK[a.severity] - RANK[b.severity] || a.start - b.start)
-    .slice(0, max)
-    .sort((a, b) => a.start - b.start || a.end - b.end);
-}
+/** Code of the information diagnostic of a check cut at its time budget. */
+export const CUT_CODE = 'check-cut';
+/** Work between two yields of a check on the server's thread: a request waits for a slice or two (each message takes a few turns of the event loop). */
+const SLICE_MS = 4;
+/** Longest a check waits for corpus files to be read before placing copied passages on their lines. */
+const SOURCES_WAIT_MS = 1000;
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -55,200 +52,162 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-interface Linted {
+/** A draft's check: its findings (capped for a huge draft), how many in all, the rules cut at the budget. */
+export interface Checked {
   version: number;
-  /** Settings and corpus the findings were computed under. */
-  stamp: string;
   findings: Finding[];
+  total: number;
+  cut: string[];
   /** The phrase index the corpus rules read (their corpusRelated report numbers index its reports). */
   phrases?: PhraseIndex;
 }
 
 /**
- * Above LARGE_CORPUS_CHARS the corpus rules (typo-suspect, copied-passage: a few ms for
- * a 5,000-character draft on the bundled corpus, tens of ms at 100 MB and more on a busy machine)
- * leave the 200 ms pass and run CORPUS_RULES_DEBOUNCE_MS after the last change, so typing never
- * waits for them.
+ * The findings of `draft` under `inputs`, worked out in slices between requests and cut at
+ * the time budget; a huge draft's rules but the corpus ones run in the worker meanwhile.
+ * Undefined when cancelled (the draft changed).
  */
-const CORPUS_RULES_DEBOUNCE_MS = 1500;
-const isLarge = (index: PhraseIndex | undefined): boolean => index !== undefined && index.text.length > LARGE_CORPUS_CHARS;
-/** Longest a check waits for the answers before it to be written. */
-const FLUSH_WAIT_MS = 2000;
-
-/**
- * Bytes of messages to the client not yet written: stdout's buffer (stdio) or the IPC
- * channel's write queue (how VS Code runs the server; `writeQueueSize` of the pipe handle,
- * when Node exposes it).
- */
-function pendingOutputBytes(): number {
-  const channel = process.channel as { writeQueueSize?: unknown } | undefined;
-  const ipc = typeof channel?.writeQueueSize === 'number' ? channel.writeQueueSize : 0;
-  return ipc + (process.stdout.writableLength ?? 0);
+export async function checkDraft(
+  service: Service,
+  draft: Draft,
+  inputs: CheckInputs,
+  token: CheckToken,
+  budgetMs = CHECK_BUDGET_MS,
+  /** `full` for review (every rule at its level, at most `maxFindings` of a huge draft's findings kept). */
+  full?: { maxFindings: number },
+): Promise<Checked | undefined> {
+  const spent = cpuClock();
+  const opts = { ...inputs, stage: full ? ('full' as const) : ('editing' as const), outOfTime: () => spent() >= budgetMs };
+  const cancelled = () => token.isCancellationRequested;
+  try {
+    if (!isHuge(draft) || draft.hasTree) {
+      const run = await runSliced(lintSteps(draft, opts), SLICE_MS, cancelled);
+      return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
+    }
+    const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
+    const asked = performance.now();
+    draft.knowMasked(await analysis.masked);
+    // The corpus rules start once the worker has the prose: the time waited counts against their budget,
+    // so the diagnostics of a huge draft come within about the budget of its opening.
+    const waited = performance.now() - asked;
+    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => spent() + waited >= budgetMs }), SLICE_MS, cancelled);
+    const theirs = await analysis.lint;
+    const findings = mergeFindings(theirs.findings, own.findings, full?.maxFindings);
+    return { version: draft.version, findings, total: theirs.total + own.findings.length, cut: [...theirs.cut, ...own.cut], phrases: inputs.phrases };
+  } catch (e) {
+    if (e instanceof BuildCancelled || cancelled()) return undefined;
+    throw e;
+  }
 }
 
-/**
- * Runs `check` once the answers already on their way are written (at most FLUSH_WAIT_MS
- * later). The connection writes an answer in the next immediate and a pipe takes megabytes
- * in many turns of the event loop, while checking a pasted draft of millions of characters
- * holds the thread for seconds: started at once, it would hold back the draft's outline,
- * asked for at the same time.
- */
-function afterPendingOutput(check: () => void, since = Date.now()): void {
-  setImmediate(() => {
-    if (pendingOutputBytes() > 0 && Date.now() - since < FLUSH_WAIT_MS) setTimeout(() => afterPendingOutput(check, since), 5);
-    else check();
-  });
+/** The one sentence saying a check was cut at its budget, and which rules it did not finish. */
+export function cutMessage(draft: Draft, cut: readonly string[]): string {
+  return `稿件很长（${draft.text.length} 字），检查用满了 ${CHECK_BUDGET_MS / 1000} 秒的计算时限，以下规则没有查完：${cut.join('、')}。可把稿件分成几个文件分别检查。`;
 }
 
+/** The diagnostics of a check: its findings (at most MAX_DIAGNOSTICS), and one information diagnostic when it was cut. */
+export async function diagnosticsOf(service: Service, draft: Draft, checked: Checked): Promise<Diagnostic[]> {
+  const shown = capFindings(checked.findings);
+  const reports = checked.phrases?.reports;
+  // Corpus files of copied passages are read first (bounded), so the diagnostics go out once, sources placed.
+  if (reports) {
+    const files = new Set<string>();
+    for (const f of shown) for (const r of f.corpusRelated ?? []) if (reports[r.report]) files.add(reports[r.report].source);
+    if (files.size) await service.sources.readAll([...files], SOURCES_WAIT_MS);
+  }
+  const diagnostics = shown.map((f) => toDiagnostic(service, draft, f, reports));
+  if (checked.cut.length) {
+    const at = { line: 0, character: 0 };
+    diagnostics.push({
+      range: { start: at, end: at },
+      severity: DiagnosticSeverity.Information,
+      source: SOURCE,
+      code: CUT_CODE,
+      message: cutMessage(draft, checked.cut),
+    });
+  }
+  return diagnostics;
+}
 
-/** What other features may ask of lint: a document's findings at its current version (cached). */
+function toDiagnostic(service: Service, draft: Draft, f: Finding, reports?: PhraseIndex['reports']): Diagnostic {
+  const range = (start: number, end: number) => ({ start: draft.lines.positionAt(start), end: draft.lines.positionAt(end) });
+  const d: Diagnostic = { range: range(f.start, f.end), severity: SEVERITY[f.severity], source: SOURCE, code: f.rule, message: f.message };
+  if (f.related?.length) {
+    d.relatedInformation = f.related.map((r) => ({ location: { uri: draft.uri, range: range(r.start, r.end) }, message: r.message }));
+  }
+  if (f.corpusRelated?.length && reports) {
+    const infos = d.relatedInformation ?? [];
+    for (const r of f.corpusRelated) {
+      const report = reports[r.report];
+      const line = report ? service.sources.lineNow(report, r.start, r.end) : null;
+      // A file that could not be read in time, or a Word file: no place to point at.
+      if (!report || line === null || line === undefined) continue;
+      const at = { line, character: 0 };
+      infos.push({ location: { uri: corpusUri(report.source), range: { start: at, end: at } }, message: `${r.message}（第 ${line + 1} 行）` });
+    }
+    if (infos.length) d.relatedInformation = infos;
+  }
+  return d;
+}
+
+/** What other features may ask of lint: a document's findings at its current version. */
 export interface LintAccess {
   findingsOf(doc: TextDocument): Finding[];
 }
 
+/** Wires lint to the connection: the one scheduler of checks, the code actions. */
 export function register(ctx: ServerContext): LintAccess {
   const { connection, documents } = ctx;
-  const timers = new Map<string, NodeJS.Timeout>();
-  const slowTimers = new Map<string, NodeJS.Timeout>();
-  const results = new Map<string, Linted>();
+  const service = serviceOf(ctx);
+  const checked = new Map<string, Checked>();
 
-  // The corpus's section-length figures (section-thin): counted on the spot for a small corpus; a
-  // large one is counted in slices (seconds at 100 MB) and the drafts are checked again when done.
-  const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps, () => revalidateAll());
-  // The corpus's typical headings (section-missing's suggestions), the same way.
-  const headings = new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, () => revalidateAll());
-  // Corpus sources of copied passages, placed on their file lines once the file is read.
-  const sources = new SourceFiles(ctx);
-  let waitingForPhrases = false;
-  /** The phrase index for the corpus rules: now for a small corpus; a large one is built in slices and the drafts checked again. */
-  const phrasesNow = (): PhraseIndex | undefined => {
-    const index = phraseIndexNow(ctx);
-    if (!index && !waitingForPhrases && ctx.corpus.reports.length) {
-      waitingForPhrases = true;
-      phraseIndex(ctx).then(
-        () => {
-          waitingForPhrases = false;
-          revalidateAll();
-        },
-        () => {
-          waitingForPhrases = false;
-        },
-      );
-    }
-    return index;
-  };
-  const stamp = (withStats: string) =>
-    `${ctx.corpus.version}:${withStats}:${JSON.stringify(ctx.settings().lint)}:${ctx.settings().reportType}:${ctx.settings().length.limit}`;
+  const scheduler = new Scheduler<{ checked: Checked; diagnostics: Diagnostic[] }>({
+    delayMs: DEBOUNCE_MS,
+    version: (uri) => documents.get(uri)?.version,
+    stamp: service.stamp,
+    check: async (uri, token) => {
+      const draft = service.openDraft(uri);
+      if (!draft) return undefined;
+      const result = await checkDraft(service, draft, service.inputs(), token);
+      if (!result || token.isCancellationRequested) return undefined;
+      checked.set(uri, result);
+      return { checked: result, diagnostics: await diagnosticsOf(service, draft, result) };
+    },
+    publish: (uri, version, { diagnostics }) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    log: ctx.log,
+  });
+  const touchAll = () => scheduler.touchAll(documents.all().map((d) => d.uri));
 
-  /**
-   * Findings of `doc` at its current version, computed once per version, settings and corpus.
-   * `withCorpus` false leaves out the corpus rules (typo-suspect, copied-passage) when the
-   * corpus is large — unless they were already run on this version.
-   */
-  const findingsOf = (doc: TextDocument, withCorpus = true): Finding[] => {
-    const corpusStats = shares.now(LARGE_CORPUS_CHARS);
-    const corpusHeadings = headings.now(LARGE_CORPUS_CHARS);
-    const indexed = phrasesNow();
-    const phrases = withCorpus || !isLarge(indexed) ? indexed : undefined;
-    const base = stamp(`${corpusStats !== undefined}/${corpusHeadings !== undefined}`);
-    const s = `${base}/${phrases !== undefined}`;
-    const hit = results.get(doc.uri);
-    if (hit && hit.version === doc.version && (hit.stamp === s || (!phrases && hit.stamp === `${base}/true`))) return hit.findings;
-    const findings = lintText(doc.getText(), {
-      settings: ctx.settings(),
-      tree: getTree(ctx, doc),
-      corpusHeadings,
-      corpusStats,
-      // A draft open in the editor is being written: a title-only draft gets a hint, not warnings.
-      stage: 'editing',
-      phrases,
-    });
-    results.set(doc.uri, { version: doc.version, stamp: s, findings, phrases });
-    return findings;
-  };
-
-  const toDiagnostic = (doc: TextDocument, f: Finding): Diagnostic => {
-    const d: Diagnostic = {
-      range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
-      severity: SEVERITY[f.severity],
-      source: SOURCE,
-      code: f.rule,
-      message: f.message,
-    };
-    if (f.related?.length) {
-      d.relatedInformation = f.related.map((r) => ({
-        location: { uri: doc.uri, range: { start: doc.positionAt(r.start), end: doc.positionAt(r.end) } },
-        message: r.message,
-      }));
-    }
-    const reports = results.get(doc.uri)?.phrases?.reports;
-    if (f.corpusRelated?.length && reports) {
-      const infos = d.relatedInformation ?? [];
-      for (const r of f.corpusRelated) {
-        const report = reports[r.report];
-        const line = report ? sources.lineNow(report, r.start, r.end, () => schedule(doc.uri)) : null;
-        // Not placed yet (the file is being read): the diagnostics are sent again when it is.
-        if (!report || line === null || line === undefined) continue;
-        const at = { line, character: 0 };
-        infos.push({ location: { uri: corpusUri(report.source), range: { start: at, end: at } }, message: `${r.message}（第 ${line + 1} 行）` });
-      }
-      if (infos.length) d.relatedInformation = infos;
-    }
-    return d;
-  };
-
-  const validate = (uri: string, withCorpus: boolean) => {
-    const doc = documents.get(uri);
-    if (!doc) return;
-    try {
-      const diagnostics = capFindings(findingsOf(doc, withCorpus)).map((f) => toDiagnostic(doc, f));
-      void connection.sendDiagnostics({ uri, version: doc.version, diagnostics });
-    } catch (e) {
-      ctx.log(`检查 ${uri} 时出错：${(e as Error).stack ?? e}`);
-    }
-  };
-
-  const schedule = (uri: string) => {
-    clearTimeout(timers.get(uri));
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        afterPendingOutput(() => validate(uri, false));
-      }, DEBOUNCE_MS),
-    );
-    // With a large corpus the corpus rules take a good part of a second: they run once typing pauses.
-    clearTimeout(slowTimers.get(uri));
-    if (isLarge(phraseIndexNow(ctx))) {
-      slowTimers.set(
-        uri,
-        setTimeout(() => {
-          slowTimers.delete(uri);
-          validate(uri, true);
-        }, CORPUS_RULES_DEBOUNCE_MS),
-      );
-    }
-  };
-  const revalidateAll = () => {
-    for (const doc of documents.all()) schedule(doc.uri);
-  };
-
-  documents.onDidChangeContent((e) => schedule(e.document.uri));
+  documents.onDidChangeContent((e) => scheduler.touch(e.document.uri));
   documents.onDidClose((e) => {
-    clearTimeout(timers.get(e.document.uri));
-    timers.delete(e.document.uri);
-    clearTimeout(slowTimers.get(e.document.uri));
-    slowTimers.delete(e.document.uri);
-    results.delete(e.document.uri);
+    scheduler.forget(e.document.uri);
+    checked.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-  ctx.onSettingsChanged(revalidateAll);
-  ctx.corpus.onDidChange(revalidateAll);
+  ctx.onSettingsChanged(touchAll);
+  ctx.corpus.onDidChange(touchAll);
+  service.indexes.onIndexBuilt(touchAll);
+  service.onPhraseIndexBuilt(touchAll);
+
+  /** The findings of this version: the check's when it ran, else worked out now (a huge draft: none until its check). */
+  const findingsOf = (doc: TextDocument): Finding[] => {
+    const hit = checked.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit.findings;
+    const draft = service.draft(doc);
+    if (isHuge(draft) && !draft.hasTree) return [];
+    const inputs = service.inputs();
+    // With a large corpus the corpus rules take too long to run inside a request: they come with the check.
+    const large = inputs.phrases !== undefined && inputs.phrases.text.length > LARGE_CORPUS_CHARS;
+    const findings = lintText(draft, { ...inputs, ...(large ? { phrases: undefined } : {}), stage: 'editing' });
+    if (!large) checked.set(doc.uri, { version: doc.version, findings, total: findings.length, cut: [], phrases: inputs.phrases });
+    return findings;
+  };
 
   connection.onCodeAction((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    return codeActions(doc, findingsOf(doc, false), params, (f) => toDiagnostic(doc, f));
+    const draft = service.draft(doc);
+    return codeActions(doc, findingsOf(doc), params, (f) => toDiagnostic(service, draft, f));
   });
   return { findingsOf };
 }

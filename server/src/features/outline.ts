@@ -5,15 +5,13 @@
  * character count as detail. `textDocument/foldingRange` folds every section and the front
  * matter (and multi-line comments).
  */
-import { FoldingRangeKind, SymbolKind, type DocumentSymbol, type FoldingRange } from 'vscode-languageserver/node';
+import type { DocumentSymbol, FoldingRange, SymbolKind } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
-import { getTree } from '../documentCache';
-import { sectionCountDetail } from '../engine/delivery/count';
-import { frontMatter } from '../engine/delivery/markdown';
-import { flattenNodes } from '../engine/report/structure';
-import { outlineSymbols, type OutlineSymbol } from '../engine/report/symbols';
-import { LineIndex } from '../engine/text/lineIndex';
-import type { ReportTree } from '../engine/types';
+import type { Draft } from '../engine/lint/draft';
+import { foldsOf, outlineOf } from '../engine/lint/folding';
+import type { OutlineSymbol } from '../engine/report/symbols';
+import { isHuge } from './hugeDrafts';
+import { serviceOf, type Service } from './service';
 
 function toDocumentSymbols(symbols: OutlineSymbol[]): DocumentSymbol[] {
   return symbols.map((s) => ({
@@ -26,48 +24,26 @@ function toDocumentSymbols(symbols: OutlineSymbol[]): DocumentSymbol[] {
   }));
 }
 
-/** Folding ranges of a parsed draft: sections (region), front matter (region), comments (comment). */
-export function foldingRanges(tree: ReportTree): FoldingRange[] {
-  const text = tree.text;
-  const lines = new LineIndex(text);
-  const out: FoldingRange[] = [];
-  const fm = frontMatter(text);
-  if (fm) {
-    const endLine = lines.positionAt(Math.max(0, fm.end - 1)).line;
-    if (endLine > 0) out.push({ startLine: 0, endLine, kind: FoldingRangeKind.Region });
-  }
-  for (const m of text.matchAll(/<!--[\s\S]*?-->/g)) {
-    const s = lines.positionAt(m.index!).line;
-    const e = lines.positionAt(m.index! + m[0].length).line;
-    if (e > s) out.push({ startLine: s, endLine: e, kind: FoldingRangeKind.Comment });
-  }
-  for (const n of flattenNodes(tree)) {
-    const s = n.range.start.line;
-    const e = n.range.end.line;
-    if (e > s) out.push({ startLine: s, endLine: e, kind: FoldingRangeKind.Region });
-  }
-  // One range per start line (the widest): an item on its heading's line folds with the heading.
-  out.sort((a, b) => a.startLine - b.startLine || b.endLine - a.endLine);
-  return out.filter((r, i) => i === 0 || out[i - 1].startLine !== r.startLine);
+/** The outline of a draft (a huge one's from the worker, which parses it there). */
+export async function documentSymbols(service: Service, draft: Draft): Promise<DocumentSymbol[]> {
+  if (isHuge(draft) && !draft.hasTree) return toDocumentSymbols((await service.hugeAnalysis(draft).outline()).symbols);
+  return toDocumentSymbols(outlineOf(draft, service.ctx.settings().outline.showOrdinals));
+}
+
+/** Folding ranges of a draft: sections (region), front matter (region), comments (comment). */
+export async function foldingRanges(service: Service, draft: Draft): Promise<FoldingRange[]> {
+  if (isHuge(draft) && !draft.hasTree) return (await service.hugeAnalysis(draft).outline()).folds;
+  return foldsOf(draft);
 }
 
 export function register(ctx: ServerContext): void {
-  const { connection, documents } = ctx;
-
-  connection.onDocumentSymbol((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    const tree = getTree(ctx, doc);
-    const symbols = outlineSymbols(tree, {
-      showItems: ctx.settings().outline.showOrdinals,
-      detail: (node) => sectionCountDetail(node, tree.text),
-    });
-    return toDocumentSymbols(symbols);
+  const service = serviceOf(ctx);
+  ctx.connection.onDocumentSymbol((params) => {
+    const draft = service.openDraft(params.textDocument.uri);
+    return draft ? documentSymbols(service, draft) : null;
   });
-
-  connection.onFoldingRanges((params) => {
-    const doc = documents.get(params.textDocument.uri);
-    if (!doc) return null;
-    return foldingRanges(getTree(ctx, doc));
+  ctx.connection.onFoldingRanges((params) => {
+    const draft = service.openDraft(params.textDocument.uri);
+    return draft ? foldingRanges(service, draft) : null;
   });
 }

@@ -6,22 +6,23 @@
  * (a large corpus may still be indexing).
  */
 import type { ServerContext } from '../context';
-import { getTree } from '../documentCache';
-import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
-import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
-import { categoryOf, copyShareText, reviewDraft } from '../engine/check/review';
-import { SlicedIndex } from '../engine/search/slicedIndex';
+import { categoryOf, copyShareText, reviewOf, type ReviewResult as DraftReview } from '../engine/check/review';
+import type { Draft } from '../engine/lint/draft';
+import { copiesSteps } from '../engine/review/copied';
+import { runSliced } from '../engine/slices';
+import { cpuClock } from '../indexWorkers/cpuClock';
+import { checkDraft, cutMessage } from './lint';
+import { CHECK_BUDGET_MS, serviceOf, type CheckInputs, type Service } from './service';
 import { BuildCancelled } from '../engine/slices';
-import { corpusUri, SourceFiles } from './corpusSources';
+import { corpusUri } from './corpusSources';
 import { phraseIndex } from './sharedPhraseIndex';
 import type { ReviewParams, ReviewResult, ReviewSource } from '../protocol/contract';
 
 type ReviewResponse = NonNullable<ReviewResult>;
 
 export function register(ctx: ServerContext): void {
-  const shares = new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps);
-  const headings = new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps);
-  const files = new SourceFiles(ctx);
+  const service = serviceOf(ctx);
+  const { indexes, sources: files } = service;
 
   ctx.connection.onRequest('shuzhi/review', async (params: ReviewParams): Promise<ReviewResponse | null> => {
     const doc = params && typeof params.uri === 'string' ? ctx.documents.get(params.uri) : undefined;
@@ -30,12 +31,13 @@ export function register(ctx: ServerContext): void {
     let corpusStats;
     let corpusHeadings;
     try {
-      [phrases, corpusStats, corpusHeadings] = ctx.corpus.reports.length ? await Promise.all([phraseIndex(ctx), shares.get(), headings.get()]) : [];
+      [phrases, corpusStats, corpusHeadings] = ctx.corpus.reports.length ? await Promise.all([phraseIndex(ctx), indexes.kindShares.get(), indexes.headings.get()]) : [];
     } catch (e) {
       if (!(e instanceof BuildCancelled)) throw e;
     }
-    const text = doc.getText();
-    const result = reviewDraft(text, { settings: ctx.settings(), tree: getTree(ctx, doc), phrases, corpusStats, corpusHeadings });
+    const draft = service.draft(doc);
+    const result = await reviewSliced(service, draft, { settings: ctx.settings(), phrases, corpusStats, corpusHeadings });
+    if (!result) return null;
     const source = async (report: number, start: number, end: number): Promise<ReviewSource> => {
       const r = phrases!.reports[report];
       const line = await files.line(r, r.text.slice(start, end));
@@ -48,7 +50,7 @@ export function register(ctx: ServerContext): void {
         category: categoryOf(f.rule),
         severity: f.severity,
         message: f.message,
-        range: { start: doc.positionAt(f.start), end: doc.positionAt(f.end) },
+        range: { start: draft.lines.positionAt(f.start), end: draft.lines.positionAt(f.end) },
         ...(f.corpusRelated?.length && phrases ? { sources: await Promise.all(f.corpusRelated.map((c) => source(c.report, c.start, c.end))) } : {}),
       });
     }
@@ -65,4 +67,25 @@ export function register(ctx: ServerContext): void {
     }
     return { uri: doc.uri, categories: result.categories, ...(copy ? { copy } : {}), items };
   });
+}
+
+/** Most findings a huge draft's review lists. */
+const MAX_REVIEW_ITEMS = 5000;
+
+/**
+ * The review of a draft, worked out in slices between requests (a huge draft's rules but the
+ * corpus ones in the worker), within the check's time budget; when cut, its first item says so.
+ */
+export async function reviewSliced(service: Service, draft: Draft, inputs: CheckInputs, token = { isCancellationRequested: false }): Promise<DraftReview | undefined> {
+  const spent = cpuClock();
+  const checked = await checkDraft(service, draft, inputs, token, CHECK_BUDGET_MS, { maxFindings: MAX_REVIEW_ITEMS });
+  if (!checked) return undefined;
+  const outOfTime = () => spent() >= CHECK_BUDGET_MS;
+  const copy = inputs.phrases
+    ? await runSliced(copiesSteps(inputs.phrases, draft.prose.masked, { minChars: inputs.settings.review.copyMinChars }, outOfTime), 15)
+    : undefined;
+  const cut = [...checked.cut, ...(copy && outOfTime() ? ['与语料重复比例'] : [])];
+  const result = reviewOf(checked.findings, copy);
+  if (cut.length) result.findings.unshift({ rule: 'check-cut', severity: 'info', start: 0, end: 0, message: cutMessage(draft, cut) });
+  return result;
 }

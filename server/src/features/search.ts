@@ -2,7 +2,7 @@ import type { ServerContext } from '../context';
 import { searchCorpus, searchIndexSteps, type SearchIndex } from '../engine/search/searchIndex';
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { CORPUS_WAIT_MS, waitForIndex } from './sharedPhraseIndex';
-import { SourceFiles } from './corpusSources';
+import { serviceOf } from './service';
 import type { CorpusReport } from '../engine/types';
 import type { SearchHit as SearchHitMessage, SearchParams } from '../protocol/contract';
 
@@ -16,7 +16,7 @@ export function register(ctx: ServerContext): void {
     ctx.log(`搜索索引已建立：${reports.length} 篇报告，${built.passages.length} 个句子，用时 ${Math.round(ms)} 毫秒。`),
   );
   // Source files are read again only to place hits on their lines.
-  const files = new SourceFiles(ctx);
+  const files = serviceOf(ctx).sources;
 
   ctx.connection.onRequest('shuzhi/search', async (params: SearchParams, token): Promise<SearchHitMessage[]> => {
     // A malformed request is answered like a query that matches nothing: the command shows “no results”.

@@ -12,8 +12,15 @@ import { phraseIndexSteps, type PhraseIndex } from '../engine/search/phraseIndex
 import { SlicedIndex } from '../engine/search/slicedIndex';
 import { BuildCancelled, runSliced } from '../engine/slices';
 import type { CorpusReport } from '../engine/types';
+import { headingStatsSteps, type HeadingStats } from '../engine/completion/headingStats';
+import { corpusFiguresSteps, DASHBOARD_FIGURES_INDEX_KEY, type CorpusFigures } from '../engine/dashboard/corpusFigures';
+import { KIND_SHARE_INDEX_KEY, kindShareSteps, type KindShareStats } from '../engine/delivery/kindShare';
+import { CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, type CorpusHeadings } from '../engine/lint/corpusHeadings';
 import { buildPhraseIndexInWorkers, indexWorkerCount } from '../indexWorkers/buildInWorkers';
 import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
+
+/** Key of the heading statistics in the corpus store. */
+export const HEADING_STATS_KEY = 'completion.headingStats';
 
 /** Key of the phrase index in the corpus store. */
 export const PHRASE_INDEX_KEY = 'corpus.phraseIndex';
@@ -137,4 +144,46 @@ export async function waitForIndex<T>(ctx: ServerContext, index: SlicedIndex<T>,
       if (!(e instanceof BuildCancelled)) throw e;
     }
   }
+}
+
+/**
+ * The corpus-wide figures the features read besides the phrase index, each built once per
+ * corpus version under the same policy as the phrase index: on the spot for a corpus of at
+ * most LARGE_CORPUS_CHARS characters, else in slices while requests are answered (`now()` is
+ * undefined meanwhile). Whoever registered with `onIndexBuilt` hears when one is ready.
+ */
+export interface CorpusIndexes {
+  /** Usual share of each section kind (section-thin). */
+  kindShares: SlicedIndex<KindShareStats>;
+  /** Typical headings per kind (section-missing's suggestions). */
+  headings: SlicedIndex<CorpusHeadings>;
+  /** The check-up page's figures. */
+  figures: SlicedIndex<CorpusFigures>;
+  /** Heading statistics behind line-start snippets. */
+  headingStats: SlicedIndex<HeadingStats>;
+  /** An index now under the shared policy. */
+  now<T>(index: SlicedIndex<T>): T | undefined;
+  onIndexBuilt(listener: () => void): void;
+}
+
+const indexes = new WeakMap<ServerContext, CorpusIndexes>();
+
+export function corpusIndexes(ctx: ServerContext): CorpusIndexes {
+  let made = indexes.get(ctx);
+  if (!made) {
+    const listeners: Array<() => void> = [];
+    const built = () => {
+      for (const l of listeners) l();
+    };
+    made = {
+      kindShares: new SlicedIndex<KindShareStats>(ctx.corpus, KIND_SHARE_INDEX_KEY, kindShareSteps, built),
+      headings: new SlicedIndex<CorpusHeadings>(ctx.corpus, CORPUS_HEADINGS_INDEX_KEY, corpusHeadingsSteps, built),
+      figures: new SlicedIndex<CorpusFigures>(ctx.corpus, DASHBOARD_FIGURES_INDEX_KEY, corpusFiguresSteps, built),
+      headingStats: new SlicedIndex<HeadingStats>(ctx.corpus, HEADING_STATS_KEY, headingStatsSteps, built),
+      now: (index) => index.now(LARGE_CORPUS_CHARS),
+      onIndexBuilt: (l) => listeners.push(l),
+    };
+    indexes.set(ctx, made);
+  }
+  return made;
 }

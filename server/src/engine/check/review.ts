@@ -4,7 +4,7 @@
  * The server's `shuzhi/review`, the command 审校全文 and `shuzhi review` all show this.
  */
 import { lintText, type LintOptions } from '../lint/lint';
-import { proseView } from '../lint/prose';
+import { draftOf, type Draft } from '../lint/draft';
 import type { Finding, Severity } from '../lint/types';
 import type { PhraseIndex } from '../search/phraseIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
@@ -36,8 +36,14 @@ export interface ReviewResult {
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
 
 /** Reviews a draft: lint with every rule, and the copied share when the phrase index is given. */
-export function reviewDraft(text: string, opts: LintOptions = {}): ReviewResult {
-  const findings = lintText(text, opts);
+export function reviewDraft(input: string | Draft, opts: LintOptions = {}): ReviewResult {
+  const draft = draftOf(input);
+  const settings = opts.settings ?? DEFAULT_SETTINGS;
+  return reviewOf(lintText(draft, opts), opts.phrases ? copiesIn(draft, opts.phrases, settings) : undefined);
+}
+
+/** A review from its findings and copy report (worked out elsewhere: in slices, or partly in a worker for a huge draft). */
+export function reviewOf(findings: Finding[], copy?: CopyReport): ReviewResult {
   const byName = new Map<string, ReviewCategory>();
   for (const f of findings) {
     const name = categoryOf(f.rule);
@@ -49,8 +55,6 @@ export function reviewDraft(text: string, opts: LintOptions = {}): ReviewResult 
     }
   }
   const categories = [...byName.values()].sort((a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count);
-  const settings = opts.settings ?? DEFAULT_SETTINGS;
-  const copy = opts.phrases ? copiesIn(text, opts.phrases, settings) : undefined;
   return { findings, categories, ...(copy ? { copy } : {}) };
 }
 
@@ -60,8 +64,8 @@ export function copyShareText(share: number): string {
 }
 
 /** The passages of `text` copied from the corpus (prose only: headings and markup are not compared). */
-export function copiesIn(text: string, phrases: PhraseIndex, settings: Settings = DEFAULT_SETTINGS): CopyReport {
-  return findCopies(phrases, proseView(text).masked, { minChars: settings.review.copyMinChars });
+export function copiesIn(text: string | Draft, phrases: PhraseIndex, settings: Settings = DEFAULT_SETTINGS): CopyReport {
+  return findCopies(phrases, draftOf(text).prose.masked, { minChars: settings.review.copyMinChars });
 }
 
 /** A copy report as the check-up page shows it: the copied share and its sources by title. */

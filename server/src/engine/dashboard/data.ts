@@ -8,16 +8,14 @@ import { countRange, countText } from '../delivery/count';
 import { resolveLengthLimit } from '../delivery/lengthLimit';
 import { lintText } from '../lint/lint';
 import { paragraphKinds } from '../lint/paragraphParts';
-import { parseDraft } from '../lint/parseDraft';
-import { proseView } from '../lint/prose';
-import { reportTypeOf, type ReportTypeChoice } from '../lint/reportTypeOf';
+import { draftOf, type Draft } from '../lint/draft';
+import type { ReportTypeChoice } from '../lint/reportTypeOf';
 import { RULE_CATEGORIES, type RuleCategory } from '../lint/categories';
 import { getRule } from '../lint/registry';
 import type { Finding, Severity } from '../lint/types';
 import { presentKinds } from '../report/reportTypes';
 import { flattenNodes } from '../report/structure';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
-import { LineIndex } from '../text/lineIndex';
 import type { ReportNode, ReportTree, SectionKind } from '../types';
 import { sectionHasFigures, type CorpusFigures, type KindFigures, type TypeFigures } from './corpusFigures';
 
@@ -110,8 +108,6 @@ export interface DashboardData {
 
 export interface DashboardOptions {
   settings?: Settings;
-  /** The draft's tree when the caller has it. */
-  tree?: ReportTree;
   /** The draft's findings when the caller has them (the server's lint cache); else lint runs here. */
   findings?: readonly Finding[];
   figures?: CorpusFigures;
@@ -167,17 +163,19 @@ function coveringNode(tree: ReportTree, kind: SectionKind): ReportNode | undefin
 }
 
 /** Everything the check-up page shows about `text`. */
-export function dashboardData(text: string, opts: DashboardOptions = {}): DashboardData {
+export function dashboardData(input: string | Draft, opts: DashboardOptions = {}): DashboardData {
+  const draft = draftOf(input);
+  const text = draft.text;
   const settings = opts.settings ?? DEFAULT_SETTINGS;
-  const tree = opts.tree ?? parseDraft(text);
-  const lines = new LineIndex(text);
+  const tree = draft.tree;
+  const lines = draft.lines;
   const lineOf = (offset: number) => lines.positionAt(offset).line;
-  const choice = opts.reportType ?? reportTypeOf(text, tree, settings.reportType);
+  const choice = opts.reportType ?? draft.reportType(settings.reportType);
   const type = choice.type;
 
   // The parts present, read as section-missing reads them.
   const present = presentKinds(tree);
-  for (const k of paragraphKinds(tree, proseView(text))) present.add(k);
+  for (const k of paragraphKinds(tree, draft.prose)) present.add(k);
   const checklist: ChecklistItem[] = type.required.map((kind) => {
     const item: ChecklistItem = { kind, present: present.has(kind) };
     const node = item.present ? coveringNode(tree, kind) : undefined;
@@ -213,7 +211,7 @@ export function dashboardData(text: string, opts: DashboardOptions = {}): Dashbo
     });
 
   const limit = resolveLengthLimit(text, settings);
-  const findings = opts.findings ?? lintText(text, { settings, tree });
+  const findings = opts.findings ?? lintText(draft, { settings });
   const byCategory = new Map<FindingCategory, CategoryCount>(FINDING_CATEGORIES.map((id) => [id, { id, count: 0, findings: [] }]));
   for (const f of findings) {
     const id = categoryOf(f.rule);

@@ -4,15 +4,15 @@
  * self) are blanked before parsing — offsets kept — so a `---` or `<!-- … -->` line is never
  * taken for the title or a paragraph; the tree still carries the draft's own text.
  */
-import { frontMatter } from '../delivery/markdown';
+import { frontMatter, type FrontMatter } from '../delivery/markdown';
 import { inferKinds } from '../report/kinds';
 import { parseReport } from '../report/structure';
 import type { ReportTree } from '../types';
 
 const blank = (s: string) => s.replace(/[^\r\n]/g, ' ');
 
-export function parseDraft(text: string): ReportTree {
-  const fm = frontMatter(text);
+/** The tree of `text`; `fm` its front matter when the caller has read it. */
+export function parseDraft(text: string, fm: FrontMatter | undefined = frontMatter(text)): ReportTree {
   let source = fm ? blank(text.slice(0, fm.end)) + text.slice(fm.end) : text;
   if (source.includes('<!--')) source = source.replace(/<!--[\s\S]*?(?:-->|$)/g, blank);
   const tree = parseReport(source);

@@ -9,7 +9,7 @@
  * The server and the CLI both decide here. Values may be a type id (`party-building`), its
  * Chinese name, or any title-like phrase.
  */
-import { frontMatter } from '../delivery/markdown';
+import { frontMatter, type FrontMatter } from '../delivery/markdown';
 import { detectReportType, getReportType, REPORT_TYPES, type ReportType } from '../report/reportTypes';
 import type { ReportTree } from '../types';
 
@@ -31,10 +31,10 @@ export function resolveReportType(value: string): ReportType | undefined {
 
 /**
  * The type `text` (parsed as `tree`) is checked against, and where that came from.
- * `settingValue` is `shuzhi.reportType`; `explicit` a type chosen for this run only.
+ * `settingValue` is `shuzhi.reportType`; `explicit` a type chosen for this run only; `fm` the
+ * draft's front matter when the caller has read it.
  */
-export function reportTypeOf(text: string, tree: ReportTree, settingValue: string, explicit = ''): ReportTypeChoice {
-  const fm = frontMatter(text);
+export function reportTypeOf(text: string, tree: ReportTree, settingValue: string, explicit = '', fm: FrontMatter | undefined = frontMatter(text)): ReportTypeChoice {
   const declared = fm?.fields.type ?? fm?.fields['类型'] ?? fm?.fields.reportType;
   const fromFm = declared ? resolveReportType(declared) : undefined;
   if (fromFm) return { type: fromFm, source: 'frontmatter' };

@@ -11,6 +11,7 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import type { Finding, ReportTree, Severity } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
+import type { Steps } from '../slices';
 
 /** The finding shapes are the engine's (engine/types.ts), shared with the length rules and review. */
 export type { Finding, Fix, Severity, TextEdit } from '../types';
@@ -54,6 +55,8 @@ export interface RuleContext {
   stage: LintStage;
   /** The corpus phrase index (typo-suspect, copied-passage); rules that need it are silent without it. */
   phrases?: PhraseIndex;
+  /** True once a sliced run is out of time: a rule with steps stops there (see LintOptions.outOfTime). */
+  outOfTime?: () => boolean;
 }
 
 /** A lint rule: its id, category, default level, a Chinese description and the check itself. */
@@ -67,4 +70,9 @@ export interface LintRule {
   /** A short example of text the rule flags, for the README table. */
   example: string;
   check(ctx: RuleContext): RuleFinding[];
+  /**
+   * The same check as a sliced run (engine/slices.ts), for a rule that can take long (the corpus
+   * rules on a huge draft): yields now and then, stops early once ctx.outOfTime() says so.
+   */
+  steps?(ctx: RuleContext): Steps<RuleFinding[]>;
 }

@@ -147,17 +147,20 @@ const NUMERAL_CHARS = new Set('一二三四五六七八九十');
  */
 export function findShiCandidates(text: string, from: number, to: number): ShiCandidate[] {
   const out: ShiCandidate[] = [];
-  SHI_INLINE_RE.lastIndex = from;
-  for (let m = SHI_INLINE_RE.exec(text); m && m.index < to; m = SHI_INLINE_RE.exec(text)) {
+  // Searched in the span alone: on the whole text, a span without 一是 would scan to the end (quadratic in a long section).
+  const span = text.slice(from, to);
+  SHI_INLINE_RE.lastIndex = 0;
+  for (let m = SHI_INLINE_RE.exec(span); m; m = SHI_INLINE_RE.exec(span)) {
     const ordinal = parseChineseNumber(m[1]);
     if (ordinal === undefined) continue;
-    let b = m.index - 1;
+    const at = from + m.index;
+    let b = at - 1;
     while (b >= from && INDENT_RE.test(text[b])) b--;
     const before = b < from ? '' : text[b];
     if (before && NUMERAL_CHARS.has(before)) continue;
     const strong = before === '' || STRONG_BEFORE.has(before);
     if (!strong && !WEAK_BEFORE.has(before)) continue;
-    out.push({ ordinal, start: m.index, ordinalEnd: m.index + m[0].length, strong });
+    out.push({ ordinal, start: at, ordinalEnd: at + m[0].length, strong });
   }
   return out;
 }

@@ -48,14 +48,18 @@ function ruleHolds(rule: ConfusionRule, text: string, start: number, end: number
   return (!!rule.after && matchesAt(rule.after, text, end)) || (!!rule.before && rule.before.test(behind));
 }
 
-/** Suspects in `text`, by position; each only where its rule's context holds. */
-export function findConfusions(text: string, opts: ConfusionOptions = {}): ConfusionSuspect[] {
-  if (typeof text !== 'string' || !text) return [];
+function selectRules(opts: ConfusionOptions): readonly ConfusionRule[] {
   let rules = opts.rules ?? CONFUSIONS;
   if (opts.only) rules = rules.filter((r) => opts.only!.includes(r.id));
   if (opts.errorsOnly) rules = rules.filter((r) => r.strength === 'error');
+  return rules;
+}
+
+/** Suspects in `text`, by position; each only where its rule's context holds. */
+export function findConfusions(text: string, opts: ConfusionOptions = {}): ConfusionSuspect[] {
+  if (typeof text !== 'string' || !text) return [];
   const out: ConfusionSuspect[] = [];
-  for (const rule of rules) {
+  for (const rule of selectRules(opts)) {
     for (let at = text.indexOf(rule.found); at >= 0; at = text.indexOf(rule.found, at + 1)) {
       const end = at + rule.found.length;
       if (!ruleHolds(rule, text, at, end)) continue;
@@ -91,16 +95,16 @@ export interface InjectedConfusion {
  * Swaps one word of `text` for its confusable where the context says the original was right: an
  * occurrence of a rule's `suggestion` that, once written as the rule's `found`, the rule would
  * flag. Picks one such place with `rng` (uniform in [0, 1)); undefined when the text has none.
+ * `opts` selects rules as for findConfusions (`errorsOnly` leaves the preferences out).
  */
 export function injectConfusion(
   text: string,
   rng: () => number,
   opts: ConfusionOptions = {},
 ): InjectedConfusion | undefined {
-  let rules = opts.rules ?? CONFUSIONS;
-  if (opts.only) rules = rules.filter((r) => opts.only!.includes(r.id));
+  if (typeof text !== 'string' || !text) return undefined;
   const options: InjectedConfusion[] = [];
-  for (const rule of rules) {
+  for (const rule of selectRules(opts)) {
     if (rule.found.length !== rule.suggestion.length) continue;
     for (let at = text.indexOf(rule.suggestion); at >= 0; at = text.indexOf(rule.suggestion, at + 1)) {
       const end = at + rule.suggestion.length;

@@ -14,6 +14,7 @@
  */
 import { reportAt, type PhraseIndex } from '../search/phraseIndex';
 import { entryOffset, keyOfOffset, MAX_DEPTH, narrow, shortRange } from '../search/suffixArray';
+import { runToEnd, type Steps } from '../slices';
 
 export interface CopyOptions {
   /** Shortest copied span (characters), the setting shuzhi.review.copyMinChars. */
@@ -61,16 +62,28 @@ const lastSearch = new WeakMap<PhraseIndex, { text: string; key: string; result:
 
 /** Copied spans of `text` (prose: non-prose blanked) and the summary. */
 export function findCopies(index: PhraseIndex, text: string, options: CopyOptions = {}): CopyReport {
+  return runToEnd(copiesSteps(index, text, options));
+}
+
+/** Draft characters searched between two yields of a sliced search. */
+const SLICE_CHARS = 4096;
+
+/**
+ * findCopies as a sliced run (engine/slices.ts), for a huge draft: yields every few thousand
+ * characters and stops there once `outOfTime()` says so (the spans found so far stand; a
+ * search cut short is not remembered).
+ */
+export function* copiesSteps(index: PhraseIndex, text: string, options: CopyOptions = {}, outOfTime?: () => boolean): Steps<CopyReport> {
   const o = { ...COPY_DEFAULTS, ...options };
   const key = `${o.minChars}/${o.maxReports}`;
   const last = lastSearch.get(index);
   if (last && last.key === key && last.text === text) return structuredClone(last.result);
-  const result = searchCopies(index, text, o);
-  lastSearch.set(index, { text, key, result: structuredClone(result) });
+  const result = yield* searchCopies(index, text, o, outOfTime);
+  if (!outOfTime?.()) lastSearch.set(index, { text, key, result: structuredClone(result) });
   return result;
 }
 
-function searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>): CopyReport {
+function* searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>, outOfTime?: () => boolean): Steps<CopyReport> {
   const spans: CopiedSpan[] = [];
   const sa = index.sa;
   if (sa.length === 0) return summarise(text, spans);
@@ -83,7 +96,13 @@ function searchCopies(index: PhraseIndex, text: string, o: Required<CopyOptions>
     const c = i < 0 || i >= text.length ? 0 : text.charCodeAt(i);
     return c < 0x20 ? 0 : c;
   };
+  let nextYield = SLICE_CHARS;
   for (let s = 0; s + D <= text.length; s += S) {
+    if (s >= nextYield) {
+      nextYield = s + SLICE_CHARS;
+      yield;
+      if (outOfTime?.()) break;
+    }
     const last = spans.at(-1);
     // A span reaching beyond the last one holds D characters after its end minus D: seeds before add nothing.
     if (last && s + D <= last.end) continue;

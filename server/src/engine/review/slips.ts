@@ -17,6 +17,7 @@ import { isWordBreak, reportAt } from '../search/phraseIndex';
 import { keyAt, narrow, shortRange } from '../search/suffixArray';
 import { corpusSoundAlikes } from './corpusChars';
 import { isHan, soundAlike } from './pinyin';
+import { runToEnd, type Steps } from '../slices';
 
 export interface SlipOptions {
   /** Shortest window (characters) that can be suspect. */
@@ -92,23 +93,43 @@ interface Candidate {
 
 /** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
 export function findSlips(index: PhraseIndex, text: string, options: SlipOptions = {}): SlipSuspect[] {
+  return runToEnd(slipsSteps(index, text, options));
+}
+
+/** Draft characters searched between two yields of a sliced search. */
+const SLICE_CHARS = 2048;
+
+/**
+ * findSlips as a sliced run (engine/slices.ts), for a huge draft: yields every few thousand
+ * characters and stops there once `outOfTime()` says so (the suspects found so far stand).
+ */
+export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptions = {}, outOfTime?: () => boolean): Steps<SlipSuspect[]> {
   const o = { ...SLIP_DEFAULTS, ...options };
   const out: SlipSuspect[] = [];
   if (index.sa.length === 0) return out;
+  let nextYield = SLICE_CHARS;
   for (let rs = 0; rs < text.length; ) {
+    if (rs >= nextYield) {
+      nextYield = rs + SLICE_CHARS;
+      yield;
+      if (outOfTime?.()) break;
+    }
     if (!isHan(text.charCodeAt(rs))) {
       rs++;
       continue;
     }
     let re = rs;
     while (re < text.length && isHan(text.charCodeAt(re))) re++;
-    if (re - rs >= o.minLength) slipsInRun(index, text, rs, re, o, out);
+    if (re - rs >= o.minLength) yield* slipsInRun(index, text, rs, re, o, out);
     rs = re;
   }
   return out;
 }
 
-function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): void {
+/** Characters of a run between two yields (a pasted draft can hold runs of thousands of Han characters). */
+const RUN_SLICE = 256;
+
+function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): Steps<void> {
   const n = re - rs;
   const W = o.maxLength + 1;
   // Prefix ranges: for each start i of the run, the range of draft[i, i + j) for j < W, while not empty.
@@ -118,6 +139,7 @@ function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o:
   const matchLen = new Int32Array(n);
   const sa = index.sa;
   for (let i = 0; i < n; i++) {
+    if (i % RUN_SLICE === RUN_SLICE - 1) yield;
     let lo = 0;
     let hi = sa.length;
     plo[i * W] = lo;
@@ -166,6 +188,7 @@ function slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o:
 
   const found: Candidate[] = [];
   for (let k = rs; k < re; k++) {
+    if ((k - rs) % RUN_SLICE === RUN_SLICE - 1) yield;
     const d = text.charCodeAt(k);
     let best: Candidate | undefined;
     for (let s = Math.max(rs, k - o.maxLength + 1); s <= k; s++) {

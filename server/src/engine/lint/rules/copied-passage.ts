@@ -5,7 +5,8 @@
  * formulaic and not reported. The search is review/copied.ts; each finding points to its
  * source (corpusRelated), which the editor opens read-only. Needs the corpus phrase index.
  */
-import { findCopies } from '../../review/copied';
+import { copiesSteps, findCopies, type CopyReport } from '../../review/copied';
+import type { PhraseIndex } from '../../search/phraseIndex';
 import type { LintRule, RuleFinding } from '../types';
 
 export const copiedPassageRule: LintRule = {
@@ -17,14 +18,23 @@ export const copiedPassageRule: LintRule = {
   check(ctx) {
     const index = ctx.phrases;
     if (!index) return [];
-    return findCopies(index, ctx.prose.masked, { minChars: ctx.settings.review.copyMinChars }).spans.map((s): RuleFinding => {
-      const title = index.reports[s.sources[0].report].title;
-      return {
-        start: s.start,
-        end: s.end,
-        message: `这一段（${s.end - s.start} 字）与语料中《${title}》的一段逐字相同。`,
-        corpusRelated: s.sources.map((src) => ({ ...src, message: `《${index.reports[src.report].title}》中的原文` })),
-      };
-    });
+    return findings(index, findCopies(index, ctx.prose.masked, { minChars: ctx.settings.review.copyMinChars }));
+  },
+  *steps(ctx) {
+    const index = ctx.phrases;
+    if (!index) return [];
+    return findings(index, yield* copiesSteps(index, ctx.prose.masked, { minChars: ctx.settings.review.copyMinChars }, ctx.outOfTime));
   },
 };
+
+function findings(index: PhraseIndex, copies: CopyReport): RuleFinding[] {
+  return copies.spans.map((s): RuleFinding => {
+    const title = index.reports[s.sources[0].report].title;
+    return {
+      start: s.start,
+      end: s.end,
+      message: `这一段（${s.end - s.start} 字）与语料中《${title}》的一段逐字相同。`,
+      corpusRelated: s.sources.map((src) => ({ ...src, message: `《${index.reports[src.report].title}》中的原文` })),
+    };
+  });
+}

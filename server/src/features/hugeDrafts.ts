@@ -1,0 +1,204 @@
+/**
+ * Huge drafts (a pasted compilation of millions of characters) are parsed and linted in a
+ * worker thread (indexWorkers/draftWorker.ts, bundle dist/draftWorker.js), so the server's
+ * thread never holds a request behind them: the worker sends the outline, folds and prose
+ * view first, then the findings of every rule but the corpus ones, within the check's time
+ * budget. One job per document version; a job whose document changed is dropped (the worker
+ * is restarted when it is the one running). Without the worker bundle (the server run from
+ * its sources, the tests) the same work runs here.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { MAX_DIAGNOSTICS } from '../engine/lint/cap';
+import { Draft } from '../engine/lint/draft';
+import type { Finding, LintStage } from '../engine/lint/types';
+import type { Settings } from '../engine/settings';
+import type { DraftJob, DraftOutline, DraftReply, LintReply, OutlineReply } from '../indexWorkers/draftProtocol';
+import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
+import type { KindShareStats } from '../engine/delivery/kindShare';
+import { capFindings } from '../engine/lint/cap';
+import { runDraftJob } from '../indexWorkers/draftJob';
+
+/**
+ * Drafts longer than this are parsed and linted in the worker. A draft of a million characters
+ * parses in about 0.1 s and its longest rule takes a few tenths: below that, the check runs on
+ * the server's thread in slices between rules (a worker's heap would add to the server's memory).
+ */
+export const HUGE_DRAFT_CHARS = 1_000_000;
+
+/** The worker bundle, beside dist/server.js. */
+const WORKER_SCRIPT = path.join(__dirname, 'draftWorker.js');
+/** An idle worker is stopped after this long (its heap holds the last draft's parse). */
+const IDLE_MS = 30_000;
+
+export interface HugeJobInput {
+  settings: Settings;
+  showItems: boolean;
+  corpusStats?: KindShareStats;
+  corpusHeadings?: CorpusHeadings;
+  budgetMs: number;
+  /** Rules the server runs itself (the corpus rules). */
+  skipRules: string[];
+  /** `editing` (diagnostics, the default) or `full` (review). */
+  stage?: LintStage;
+  /** Most findings sent back (default MAX_DIAGNOSTICS). */
+  maxFindings?: number;
+}
+
+export interface HugeAnalysis {
+  /** The masked prose (for the corpus rules). */
+  masked: Promise<string>;
+  /** Outline and folds (read from the worker's JSON when first asked for). */
+  outline(): Promise<DraftOutline>;
+  /** Findings of the rules the worker ran (capped), how many in all, and the rules cut. */
+  lint: Promise<LintReply>;
+}
+
+interface Job {
+  uri: string;
+  version: number;
+  key: string;
+  message: DraftJob;
+  analysis: HugeAnalysis;
+  settle: { outline(r: OutlineReply): void; lint(r: LintReply): void; fail(e: Error): void };
+}
+
+export function isHuge(draft: Draft): boolean {
+  return draft.text.length > HUGE_DRAFT_CHARS;
+}
+
+export class HugeDrafts {
+  private worker?: Worker;
+  private readonly queue: Job[] = [];
+  private running?: Job;
+  /** The jobs of each document's latest version (one per inputs: diagnostics and review differ). */
+  private readonly latest = new Map<string, Job[]>();
+  private idle?: NodeJS.Timeout;
+  private nextId = 1;
+
+  constructor(private readonly log: (m: string) => void, private readonly script = WORKER_SCRIPT) {}
+
+  /** The analysis of this version of a huge draft under these inputs (shared by the outline and the check). */
+  analyse(draft: Draft, input: HugeJobInput): HugeAnalysis {
+    const key = JSON.stringify([input.stage, input.maxFindings, input.showItems, input.budgetMs, input.skipRules, input.settings, input.corpusStats !== undefined, input.corpusHeadings !== undefined]);
+    const jobs = this.latest.get(draft.uri) ?? [];
+    const hit = jobs.find((j) => j.version === draft.version && j.key === key);
+    if (hit) return hit.analysis;
+    // Jobs of older versions (or older inputs) of this document are dropped.
+    for (const j of jobs) if (j.version !== draft.version || j.message.stage === (input.stage ?? 'editing')) this.drop(j);
+    const message: DraftJob = { id: this.nextId++, text: draft.text, ...input, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
+    const outline = deferred<OutlineReply>();
+    const lint = deferred<LintReply>();
+    const settle: Job['settle'] = {
+      outline: outline.resolve,
+      lint: lint.resolve,
+      fail: (e) => {
+        outline.reject(e);
+        lint.reject(e);
+      },
+    };
+    const masked = outline.promise.then((r) => r.masked);
+    masked.catch(() => undefined);
+    const parsed = memo(() => outline.promise.then((r) => JSON.parse(r.outline) as DraftOutline));
+    const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { masked, outline: parsed, lint: lint.promise }, settle };
+    this.latest.set(draft.uri, [...jobs.filter((j) => j.version === draft.version && j.message.stage !== job.message.stage), job]);
+    if (!fs.existsSync(this.script)) {
+      this.inProcess(job);
+      return job.analysis;
+    }
+    this.queue.push(job);
+    this.next();
+    return job.analysis;
+  }
+
+  /** The document was closed: its job is dropped. */
+  forget(uri: string): void {
+    for (const job of this.latest.get(uri) ?? []) this.drop(job);
+    this.latest.delete(uri);
+  }
+
+  private drop(job: Job): void {
+    job.settle.fail(new Error('稿件已更新'));
+    const i = this.queue.indexOf(job);
+    if (i >= 0) this.queue.splice(i, 1);
+    if (this.running === job) {
+      // The worker cannot be interrupted mid-rule: a new one takes the next job.
+      void this.worker?.terminate();
+      this.worker = undefined;
+      this.running = undefined;
+      this.next();
+    }
+  }
+
+  private next(): void {
+    if (this.running || !this.queue.length) return;
+    const job = this.queue.shift()!;
+    this.running = job;
+    clearTimeout(this.idle);
+    const worker = (this.worker ??= this.spawn());
+    worker.postMessage(job.message);
+  }
+
+  private spawn(): Worker {
+    const w = new Worker(this.script);
+    w.on('message', (reply: DraftReply) => {
+      const job = this.running;
+      if (!job || job.message.id !== reply.id) return;
+      if (reply.part === 'outline') return job.settle.outline(reply);
+      this.running = undefined;
+      if (reply.part === 'lint') job.settle.lint(reply);
+      else job.settle.fail(new Error(reply.error));
+      this.idle = setTimeout(() => this.stop(), IDLE_MS);
+      this.idle.unref();
+      this.next();
+    });
+    w.on('error', (e) => {
+      this.log(`稿件检查线程出错：${e.message}`);
+      this.running?.settle.fail(e);
+      this.running = undefined;
+      this.worker = undefined;
+      this.next();
+    });
+    w.unref();
+    return w;
+  }
+
+  private stop(): void {
+    if (this.running || this.queue.length) return;
+    void this.worker?.terminate();
+    this.worker = undefined;
+  }
+
+  /** The same work on this thread (no worker bundle). */
+  private inProcess(job: Job): void {
+    runDraftJob(job.message, (reply) => {
+      if (reply.part === 'outline') job.settle.outline(reply);
+      else if (reply.part === 'lint') job.settle.lint(reply);
+      else job.settle.fail(new Error(reply.error));
+    });
+  }
+}
+
+/** `f`, called once. */
+function memo<T>(f: () => T): () => T {
+  let done: { value: T } | undefined;
+  return () => (done ??= { value: f() }).value;
+}
+
+/** A promise with its settling functions; its rejection is handled by whoever awaits it. */
+function deferred<T>(): { promise: Promise<T>; resolve(v: T): void; reject(e: Error): void } {
+  let resolve!: (v: T) => void;
+  let reject!: (e: Error) => void;
+  const promise = new Promise<T>((a, b) => {
+    resolve = a;
+    reject = b;
+  });
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
+}
+
+/** Findings of a worker's reply and the server's own corpus rules, at most `max`, in document order. */
+export function mergeFindings(a: readonly Finding[], b: readonly Finding[], max = MAX_DIAGNOSTICS): Finding[] {
+  return capFindings([...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end), max);
+}

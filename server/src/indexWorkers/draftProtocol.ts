@@ -1,0 +1,52 @@
+/** Messages between the server and the huge-draft worker (draftWorker.ts). Plain data only. */
+import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
+import type { KindShareStats } from '../engine/delivery/kindShare';
+import type { Fold } from '../engine/lint/folding';
+import type { Finding, LintStage } from '../engine/lint/types';
+import type { OutlineSymbol } from '../engine/report/symbols';
+import type { Settings } from '../engine/settings';
+
+export interface DraftJob {
+  id: number;
+  text: string;
+  settings: Settings;
+  stage: LintStage;
+  showItems: boolean;
+  corpusStats?: KindShareStats;
+  corpusHeadings?: CorpusHeadings;
+  /** Rules past this many milliseconds of the worker's CPU time from the job's start are cut (see lintSteps' outOfTime). */
+  budgetMs: number;
+  /** Most findings sent back (the most severe); the count of all is sent beside them. */
+  maxFindings: number;
+  /** Rules left to the server (the corpus rules: the phrase index lives there). */
+  skipRules: string[];
+}
+
+/** The outline and folds of a draft. */
+export interface DraftOutline {
+  symbols: OutlineSymbol[];
+  folds: Fold[];
+}
+
+/**
+ * First reply: the outline and folds as JSON (a string crosses threads in one copy; tens of
+ * thousands of symbol objects would be rebuilt one by one on the server's thread, holding its
+ * requests), and the masked prose (the server runs the corpus rules on it).
+ */
+export interface OutlineReply {
+  id: number;
+  part: 'outline';
+  outline: string;
+  masked: string;
+}
+
+/** Second reply: the findings of every rule but the corpus ones. */
+export interface LintReply {
+  id: number;
+  part: 'lint';
+  findings: Finding[];
+  total: number;
+  cut: string[];
+}
+
+export type DraftReply = OutlineReply | LintReply | { id: number; part: 'error'; error: string };
