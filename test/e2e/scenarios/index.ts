@@ -18,6 +18,7 @@ import { hRestart } from './h-restart';
 import { wWalkthrough } from './w-walkthrough';
 import { iDashboard } from './i-dashboard';
 import { rReview } from './r-review';
+import { sGongwen } from './s-gongwen';
 
 export const scenarios: Scenario[] = [
   aGhost,
@@ -34,4 +35,5 @@ export const scenarios: Scenario[] = [
   wWalkthrough,
   iDashboard,
   rReview,
+  sGongwen,
 ];
