@@ -197,3 +197,12 @@ test('inline disables and levels apply to the word check', () => {
   const off = normalizeSettings({ lint: { rules: { 'typo-suspect': 'off' } } });
   assert.deepEqual(lintText('我们认真做好各项工做。', { ...opts, settings: off }), []);
 });
+
+test('whole-word confusions: typo-suspect reports those its context settles, except 截止/截至 (word-confusion reports them once)', () => {
+  const f = lintText('依法享有的权力和义务。', { only: ['typo-suspect'] });
+  assert.equal(f.length, 1);
+  assert.match(f[0].message, /^疑似错别字：“权力”，此处应为“权利”：.*（依据：/);
+  assert.equal(applyEdits('依法享有的权力和义务。', f[0].fixes![0].edits), '依法享有的权利和义务。');
+  const both = lintText('截止目前，工作进展顺利。', { only: ['typo-suspect', 'word-confusion'] });
+  assert.deepEqual(both.map((x) => x.rule), ['word-confusion']);
+});

@@ -18,7 +18,8 @@ import { hRestart } from './h-restart';
 import { wWalkthrough } from './w-walkthrough';
 import { iDashboard } from './i-dashboard';
 import { rReview } from './r-review';
-import { sSlips } from './s-slips';
+import { sGongwen } from './s-gongwen';
+import { tSlips } from './t-slips';
 
 export const scenarios: Scenario[] = [
   aGhost,
@@ -35,5 +36,6 @@ export const scenarios: Scenario[] = [
   wWalkthrough,
   iDashboard,
   rReview,
-  sSlips,
+  sGongwen,
+  tSlips,
 ];

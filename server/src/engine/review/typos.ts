@@ -7,6 +7,7 @@
 import type { PhraseIndex } from '../search/phraseIndex';
 import type { Lexicon } from './lexicon';
 import { findConfusions } from './confusions';
+import { CONFUSIONS } from './confusionData';
 import { findSlips, type SlipSpan, type SlipSuspect } from './slips';
 import { findWordSlips, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
 
@@ -32,6 +33,8 @@ export const WORD_CHECK_MAX_CHARS = 100_000;
 
 export interface TypoInput {
   index?: PhraseIndex;
+  /** Confusion rules another rule reports (word-confusion: 截止/截至), by id. */
+  skipConfusions?: readonly string[];
   /** The corpus check's slips when the caller ran it already (in slices: lint's steps). */
   corpusSlips?: readonly SlipSuspect[];
   /** The general lexicon; without it only the corpus check runs. */
@@ -52,7 +55,8 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
       out.push({ ...pick(s), evidence: 'corpus', reports: s.reports, kind: 'sound' });
     }
   }
-  for (const c of findConfusions(text, { errorsOnly: true })) {
+  const rules = input.skipConfusions?.length ? CONFUSIONS.filter((r) => !input.skipConfusions!.includes(r.id)) : CONFUSIONS;
+  for (const c of findConfusions(text, { errorsOnly: true, rules })) {
     if (listed(c.start, c.end) || out.some((t) => c.start < t.end && t.start < c.end)) continue;
     const diff = [...c.found].findIndex((ch, i) => ch !== c.suggestion[i]);
     out.push({

@@ -11,6 +11,8 @@
 import { findSlips, slipsSteps, type SlipSuspect } from '../../review/slips';
 import { findTypos, type Typo } from '../../review/typos';
 import type { LintRule, RuleContext, RuleFinding } from '../types';
+// 截止/截至 are word-confusion's (公文规范): reported there, not twice.
+import { CONFUSION_IDS } from './word-confusion';
 
 /** Why the suggestion: the corpus reports or the lexicon. */
 function evidence(t: Typo): string {
@@ -23,8 +25,8 @@ export const typoSuspectRule: LintRule = {
   id: 'typo-suspect',
   category: 'slips',
   defaultSeverity: 'warning',
-  description: '疑似错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）；或上下文表明用混了的词（如日期前的“截止”应为“截至”）。',
-  example: '始终不忘出心、牢记使命；认真做好各项工做；截止目前',
+  description: '疑似错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）；或上下文表明用混了的词（如与“义务”并举的“权力”应为“权利”）。',
+  example: '始终不忘出心、牢记使命；认真做好各项工做；依法享有的权力和义务',
   check(ctx) {
     const corpus = ctx.phrases ? findSlips(ctx.phrases, ctx.prose.masked) : [];
     return typos(ctx, corpus);
@@ -38,7 +40,7 @@ export const typoSuspectRule: LintRule = {
 
 function typos(ctx: RuleContext, corpus: SlipSuspect[]): RuleFinding[] {
   const words = [...ctx.settings.review.words, ...(ctx.words ?? [])];
-  return findTypos(ctx.prose.masked, { index: ctx.phrases, corpusSlips: corpus, lexicon: ctx.lexicon, words }).map(
+  return findTypos(ctx.prose.masked, { index: ctx.phrases, corpusSlips: corpus, lexicon: ctx.lexicon, words, skipConfusions: CONFUSION_IDS }).map(
     (t): RuleFinding => ({
       start: t.start,
       end: t.end,

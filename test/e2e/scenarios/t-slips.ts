@@ -1,5 +1,5 @@
 /**
- * Scenario (s), input-method slips anywhere in the draft (issue 18): typed into a new draft, a
+ * Scenario (t), input-method slips anywhere in the draft (issue 18): typed into a new draft, a
  * sentence with 工做 gets a 疑似错别字 warning; its quick fix makes 工作; a deliberate word the check
  * flags (规章至度 here) is silenced by 忽略此词, which writes it to .shuzhi/words.txt.
  */
@@ -28,9 +28,9 @@ async function quickFix(page: Page, text: string, title: RegExp): Promise<boolea
   return done === true;
 }
 
-export const sSlips: Scenario = {
-  id: 's-slips',
-  name: '(s) a typed 工做 is flagged and fixed to 工作; 忽略此词 silences a deliberate word',
+export const tSlips: Scenario = {
+  id: 't-slips',
+  name: '(t) a typed 工做 is flagged and fixed to 工作; 忽略此词 silences a deliberate word',
   async run(h) {
     const { page } = h;
     const file = path.join(h.workspace.dir, NAME);
