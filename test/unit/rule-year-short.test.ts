@@ -12,4 +12,6 @@ test('year-short: the century comes from the title year; a year ahead of it belo
   assert.deepEqual(spans('year-short', '2023年述职报告\n参加工作20年以来，我坚持学习。'), [], 'years of service');
   assert.deepEqual(spans('year-short', '2023年述职报告\n至22年底，完成任务。'), ['22']);
   assert.deepEqual(spans('year-short', '2023年述职报告\n自23年起参加中心组学习，从22年开始驻村。'), ['23', '22']);
+  assert.deepEqual(spans('year-short', '2023年述职报告\n与22年相比，收入增长，较22年同期多3项。'), ['22', '22'], 'the year a figure is compared with');
+  assert.deepEqual(spans('year-short', '2023年述职报告\n比工作20年相比更有经验，我们工作10年同期。'), [], 'not after a word');
 });

@@ -16,7 +16,9 @@ const YEAR_RE = new RegExp(
   String.raw`(?<![0-9０-９.．\-/：:第近满余多约])(?<yy>[0-9]{2})年(?=度|[0-9]{1,2}月|(?:十[一二]?|[一二三四五六七八九])月|述职|工作述职|工作总结)` +
     // … before 以来, 起, 底, 上半年 or a comma only where a time phrase starts (`23年以来，我…`, `自23年起`),
     // since `工作20年以来` counts years of service.
-    String.raw`|(?<=^|[。；！？，,\n\u3000 ]|[于在至到从自])(?<yy2>[0-9]{2})年(?=底|初|末|以来|起|开始|至今|上半年|下半年|全年|[，,])`,
+    String.raw`|(?<=^|[。；！？，,\n\u3000 ]|[于在至到从自])(?<yy2>[0-9]{2})年(?=底|初|末|以来|起|开始|至今|上半年|下半年|全年|[，,])` +
+    // … and as the year a figure is compared with (`与22年相比`, `较22年同期`), never `工作20年相比…`.
+    String.raw`|(?<=[与较比同和])(?<yy3>[0-9]{2})年(?=相比|同期|相较)`,
   'gm',
 );
 
@@ -35,7 +37,7 @@ export const yearShortRule: LintRule = {
   check(ctx) {
     const ref = titleYear(ctx) ?? new Date().getFullYear();
     return scanProse(ctx, YEAR_RE, (m) => {
-      const yy = m.groups!.yy ?? m.groups!.yy2;
+      const yy = m.groups!.yy ?? m.groups!.yy2 ?? m.groups!.yy3;
       const at = m.index + m[0].indexOf(yy);
       const full = String(fullYear(Number(yy), ref));
       return replaceFinding(at, at + 2, full, `年份“${yy}年”只写了后两位，应写全为“${full}年”（${GB.yearShort}）。`, false);
