@@ -19,6 +19,7 @@ import { wWalkthrough } from './w-walkthrough';
 import { iDashboard } from './i-dashboard';
 import { rReview } from './r-review';
 import { sGongwen } from './s-gongwen';
+import { tSlips } from './t-slips';
 
 export const scenarios: Scenario[] = [
   aGhost,
@@ -36,4 +37,5 @@ export const scenarios: Scenario[] = [
   iDashboard,
   rReview,
   sGongwen,
+  tSlips,
 ];

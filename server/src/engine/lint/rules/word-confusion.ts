@@ -14,7 +14,7 @@ import { replaceFinding } from '../gongwen';
 import type { LintRule, RuleFinding } from '../types';
 
 /** The shared detector's rules this 公文规范 rule reports. */
-const CONFUSION_IDS = ['截止→截至', '截至→截止'];
+export const CONFUSION_IDS = ['截止→截至', '截至→截止'];
 const SOURCE = '《现代汉语词典》第7版';
 /** `xxxx年`, `**月`: a placeholder standing for a figure, read as digits (same length, offsets kept). */
 const PLACEHOLDER_FIGURE_RE = /[xXＸ*＊]+(?=[年月日])/g;
