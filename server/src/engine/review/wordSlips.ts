@@ -23,6 +23,8 @@
  * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j) the
  *   corpus does not use (`altSupport` times);
  * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
+ * - a window in a parallel construction (走深走实), in a four-character unit of a 、 list (四字格:
+ *   以学带干、以干促效), or starting with a classifier after a number (5名失联: not 名师).
  * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
  */
 import type { PhraseIndex } from '../search/phraseIndex';
