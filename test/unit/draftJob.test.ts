@@ -12,8 +12,8 @@ import { SLICED_RULES } from '../../server/src/features/service';
 
 const TEXT = '甲单位2024年述职报告\n一、履职情况\n　　全年召开会议xx次,开展研讨。\n二、存在的问题\n　　学习不够深入。\n';
 
-function run(deadline: number): DraftReply[] {
-  const job: DraftJob = { id: 7, text: TEXT, settings: DEFAULT_SETTINGS, stage: 'editing', showItems: false, deadline, maxFindings: 1000, skipRules: [...SLICED_RULES] };
+function run(deadline: number, minRulesMs = 0): DraftReply[] {
+  const job: DraftJob = { id: 7, text: TEXT, settings: DEFAULT_SETTINGS, stage: 'editing', showItems: false, deadline, minRulesMs, maxFindings: 1000, skipRules: [...SLICED_RULES] };
   const replies: DraftReply[] = [];
   runDraftJob(job, (r) => replies.push(r));
   return replies;
@@ -38,4 +38,11 @@ test('rules still running at the job deadline are cut and named', () => {
   assert.deepEqual(lint.findings, []);
   assert.ok(lint.cut.includes('placeholder') && lint.cut.includes('section-missing'), JSON.stringify(lint.cut));
   assert.ok(!lint.cut.some((id) => SLICED_RULES.includes(id)));
+});
+
+test('past the deadline, the rules still get their minimum time after the prose view is ready', () => {
+  const lint = run(Date.now() - 1, 60_000).find((r) => r.part === 'lint');
+  assert.ok(lint?.part === 'lint');
+  assert.deepEqual(lint.cut, []);
+  assert.ok(lint.findings.some((f) => f.rule === 'placeholder'));
 });

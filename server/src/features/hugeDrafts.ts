@@ -14,7 +14,7 @@ import { MAX_DIAGNOSTICS } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
 import type { Finding, LintStage } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
-import type { DraftJob, DraftOutline, DraftReply, LintReply, OutlineReply, ProseReply } from '../indexWorkers/draftProtocol';
+import { MIN_RULES_MS, type DraftJob, type DraftOutline, type DraftReply, type LintReply, type OutlineReply, type ProseReply } from '../indexWorkers/draftProtocol';
 import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
 import type { KindShareStats } from '../engine/delivery/kindShare';
 import { capFindings } from '../engine/lint/cap';
@@ -92,7 +92,7 @@ export class HugeDrafts {
     for (const j of jobs) if (j.version !== draft.version || j.message.stage === (input.stage ?? 'editing')) this.drop(j);
     const { budgetMs, ...rest } = input;
     const deadline = Date.now() + budgetMs;
-    const message: DraftJob = { id: this.nextId++, text: draft.text, ...rest, deadline, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
+    const message: DraftJob = { id: this.nextId++, text: draft.text, ...rest, deadline, minRulesMs: MIN_RULES_MS, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
     const outline = deferred<OutlineReply>();
     const prose = deferred<ProseReply>();
     const lint = deferred<LintReply>();

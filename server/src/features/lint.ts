@@ -30,6 +30,7 @@ import { corpusUri } from './corpusSources';
 import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 import { cpuClock } from '../indexWorkers/cpuClock';
 import { isHuge, mergeFindings } from './hugeDrafts';
+import { MIN_RULES_MS } from '../indexWorkers/draftProtocol';
 import { Scheduler, type CheckToken } from './scheduler';
 import { CHECK_BUDGET_MS, HUGE_CHECK_MS, serviceOf, SLICED_RULES, type CheckInputs, type Service } from './service';
 
@@ -88,13 +89,14 @@ export async function checkDraft(
     }
     const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
     draft.knowMasked(await analysis.masked);
-    // The corpus rules start once the worker has the prose and stop at its job's deadline, so the
-    // diagnostics of a huge draft come about HUGE_CHECK_MS after its opening.
-    const pastDeadline = () => Date.now() >= analysis.deadline;
-    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: pastDeadline }), SLICE_MS, cancelled);
+    // The corpus rules start once the worker has the prose and stop at its job's deadline (given
+    // MIN_RULES_MS at least, as the worker's rules are), so the diagnostics of a huge draft come
+    // about HUGE_CHECK_MS after its opening.
+    const until = Math.max(analysis.deadline, Date.now() + MIN_RULES_MS);
+    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled);
     // A rule without steps finishes what it started: the worker is waited for a little past the
     // deadline; later than that, its rules count as cut (their findings are not waited for).
-    const theirs = (await within(analysis.lint, analysis.deadline + LATE_MS - Date.now())) ?? { findings: [], total: 0, cut: workerRules(inputs.settings) };
+    const theirs = (await within(analysis.lint, until + LATE_MS - Date.now())) ?? { findings: [], total: 0, cut: workerRules(inputs.settings) };
     const findings = mergeFindings(theirs.findings, own.findings, full?.maxFindings);
     return { version: draft.version, findings, total: theirs.total + own.findings.length, cut: [...theirs.cut, ...own.cut], phrases: inputs.phrases };
   } catch (e) {

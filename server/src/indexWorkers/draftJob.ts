@@ -19,6 +19,7 @@ export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): v
     const outline: DraftOutline = { symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft) };
     post({ id: job.id, part: 'outline', outline: JSON.stringify(outline) });
     post({ id: job.id, part: 'prose', masked: draft.prose.masked });
+    const until = Math.max(job.deadline, Date.now() + job.minRulesMs);
     const run = runToEnd(
       lintSteps(draft, {
         settings: job.settings,
@@ -26,7 +27,7 @@ export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): v
         corpusStats: job.corpusStats,
         corpusHeadings: job.corpusHeadings,
         only: RULE_IDS.filter((id) => !job.skipRules.includes(id)),
-        outOfTime: () => Date.now() >= job.deadline,
+        outOfTime: () => Date.now() >= until,
       }),
     );
     post({ id: job.id, part: 'lint', findings: capFindings(run.findings, job.maxFindings), total: run.findings.length, cut: run.cut });

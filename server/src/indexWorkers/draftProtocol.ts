@@ -6,6 +6,13 @@ import type { Finding, LintStage } from '../engine/lint/types';
 import type { OutlineSymbol } from '../engine/report/symbols';
 import type { Settings } from '../engine/settings';
 
+/**
+ * The rules of a huge draft get at least this long after its prose view is ready, even past the
+ * job's deadline (on a loaded machine the parse alone can outlast it): some findings come, not
+ * only the notice that the check was cut. The worker and the server's corpus rules both keep it.
+ */
+export const MIN_RULES_MS = 1000;
+
 export interface DraftJob {
   id: number;
   text: string;
@@ -20,6 +27,8 @@ export interface DraftJob {
    * loaded the machine is.
    */
   deadline: number;
+  /** The rules get at least this long after the prose view is ready, even past the deadline (MIN_RULES_MS). */
+  minRulesMs: number;
   /** Most findings sent back (the most severe); the count of all is sent beside them. */
   maxFindings: number;
   /** Rules left to the server (the corpus rules: the phrase index lives there). */
