@@ -106,7 +106,7 @@ export async function checkDraft(
 }
 
 /** How long past a huge draft's deadline its check waits for the worker's findings. */
-export const LATE_MS = 500;
+export const LATE_MS = 300;
 
 /** `p`'s value, or undefined when it has not settled within `ms`. */
 function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {

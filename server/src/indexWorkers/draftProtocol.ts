@@ -11,7 +11,7 @@ import type { Settings } from '../engine/settings';
  * job's deadline (on a loaded machine the parse alone can outlast it): some findings come, not
  * only the notice that the check was cut. The worker and the server's corpus rules both keep it.
  */
-export const MIN_RULES_MS = 1000;
+export const MIN_RULES_MS = 700;
 
 export interface DraftJob {
   id: number;
