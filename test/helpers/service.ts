@@ -40,6 +40,7 @@ export function testService(reports: CorpusReport[] = [], settings: Settings = n
     log: () => undefined,
     onSettingsChanged: () => undefined,
     corpusSettled: async () => undefined,
+    workspaceRoot: () => undefined,
   } as unknown as ServerContext;
   const service = serviceOf(ctx);
   let n = 0;
