@@ -17,7 +17,13 @@ import type { Draft } from '../../server/src/engine/lint/draft';
 import { normalizeSettings, type Settings } from '../../server/src/engine/settings';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { serviceOf, type Service } from '../../server/src/features/service';
-import { checkDraft, diagnosticsOf } from '../../server/src/features/lint';
+import { checkDraft, diagnosticsOf, register as registerLint } from '../../server/src/features/lint';
+import { register as registerCompletion } from '../../server/src/features/completion';
+import { register as registerDashboard } from '../../server/src/features/dashboard';
+import { register as registerHover } from '../../server/src/features/hover';
+import { register as registerOutline } from '../../server/src/features/outline';
+import { register as registerReview } from '../../server/src/features/review';
+import { register as registerSearch } from '../../server/src/features/search';
 
 export const CURSOR = '|';
 
@@ -96,19 +102,11 @@ export function testService(reports: CorpusReport[] = [], settings: unknown = {}
   const service = serviceOf(ctx);
   let registered = false;
   /** The feature modules register their handlers on the recording connection, once. */
-  const register = async () => {
+  const register = () => {
     if (registered) return;
     registered = true;
-    const lint = (await import('../../server/src/features/lint')).register(ctx);
-    (await import('../../server/src/features/dashboard')).register(ctx, lint);
-    for (const m of [
-      await import('../../server/src/features/completion'),
-      await import('../../server/src/features/review'),
-      await import('../../server/src/features/search'),
-      await import('../../server/src/features/hover'),
-      await import('../../server/src/features/outline'),
-    ])
-      m.register(ctx);
+    registerDashboard(ctx, registerLint(ctx));
+    for (const r of [registerCompletion, registerReview, registerSearch, registerHover, registerOutline]) r(ctx);
   };
   let n = 0;
   const open = (text: string, uri = `file:///draft-${n++}.md`): Draft => {
@@ -145,7 +143,7 @@ export function testService(reports: CorpusReport[] = [], settings: unknown = {}
       return diagnosticsOf(service, draft, checked);
     },
     async request<T>(method: string, params: unknown): Promise<T> {
-      await register();
+      register();
       const h = handlers.get(LSP_HANDLERS[method] ?? method);
       if (!h) throw new Error(`no handler for ${method}`);
       return (await h(params, never)) as T;

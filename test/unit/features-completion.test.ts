@@ -17,7 +17,7 @@ async function service(settings: unknown = {}): Promise<TestService> {
 
 async function completeAt(t: TestService, marked: string) {
   const { draft, position } = t.at(marked);
-  const list = (await completion(t.service, draft, position)) as CompletionList & { items: Item[] };
+  const list = (await completion(t.service, draft, position)) as Omit<CompletionList, 'items'> & { items: Item[] };
   const lineText = draft.text.split('\n')[position.line];
   return { list, position, lineText, ghost: () => inlineCompletion(t.service, draft, position) };
 }
