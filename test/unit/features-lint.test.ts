@@ -112,6 +112,18 @@ test('quick fixes: applying each fix clears its finding in the next version', as
   assert.ok(diags.some((d) => d.code === 'placeholder' && /待补充/.test((d.message as string) + text.split('\n')[d.range.start.line])));
 });
 
+test('the quick fixes asked for one diagnostic are that diagnostic\'s, not those of the same rule elsewhere', async () => {
+  const t = await service();
+  const draft = t.open(['# 2024年述职报告', '', '一、履职情况', '', '全年组织学习XX次。', '', '走访群众XX户。'].join('\n'));
+  const placeholders = (await t.diagnostics(draft)).filter((d) => d.code === 'placeholder');
+  assert.equal(placeholders.length, 2, JSON.stringify(placeholders));
+  for (const diag of placeholders) {
+    const actions = await quickFixes(t, draft.uri, diag);
+    assert.ok(actions.length > 0);
+    for (const a of actions) assert.deepEqual(a.diagnostics?.map((d) => d.range), [diag.range], a.title);
+  }
+});
+
 test('source.fixAll.shuzhi applies the safe fixes (punctuation, numbering) only', async () => {
   const t = await service();
   const text = ['# 2024年述职报告', '', '（一）加强学习,提高站位', '', '（二）狠抓落实', '', '（四）、改进作风：组织学习xx次。'].join('\n');
