@@ -9,22 +9,9 @@ import assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { corpusReady, startServer, fileUri } from '../helpers/lspClient';
+import { LINT_DRAFT } from '../helpers/lintDrafts';
 
-const DRAFT = [
-  '# 2024年抓基层党建工作述职报告',
-  '',
-  '一年来，我认真履行抓基层党建第一责任人职责，现将有关情况报告如下。',
-  '',
-  '## 一、履职情况',
-  '',
-  '全年组织集中学习XX次，推动党建与业务深度融合。',
-  '',
-  '## 二、存在的问题及原因',
-  '',
-  '一是理论学习不够深入；二是调查研究不够扎实；四是创新意识有待增强。原因在于思想认识还不到位。',
-  '',
-  '述职完毕，敬请批评指正。',
-].join('\n');
+const DRAFT = LINT_DRAFT;
 
 test('settings: a rule set to off disappears, one set to error is an error', async () => {
   const server = await startServer({ configuration: { lint: { rules: { placeholder: 'error', 'numbering-gap': 'off' } } } });

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver/node';
 import { corpusReports, testService, type TestService } from '../helpers/service';
+import { CLEAN_DRAFT, LINT_DRAFT } from '../helpers/lintDrafts';
 
 const HINT = 4;
 const WARNING = 2;
@@ -23,41 +24,9 @@ function applyLspEdits(text: string, edits: TextEdit[]): string {
   return out;
 }
 
-const DRAFT = [
-  '# 2024年抓基层党建工作述职报告',
-  '',
-  '一年来，我认真履行抓基层党建第一责任人职责，现将有关情况报告如下。',
-  '',
-  '## 一、履职情况',
-  '',
-  '全年组织集中学习XX次，推动党建与业务深度融合。',
-  '',
-  '## 二、存在的问题及原因',
-  '',
-  '一是理论学习不够深入；二是调查研究不够扎实；四是创新意识有待增强。原因在于思想认识还不到位。',
-  '',
-  '述职完毕，敬请批评指正。',
-].join('\n');
+const DRAFT = LINT_DRAFT;
 
-const CLEAN = [
-  '# 2024年抓基层党建工作述职报告',
-  '',
-  '一年来，我认真履行抓基层党建第一责任人职责，现将有关情况报告如下。',
-  '',
-  '## 一、履职情况',
-  '',
-  '全年组织集中学习12次，推动党建与业务深度融合。',
-  '',
-  '## 二、存在的问题及原因',
-  '',
-  '一是理论学习不够深入；二是调查研究不够扎实。原因在于思想认识还不到位。',
-  '',
-  '## 三、下一步工作打算',
-  '',
-  '一是持续加强理论学习；二是深入基层调查研究。',
-  '',
-  '述职完毕，敬请批评指正。',
-].join('\n');
+const CLEAN = CLEAN_DRAFT;
 
 async function service(settings: unknown = {}): Promise<TestService> {
   return testService(await corpusReports(), settings);
