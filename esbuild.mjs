@@ -1,5 +1,6 @@
 // Bundles the five entry points. Type checking is separate (`npm run typecheck`).
 import * as esbuild from 'esbuild';
+import { buildLexicon } from './server/scripts/lexicon.mjs';
 
 const watch = process.argv.includes('--watch');
 const common = {
@@ -22,3 +23,5 @@ if (watch) {
 } else {
   await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 }
+// The general lexicon review reads (dist/lexicon.txt and its licence notice), from jieba's dict.txt.
+buildLexicon('dist');

@@ -32,6 +32,8 @@ import { kindShareStats } from '../server/src/engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
 import { lintText } from '../server/src/engine/lint/lint';
 import { reviewDraft } from '../server/src/engine/check/review';
+import { sharedLexicon } from '../server/src/io/lexicon';
+import { benchWordSlips } from './wordSlips';
 
 const ATTEMPTS_PER_REPORT = 200;
 const FA_TARGET = 1;
@@ -129,7 +131,7 @@ export async function benchReview(): Promise<BenchRow[]> {
   const { reports } = await loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 * 1024 * 1024 });
   const full = buildPhraseIndex(reports);
   const loo = reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)));
-  return [...benchSlips(reports, full, loo), ...benchCopies(reports, loo), ...(await benchSpeed('bundled', reports, full))];
+  return [...benchSlips(reports, full, loo), ...benchWordSlips(reports, loo), ...benchCopies(reports, loo), ...(await benchSpeed('bundled', reports, full))];
 }
 
 const SPEED_RUNS = 9;
@@ -177,14 +179,16 @@ export async function benchSpeed(label: string, reports: readonly CorpusReport[]
   const corpusStats = kindShareStats(reports);
   const variant = (run: number) => `${draft}\n${run}`;
   const base = median((run) => lintText(variant(run), { corpusHeadings, corpusStats }));
-  const full = median((run) => reviewDraft(variant(run), { corpusHeadings, corpusStats, phrases: index }));
+  const lexicon = sharedLexicon().lexicon;
+  const full = median((run) => reviewDraft(variant(run), { corpusHeadings, corpusStats, phrases: index, lexicon }));
+  const words = median((run) => reviewDraft(variant(run), { corpusHeadings, corpusStats, phrases: index, lexicon, only: ['typo-suspect'] }));
   const slips = median((run) => findSlips(index, proseView(variant(run)).masked));
   const copies = median((run) => findCopies(index, proseView(variant(run)).masked));
   const target = label === 'bundled' ? 50 : 300;
   return [
     {
       group: 'review',
-      metric: `review of a ${DRAFT_CHARS}-char draft, ${label} corpus: median (fastest ${ms(full.min)}; typo ${ms(slips.p50)}, copies ${ms(copies.p50)})`,
+      metric: `review of a ${DRAFT_CHARS}-char draft, ${label} corpus, general lexicon loaded: median (fastest ${ms(full.min)}; typo-suspect ${ms(words.p50)} of which corpus slips ${ms(slips.p50)}; copies ${ms(copies.p50)})`,
       value: ms(full.p50),
       baseline: `${ms(base.p50)} (lint without the corpus rules)`,
       target: `≤ ${target} ms`,
@@ -336,6 +340,10 @@ if (require.main === module) {
     ? benchReviewScale(process.argv.slice(3).map(Number))
     : only === 'speed'
     ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) => benchSpeed('bundled', reports, buildPhraseIndex(reports)))
+    : only === 'words'
+    ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) =>
+        benchWordSlips(reports, reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)))),
+      )
     : only === 'copies'
     ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) =>
         benchCopies(reports, reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)))),

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
   rows.push(...(await optional('completion', 'benchCompletion')));
   rows.push(...(await optional('search', 'benchSearch')));
   rows.push(...(await optional('lint', 'benchLint')));
+  rows.push(...(await optional('gongwen', 'benchGongwen')));
   rows.push(...(await optional('dashboard', 'benchDashboard')));
   rows.push(...(await optional('review', 'benchReview')));
   if (scale) {

@@ -10,8 +10,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
 
-/** The .vsix may not grow past this without someone deciding so (it is about 1 MB today). */
-export const MAX_VSIX_BYTES = 3 * 1024 * 1024;
+/**
+ * The .vsix may not grow past this without someone deciding so: issue 18 set 8 MB when the general
+ * lexicon of the typo check came in (about 3.8 MB with it, 2 MB of which are the lexicon).
+ */
+export const MAX_VSIX_BYTES = 8 * 1024 * 1024;
 
 const REQUIRED = [
   'extension/package.json',
@@ -22,6 +25,9 @@ const REQUIRED = [
   'extension/dist/phraseIndexWorker.js',
   'extension/dist/draftWorker.js',
   'extension/dist/cli.js',
+  // The general lexicon of typo-suspect and its licence notice (jieba, @node-rs/jieba: MIT).
+  'extension/dist/lexicon.txt',
+  'extension/dist/lexicon.LICENSE.txt',
   'extension/syntaxes/shuzhi.injection.tmLanguage.json',
   'extension/client/media/icon.png',
   // Walkthrough step pages, English and the Chinese one VS Code picks by language.

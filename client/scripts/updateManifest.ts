@@ -68,6 +68,7 @@ const properties = Object.fromEntries([
   setting('outline.showOrdinals', { type: 'boolean', default: d.outline.showOrdinals }),
   ranged('length.limit', d.length.limit, { scope: 'resource' }),
   ranged('review.copyMinChars', d.review.copyMinChars, { scope: 'resource' }),
+  setting('review.words', { type: 'array', items: { type: 'string' }, default: d.review.words, scope: 'resource' }),
   setting('export.titleFont', { type: 'string', default: e.titleFont }),
   ranged('export.titleSize', e.titleSize),
   setting('export.bodyFont', { type: 'string', default: e.bodyFont }),

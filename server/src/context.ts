@@ -20,4 +20,6 @@ export interface ServerContext {
   onSettingsChanged(listener: () => void): void;
   /** Resolves when the corpus is loaded or failed to load (at once unless a full load is running); bound the wait (waitForCorpus). */
   corpusSettled(): Promise<void>;
+  /** The workspace folder's path (its `.shuzhi/words.txt`), when there is one on disk. */
+  workspaceRoot(): string | undefined;
 }

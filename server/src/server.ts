@@ -27,6 +27,7 @@ import * as lint from './features/lint';
 import * as delivery from './features/delivery';
 import * as dashboard from './features/dashboard';
 import * as review from './features/review';
+import { WORD_ADDED_COMMAND } from './features/typoInputs';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -50,6 +51,7 @@ const ctx: ServerContext = {
   log,
   onSettingsChanged: (l) => settingsListeners.push(l),
   corpusSettled: () => manager.settled(),
+  workspaceRoot: () => workspaceRoot,
 };
 const manager = new CorpusManager(ctx);
 
@@ -96,6 +98,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: '述职助手' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.shuzhi'] },
+      executeCommandProvider: { commands: [WORD_ADDED_COMMAND] },
       workspace: { workspaceFolders: { supported: true } },
     },
     serverInfo: { name: 'shuzhi', version: '0.1.0' },

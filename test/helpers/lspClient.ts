@@ -46,6 +46,8 @@ export interface StartOptions {
   env?: NodeJS.ProcessEnv;
   args?: string[];
   cwd?: string;
+  /** A workspace folder on disk to open (default none). */
+  root?: string;
 }
 
 export function fileUri(p: string): string {
@@ -82,8 +84,8 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 
   const initializeResult = await conn.sendRequest('initialize', {
     processId: process.pid,
-    rootUri: null,
-    workspaceFolders: null,
+    rootUri: opts.root ? fileUri(opts.root) : null,
+    workspaceFolders: opts.root ? [{ uri: fileUri(opts.root), name: 'workspace' }] : null,
     initializationOptions: opts.initializationOptions,
     capabilities: {
       workspace: { configuration: opts.configuration !== undefined, didChangeWatchedFiles: { dynamicRegistration: true } },

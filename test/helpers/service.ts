@@ -98,6 +98,7 @@ export function testService(reports: CorpusReport[] = [], settings: unknown = {}
     log: () => undefined,
     onSettingsChanged: (l: () => void) => void settingsListeners.push(l),
     corpusSettled: async () => undefined,
+    workspaceRoot: () => undefined,
   } as unknown as ServerContext;
   const service = serviceOf(ctx);
   let registered = false;

@@ -12,7 +12,9 @@
  * - parts a reviewer expects but the report lacks: the two 述学述职述廉述法 reports stop after
  *   述法 (no problems, no plans), 2023年度工作述职报告 has neither, and four 抓基层党建 reports
  *   analyse no causes;
- * - a thin last part (140 字 for problems and plans) in the 2022 述德述廉 report.
+ * - a thin last part (140 字 for problems and plans) in the 2022 述德述廉 report;
+ * - 公文规范 (GB/T 15834/15835/9704): `截止xxxx年` for 截至, `1、` headings for `1.`, and 顿号
+ *   between adjacent quoted or titled items (`“三会一课”、“两学一做”`, info).
  * Everything else — 一是… paragraphs, `2023年以来` in 2023 reports, `MOOC`, `AAA`, `aaaa级`,
  * `二〇二三`, emphasis — stays quiet.
  */
@@ -44,6 +46,7 @@ const EXPECTED: Record<string, Row[]> = {
     ['numbering-gap', 12, '（四）'],
   ],
   '综治中心主任2023年个人述职报告': [
+    ['word-confusion', 10, '截止'],
     ['placeholder', 10, 'xx xxxx xxx xxx xxxx xxx xx xx xx xx.xx xxx xx xx xxx xx x x xx xxx xx xxx xx xxx xxx xxxx xx x x xx.xx x x xxxx xxxx xxx xxxx.xx'],
   ],
   '党委书记2023年党管武装工作述职': [
@@ -95,6 +98,8 @@ const EXPECTED: Record<string, Row[]> = {
     ['section-missing', 1, '2023年度工作述职报告', '下一步打算'],
   ],
   '2023年度基层党建工作述职报告': [
+    ['quote-dunhao', 5, '、'],
+    ['quote-dunhao', 6, '、'],
     ['section-missing', 1, '2023年度基层党建工作述职报告', '原因分析'],
     ['placeholder', 4, '* * * * * * *'],
     ['placeholder', 5, '* *'],
@@ -103,6 +108,20 @@ const EXPECTED: Record<string, Row[]> = {
     ['placeholder', 11, '*'],
   ],
   '2023年度抓基层党建工作述职报告': [
+    ['numbering-style', 4, '1、'],
+    ['quote-dunhao', 7, '、'],
+    ['numbering-style', 10, '2、'],
+    ['numbering-style', 16, '1、'],
+    ['quote-dunhao', 16, '、'],
+    ['quote-dunhao', 16, '、'],
+    ['numbering-style', 17, '2、'],
+    ['numbering-style', 18, '3、'],
+    ['numbering-style', 20, '1、'],
+    ['numbering-style', 21, '2、'],
+    ['numbering-style', 22, '3、'],
+    ['numbering-style', 24, '1、'],
+    ['numbering-style', 25, '2、'],
+    ['numbering-style', 26, '3、'],
     ['placeholder', 13, 'xx'],
     ['placeholder', 17, 'xx x x'],
     ['placeholder', 18, 'xx xxx'],
@@ -126,6 +145,8 @@ const EXPECTED: Record<string, Row[]> = {
     ['placeholder', 8, 'X'],
   ],
   '支部书记2023年抓基层党建工作述职报告（国企）': [
+    ['quote-dunhao', 6, '、'],
+    ['quote-dunhao', 8, '、'],
     ['section-missing', 1, '支部书记2023年抓基层党建工作述职报告（国企）', '原因分析'],
     ['placeholder', 4, 'X X XXX X XX X X X'],
     ['placeholder', 6, 'X X X X X X X X X X'],

@@ -12,6 +12,7 @@
 import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
 import { lintText } from '../engine/lint/lint';
+import { categoryName } from '../engine/lint/categories';
 import { getRule, RULES } from '../engine/lint/registry';
 import { resolveReportType } from '../engine/lint/reportTypeOf';
 import { REPORT_TYPES } from '../engine/report/reportTypes';
@@ -65,7 +66,7 @@ export function applyRuleFlags(settings: Settings, values: readonly string[]): v
 }
 
 function listRules(io: CliIO, format: 'json' | 'text'): number {
-  const rows = RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, description: r.description, example: r.example }));
+  const rows = RULES.map((r) => ({ id: r.id, severity: r.defaultSeverity, category: categoryName(r.category), description: r.description, example: r.example }));
   if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
   else io.out(rows.map((r) => `${r.id}\t${r.severity}\t${r.description}`).join('\n') + '\n');
   return EXIT_OK;

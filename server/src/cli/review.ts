@@ -18,6 +18,8 @@ import type { CorpusReport } from '../engine/types';
 import { readSource } from '../io/sourceText';
 import { Draft } from '../engine/lint/draft';
 import { cliCorpus, cliSettings, readDraft } from './common';
+import { sharedLexicon } from '../io/lexicon';
+import { readWordList } from '../io/words';
 import { writeDashboardHtml } from './dashboardHtml';
 import { EXIT_FINDINGS, EXIT_OK, formatOf, UsageError, type CliIO } from './io';
 import { applyRuleFlags, lintRow, reportTypeFlag, type LintRow } from './lint';
@@ -55,8 +57,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const draft = readDraft(io, file);
   const { reports } = await cliCorpus(settings);
   const phrases = buildPhraseIndex(reports);
+  // The general lexicon of typo-suspect: without it the check keeps to corpus evidence, and says so once.
+  const lexicon = sharedLexicon();
+  if (lexicon.error) io.err(lexicon.error + '\n');
   const parsed = new Draft(draft.text);
   const result = reviewDraft(parsed, {
+    lexicon: lexicon.lexicon,
+    words: readWordList(io.cwd),
     settings,
     reportType,
     phrases,

@@ -26,7 +26,7 @@ export interface Settings {
   outline: { showOrdinals: boolean };
   length: { limit: number };
   /** Review (审校): shortest passage shared with one corpus report that counts as copied. */
-  review: { copyMinChars: number };
+  review: { copyMinChars: number; words: string[] };
   export: ExportSettings;
 }
 
@@ -54,7 +54,7 @@ export const DEFAULT_SETTINGS: Settings = {
   lint: { rules: {} },
   outline: { showOrdinals: false },
   length: { limit: 0 },
-  review: { copyMinChars: 30 },
+  review: { copyMinChars: 30, words: [] },
   export: {
     titleFont: '方正小标宋简体',
     titleSize: 22,
@@ -182,6 +182,9 @@ function apply(s: Settings, key: string, v: unknown): void {
       return;
     case 'review.copyMinChars':
       s.review.copyMinChars = num('review.copyMinChars') ?? s.review.copyMinChars;
+      return;
+    case 'review.words':
+      if (Array.isArray(v)) s.review.words = v.filter((w): w is string => typeof w === 'string' && w.trim() !== '').map((w) => w.trim()).slice(0, 10_000);
       return;
     default:
       if (key.startsWith('export.')) {

@@ -193,4 +193,6 @@ export interface Finding {
    * report (index into the phrase index's reports) and offsets in its text.
    */
   corpusRelated?: Array<{ report: number; start: number; end: number; message: string }>;
+  /** A word the writer may add to the workspace's word list so it is no longer flagged (忽略此词). */
+  ignoreWord?: string;
 }

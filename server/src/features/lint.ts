@@ -25,6 +25,7 @@ import type { Finding, Severity, TextEdit } from '../engine/lint/types';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { BuildCancelled, runSliced } from '../engine/slices';
 import { corpusUri } from './corpusSources';
+import { addSessionWord, ignoreWordAction, WORD_ADDED_COMMAND } from './typoInputs';
 import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 import { cpuClock } from '../indexWorkers/cpuClock';
 import { isHuge, mergeFindings } from './hugeDrafts';
@@ -207,7 +208,13 @@ export function register(ctx: ServerContext): LintAccess {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const draft = service.draft(doc);
-    return codeActions(doc, findingsOf(doc), params, (f) => toDiagnostic(service, draft, f));
+    return codeActions(doc, findingsOf(doc), params, (f) => toDiagnostic(service, draft, f), (word) => ignoreWordAction(ctx.workspaceRoot(), word));
+  });
+  // After 忽略此词's edit: the word counts at once (the file may not be saved yet), and the drafts are checked again.
+  connection.onExecuteCommand((params) => {
+    if (params.command !== WORD_ADDED_COMMAND) return;
+    addSessionWord(params.arguments?.[0]);
+    touchAll();
   });
   return { findingsOf };
 }
@@ -228,6 +235,7 @@ export function codeActions(
   findings: readonly Finding[],
   params: CodeActionParams,
   toDiagnostic: (f: Finding) => Diagnostic,
+  ignoreWord?: (word: string) => CodeAction | undefined,
 ): CodeAction[] {
   const actions: CodeAction[] = [];
   const only = params.context.only;
@@ -253,6 +261,8 @@ export function codeActions(
           edit: changes(fix.edits),
         });
       }
+      const ignore = f.ignoreWord ? ignoreWord?.(f.ignoreWord) : undefined;
+      if (ignore) actions.push({ ...ignore, diagnostics: [diagnostic] });
       const line = doc.positionAt(f.start).line;
       if (switchOffered.has(`${f.rule}:${line}`)) continue;
       switchOffered.add(`${f.rule}:${line}`);

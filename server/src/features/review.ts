@@ -13,6 +13,7 @@ import { runSliced } from '../engine/slices';
 import { cpuClock } from '../indexWorkers/cpuClock';
 import { checkDraft, cutMessage } from './lint';
 import { CHECK_BUDGET_MS, serviceOf, type CheckInputs, type Service } from './service';
+import { typoInputs } from './typoInputs';
 import { BuildCancelled } from '../engine/slices';
 import { corpusUri } from './corpusSources';
 import { phraseIndex } from './sharedPhraseIndex';
@@ -36,7 +37,7 @@ export function register(ctx: ServerContext): void {
       if (!(e instanceof BuildCancelled)) throw e;
     }
     const draft = service.draft(doc);
-    const result = await reviewSliced(service, draft, { settings: ctx.settings(), phrases, corpusStats, corpusHeadings });
+    const result = await reviewSliced(service, draft, { settings: ctx.settings(), phrases, corpusStats, corpusHeadings, ...typoInputs(ctx) });
     if (!result) return null;
     const source = async (report: number, start: number, end: number): Promise<ReviewSource> => {
       const r = phrases!.reports[report];

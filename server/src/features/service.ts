@@ -11,6 +11,8 @@ import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
 import type { KindShareStats } from '../engine/delivery/kindShare';
 import { RULES } from '../engine/lint/registry';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
+import type { Lexicon } from '../engine/review/lexicon';
+import { typoInputs } from './typoInputs';
 import type { Settings } from '../engine/settings';
 import type { LintStage } from '../engine/lint/types';
 import { SourceFiles } from './corpusSources';
@@ -30,6 +32,9 @@ export interface CheckInputs {
   corpusStats?: KindShareStats;
   corpusHeadings?: CorpusHeadings;
   phrases?: PhraseIndex;
+  /** typo-suspect's general lexicon and the workspace's word list (typoInputs.ts). */
+  lexicon?: Lexicon;
+  words?: readonly string[];
 }
 
 export interface Service {
@@ -77,6 +82,7 @@ export function serviceOf(ctx: ServerContext): Service {
     corpusStats: indexes.now(indexes.kindShares),
     corpusHeadings: indexes.now(indexes.headings),
     phrases: phrasesNow(),
+    ...typoInputs(ctx),
   });
   s = {
     ctx,
@@ -89,7 +95,7 @@ export function serviceOf(ctx: ServerContext): Service {
     stamp: () => {
       const i = inputs();
       const settings = i.settings;
-      return JSON.stringify([ctx.corpus.version, !!i.corpusStats, !!i.corpusHeadings, !!i.phrases, settings.lint, settings.reportType, settings.length, settings.review, settings.outline]);
+      return JSON.stringify([ctx.corpus.version, !!i.corpusStats, !!i.corpusHeadings, !!i.phrases, !!i.lexicon, i.words, settings.lint, settings.reportType, settings.length, settings.review, settings.outline]);
     },
     onPhraseIndexBuilt: (l) => phraseListeners.push(l),
     hugeAnalysis: (draft, stage, maxFindings) => {

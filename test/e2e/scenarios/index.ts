@@ -18,6 +18,8 @@ import { hRestart } from './h-restart';
 import { wWalkthrough } from './w-walkthrough';
 import { iDashboard } from './i-dashboard';
 import { rReview } from './r-review';
+import { sGongwen } from './s-gongwen';
+import { tSlips } from './t-slips';
 
 export const scenarios: Scenario[] = [
   aGhost,
@@ -34,4 +36,6 @@ export const scenarios: Scenario[] = [
   wWalkthrough,
   iDashboard,
   rReview,
+  sGongwen,
+  tSlips,
 ];

@@ -8,6 +8,7 @@ import type { CorpusHeadings } from './corpusHeadings';
 import type { KindShareStats } from '../delivery/kindShare';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import type { PhraseIndex } from '../search/phraseIndex';
+import type { Lexicon } from '../review/lexicon';
 import { runToEnd, type Steps } from '../slices';
 import { DisableMap } from './disable';
 import { draftOf, type Draft } from './draft';
@@ -27,6 +28,10 @@ export interface LintOptions {
   reportType?: string;
   /** The corpus phrase index, for the rules that compare the draft with the corpus. */
   phrases?: PhraseIndex;
+  /** The general lexicon for typo-suspect (io/lexicon.ts). */
+  lexicon?: Lexicon;
+  /** The workspace's word list file's words (io/words.ts). */
+  words?: readonly string[];
   /** Run only these rules (by id); default all. */
   only?: readonly string[];
   /**
@@ -84,6 +89,8 @@ export function* lintSteps(draft: Draft, opts: LintOptions = {}): Steps<LintRun>
     corpusStats: opts.corpusStats,
     stage: opts.stage ?? 'full',
     phrases: opts.phrases,
+    lexicon: opts.lexicon,
+    words: opts.words,
     outOfTime: opts.outOfTime,
   };
   const disabled = new DisableMap(text, lines);

@@ -28,16 +28,3 @@ export function renumberFix(tree: ReportTree, node: ReportNode): Fix[] {
   const to = renumberEdits(run.slice(-1), run.length)[0]?.newText ?? markerSpan(run[run.length - 1]).text;
   return [{ title: `重排本级编号：${from}至${to}`, edits, safe: true, preferred: true }];
 }
-
-const SEPARATOR_RE = /[、.．]$/;
-
-/** Give `node` the separator the first item of its list uses (1、 → 1.). */
-export function separatorFix(tree: ReportTree, node: ReportNode): Fix[] {
-  const run = listRun(tree, node);
-  const want = SEPARATOR_RE.exec(markerSpan(run[0]).text)?.[0];
-  const span = markerSpan(node);
-  const have = SEPARATOR_RE.exec(span.text)?.[0];
-  if (!want || !have || want === have) return [];
-  const newText = span.text.slice(0, -1) + want;
-  return [{ title: `改为“${newText}”，与本级第一项一致`, edits: [{ start: span.start, end: span.end, newText }], safe: true, preferred: true }];
-}

@@ -2,6 +2,19 @@
  * Every lint rule, in the order findings of one place are listed. Adding a rule is one file
  * in rules/ and one line here; `shuzhi.lint.rules` refers to rules by these ids.
  */
+import { dateDottedRule } from './rules/date-dotted';
+import { dateMixedNumeralsRule } from './rules/date-mixed-numerals';
+import { decimalZeroRule } from './rules/decimal-zero';
+import { digitUnitCharRule } from './rules/digit-unit-char';
+import { ellipsisDashRule } from './rules/ellipsis-dash';
+import { punctuationDoubledRule } from './rules/punctuation-doubled';
+import { quoteDunhaoRule } from './rules/quote-dunhao';
+import { rangeUnitRule } from './rules/range-unit';
+import { thisYearRule } from './rules/this-year';
+import { unitNameStrayRule } from './rules/unit-name-stray';
+import { wordConfusionRule } from './rules/word-confusion';
+import { yearShortRule } from './rules/year-short';
+import { yearZeroRule } from './rules/year-zero';
 import { copiedPassageRule } from './rules/copied-passage';
 import { formulationRule } from './rules/formulation';
 import { lengthOverRule } from './rules/length-over';
@@ -37,6 +50,20 @@ export const RULES: readonly LintRule[] = [
   typoSuspectRule,
   copiedPassageRule,
   formulationRule,
+  // 公文规范 (GB/T 15835, GB/T 15834, GB/T 9704)
+  yearShortRule,
+  yearZeroRule,
+  dateMixedNumeralsRule,
+  dateDottedRule,
+  rangeUnitRule,
+  digitUnitCharRule,
+  decimalZeroRule,
+  punctuationDoubledRule,
+  ellipsisDashRule,
+  quoteDunhaoRule,
+  wordConfusionRule,
+  thisYearRule,
+  unitNameStrayRule,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

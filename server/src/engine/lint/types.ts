@@ -11,6 +11,7 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import type { Finding, ReportTree, Severity } from '../types';
 import type { ProseView } from './prose';
 import type { ReportTypeChoice } from './reportTypeOf';
+import type { Lexicon } from '../review/lexicon';
 import type { Steps } from '../slices';
 
 /** The finding shapes are the engine's (engine/types.ts), shared with the length rules and review. */
@@ -55,6 +56,10 @@ export interface RuleContext {
   stage: LintStage;
   /** The corpus phrase index (typo-suspect, copied-passage); rules that need it are silent without it. */
   phrases?: PhraseIndex;
+  /** The general lexicon (typo-suspect's word check); without it only the corpus evidence counts. */
+  lexicon?: Lexicon;
+  /** The workspace's word list (`.shuzhi/words.txt`), beside the setting `shuzhi.review.words`. */
+  words?: readonly string[];
   /** True once a sliced run is out of time: a rule with steps stops there (see LintOptions.outOfTime). */
   outOfTime?: () => boolean;
 }

@@ -39,6 +39,20 @@ export function soundAlike(a: number, b: number): boolean {
   return false;
 }
 
+/** The runs of Han characters of `text`, as [start, end) offsets, in order. */
+export function* hanRuns(text: string): Generator<[number, number]> {
+  for (let rs = 0; rs < text.length; ) {
+    if (!isHan(text.charCodeAt(rs))) {
+      rs++;
+      continue;
+    }
+    let re = rs;
+    while (re < text.length && isHan(text.charCodeAt(re))) re++;
+    yield [rs, re];
+    rs = re;
+  }
+}
+
 /** A CJK unified ideograph of the basic block or extension A. */
 export function isHan(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
@@ -60,10 +74,21 @@ export function soundGroups(chars: Iterable<number>): Map<string, number[]> {
   return groups;
 }
 
+const readingsCache = new Map<number, readonly string[]>();
+
+/** Toneless readings of the character with code `c` (every reading of a polyphone; none for a non-Han character), memoised. */
+export function tonelessReadings(c: number): readonly string[] {
+  let r = readingsCache.get(c);
+  if (!r) {
+    r = isHan(c) ? pinyin(String.fromCharCode(c), { toneType: 'none', type: 'array', multiple: true }).filter((x) => /^[a-zü]+$/i.test(x)) : [];
+    readingsCache.set(c, r);
+  }
+  return r;
+}
+
 /** True when `a` and `b` share a reading once tones are dropped (a true homophone, no fuzzy merging). */
 export function homophones(a: number, b: number): boolean {
   if (!isHan(a) || !isHan(b)) return false;
-  const ra = pinyin(String.fromCharCode(a), { toneType: 'none', type: 'array', multiple: true });
-  const rb = pinyin(String.fromCharCode(b), { toneType: 'none', type: 'array', multiple: true });
-  return ra.some((r) => rb.includes(r));
+  const rb = tonelessReadings(b);
+  return tonelessReadings(a).some((r) => rb.includes(r));
 }

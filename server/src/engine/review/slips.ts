@@ -41,17 +41,22 @@ export const SLIP_DEFAULTS: Required<SlipOptions> = {
   minSide: 1,
 };
 
-export interface SlipSuspect {
+/** A suspected slip of one character: what every slip detector reports. */
+export interface SlipSpan {
   /** The suspect window of the draft, [start, end) offsets. */
   start: number;
   end: number;
   /** Offset of the suspect character. */
   at: number;
-  /** The character the corpus has there. */
+  /** The character suggested there. */
   replacement: string;
-  /** The draft's window and the corpus phrase. */
+  /** The draft's window and the suggested wording. */
   phrase: string;
   variant: string;
+}
+
+/** A slip in a phrase the corpus uses: the suggested wording is that phrase. */
+export interface SlipSuspect extends SlipSpan {
   occurrences: number;
   reports: number;
 }

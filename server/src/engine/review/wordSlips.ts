@@ -1,0 +1,338 @@
+/**
+ * Input-method slips anywhere in the draft (rule typo-suspect, with slips.ts for corpus phrases):
+ * a character of the draft that, replaced by a sound-alike (same toneless pinyin, every reading
+ * of a polyphone) or a shape-alike, makes a frequent word of the general lexicon that fits its
+ * neighbours better than what the draft has — `工做` for `工作`, `人真` for `认真`.
+ *
+ * Candidates: for each character k of a run of Han characters and each window of 2–4 characters
+ * around it, the lexicon's frequent words equal to the window but at k (Lexicon.fillers: a
+ * binary search in a list sorted with k's character last); the character they have at k must be an alternative of
+ * the draft's (CharSource: sound, shape — a source is one predicate, so more plug in).
+ *
+ * Decision, in context: the local text (k ± 6 characters within the run) is segmented into
+ * words by the most probable path of lexicon unigrams, with and without the alternative; the
+ * alternative is suspect evidence when the path gains at least `minGain[kind]` (ln probability)
+ * and the alternative word is frequent (`minAltLogFreq`); `unsupported` more when the corpus does
+ * not use the alternative word (at least `altSupport` times). Never suspect:
+ * - the draft's own window is a lexicon word (a confusion of two words needs context evidence:
+ *   confusions.ts), or a word of the draft covering k is at least as frequent as the
+ *   alternative (a known word is never flagged for a rarer sound-alike);
+ * - the draft's wording stands: the characters around k (k with a neighbour on each side), or the
+ *   draft's word itself (a term of the trade the lexicon lacks: 师德, 提质), occur in the corpus at
+ *   least `corpusVouch` times, or the draft uses the word twice or more;
+ * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j) the
+ *   corpus does not use (`altSupport` times);
+ * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
+ * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
+ */
+import type { PhraseIndex } from '../search/phraseIndex';
+import { countOccurrences } from '../search/phraseIndex';
+import { findRange } from '../search/suffixArray';
+import type { Lexicon } from './lexicon';
+import { hanRuns, homophones } from './pinyin';
+import { protectedMask } from './protect';
+import { shapeAlike } from './shapes';
+import { reportsOf, type SlipSpan } from './slips';
+import model from './wordSlipModel.json';
+
+/** How the alternative relates to the draft's character. */
+export type SlipKind = 'sound' | 'shape';
+
+/** A source of alternative characters: `alike(d, c)` when an input method can give c for d. */
+export interface CharSource {
+  kind: SlipKind;
+  alike(d: number, c: number): boolean;
+}
+
+/** Same toneless pinyin (pinyin.ts: every reading of a polyphone). */
+export const SOUND: CharSource = { kind: 'sound', alike: homophones };
+/** Shape-alikes (shapes.ts: 形近字 from stroke orders and component structure). */
+export const SHAPE: CharSource = { kind: 'shape', alike: (d, c) => shapeAlike(String.fromCharCode(d), String.fromCharCode(c)) };
+
+const DEFAULT_SOURCES: readonly CharSource[] = [SOUND, SHAPE];
+/** Per source list, the source relating two characters (key (d − 0x3400)·65536 + c), memoised. */
+const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
+
+export interface WordSlipOptions {
+  /** Least gain (ln probability of the local segmentation) per kind. */
+  minGain: Record<SlipKind, number>;
+  /** Least ln frequency of the alternative word in the lexicon. */
+  minAltLogFreq: number;
+  /** Corpus occurrences of the draft's characters around k that vouch for them. */
+  corpusVouch: number;
+  /** Gain needed beyond minGain when the corpus does not use the alternative word (fewer than `altSupport` occurrences). */
+  unsupported: number;
+  altSupport: number;
+  /** … or a word this common in the lexicon (ln frequency) counts as supported without the corpus. */
+  commonLogFreq: number;
+}
+
+/** The fitted thresholds (bench/review.ts writes wordSlipModel.json). */
+export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
+  minGain: { sound: model.minGain.sound, shape: model.minGain.shape },
+  minAltLogFreq: model.minAltLogFreq,
+  corpusVouch: model.corpusVouch,
+  unsupported: model.unsupported,
+  altSupport: model.altSupport,
+  commonLogFreq: model.commonLogFreq ?? 99,
+};
+
+/** A slip of an ordinary word: [start, end) is the draft's word, `variant` the lexicon's. */
+export interface WordSlip extends SlipSpan {
+  kind: SlipKind;
+  /** Gain of the local segmentation with the alternative (ln probability). */
+  gain: number;
+  /** Reports of the corpus using the alternative word (0 without a corpus). */
+  reports: number;
+}
+
+export interface WordSlipInput {
+  lexicon: Lexicon;
+  /** The corpus: vouches for the draft's wording, and counts the alternative's reports. */
+  index?: PhraseIndex;
+  /** Alternative sources (default: sound, then shape). */
+  sources?: readonly CharSource[];
+  /** The workspace's own words: never suspect. */
+  words?: readonly string[];
+  options?: Partial<WordSlipOptions>;
+}
+
+/** Shortest and longest alternative word. */
+const MIN_WORD = 2;
+const MAX_WORD = 4;
+/** Characters of context each side of k for the segmentation. */
+const CONTEXT = 6;
+/** Longest word the segmentation tries. */
+const SEG_MAX = 6;
+interface Candidate {
+  k: number;
+  s: number;
+  e: number;
+  c: string;
+  kind: SlipKind;
+  gain: number;
+}
+
+/** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
+export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
+  const lex = memoised(input.lexicon);
+  const o: WordSlipOptions = { ...WORD_SLIP_DEFAULTS, ...input.options };
+  const sources = input.sources ?? DEFAULT_SOURCES;
+  let relation = relations.get(sources);
+  if (!relation) relations.set(sources, (relation = new Map()));
+  const sourceOf = (d: number, c: number): CharSource | undefined => {
+    // Within small-integer range (d is a Han character, ≥ 0x3400), so the map keys stay unboxed.
+    const key = (d - 0x3400) * 0x10000 + c;
+    let v = relation!.get(key);
+    if (v === undefined) {
+      v = sources.find((x) => x.alike(d, c)) ?? null;
+      relation!.set(key, v);
+    }
+    return v ?? undefined;
+  };
+  const isWord = (w: string) => lex.q(w) !== undefined;
+  const mask = protectedMask(text, input.words, isWord);
+  /** Bucket of the draft's text[s, s + len) for len 2…MAX_WORD (-1: not a word; -2: not looked up yet). */
+  const qAt = new Int16Array(text.length * (MAX_WORD + 1)).fill(-2);
+  const wordQ = (s: number, e: number): number => {
+    const key = s * (MAX_WORD + 1) + (e - s);
+    let v = qAt[key];
+    if (v === -2) qAt[key] = v = lex.q(text.slice(s, e)) ?? -1;
+    return v;
+  };
+  const segment = (s: string) => segmentScore(lex, s);
+  const index = input.index;
+  /**
+   * The draft's wording stands: the characters around k (k with a neighbour each side, three at
+   * least) occur in the corpus, or the draft's word [s, e) does (a term of the trade the lexicon
+   * lacks: 师德, 提质), or the draft uses that word twice or more (deliberate).
+   */
+  const inCorpus = new Map<string, boolean>();
+  const corpusHas = (s: string): boolean => {
+    let v = inCorpus.get(s);
+    if (v === undefined) {
+      v = !!index && index.sa.length > 0 && countOccurrences(index, s) >= o.corpusVouch;
+      inCorpus.set(s, v);
+    }
+    return v;
+  };
+  /** The corpus uses the alternative word (a word of the genre). */
+  const supported = (w: string): boolean => !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport;
+  const vouched = (k: number, rs: number, re: number, s: number, e: number): boolean => {
+    const a = Math.max(rs, k - 1);
+    const b = Math.min(re, k + 2);
+    const around = b - a >= 3 ? text.slice(a, b) : text.slice(Math.max(rs, b - 3), Math.min(re, a + 3));
+    if (around.length >= 3 && corpusHas(around)) return true;
+    const word = text.slice(s, e);
+    if (corpusHas(word)) return true;
+    const first = text.indexOf(word);
+    return text.indexOf(word, first + 1) >= 0;
+  };
+
+  const found: Candidate[] = [];
+  for (const [rs, re] of hanRuns(text)) {
+    for (let k = rs; k < re && re - rs >= MIN_WORD; k++) {
+      if (mask[k]) continue;
+      const d = text.charCodeAt(k);
+      const a = Math.max(rs, k - CONTEXT);
+      const b = Math.min(re, k + CONTEXT + 1);
+      let base: number | undefined;
+      let best: Candidate | undefined;
+
+      for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
+        for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
+          // The draft's own window is a word: two words confused need context evidence (confusions.ts).
+          if (wordQ(s, e) >= 0) continue;
+          const chars = lex.fillers(text, s, e, k);
+          let checked = false;
+          for (let ci = 0; ci < chars.length; ci++) {
+            const cc = chars.charCodeAt(ci);
+            if (cc === d) continue;
+            const source = sourceOf(d, cc);
+            if (!source) continue;
+            // The window's own checks, once a candidate is there (most windows have none).
+            if (!checked) {
+              if (protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re)) break;
+              checked = true;
+            }
+            const c = chars[ci];
+            const variant = text.slice(s, k) + c + text.slice(k + 1, e);
+            const altLog = lex.q(variant)! / 4;
+            if (altLog < o.minAltLogFreq) continue;
+            if (knownCover(wordQ, k, rs, re, altLog)) continue;
+            // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
+            if (lex.proper(variant) && !supported(variant)) continue;
+            if (vouched(k, rs, re, s, e)) break;
+            base ??= segment(text.slice(a, b));
+            const gain = segment(text.slice(a, k) + c + text.slice(k + 1, b)) - base;
+            if (gain < o.minGain[source.kind]) continue;
+            if (gain < o.minGain[source.kind] + o.unsupported && altLog < o.commonLogFreq && !supported(variant)) continue;
+            if (!best || gain > best.gain) best = { k, s, e, c, kind: source.kind, gain };
+          }
+        }
+      }
+      if (best) found.push(best);
+    }
+  }
+  // Overlapping suspects: the greater gain wins.
+  found.sort((x, y) => y.gain - x.gain || x.s - y.s);
+  const taken: Candidate[] = [];
+  for (const f of found) if (!taken.some((t) => f.s < t.e && t.s < f.e)) taken.push(f);
+  taken.sort((x, y) => x.s - y.s);
+  return taken.map((t) => {
+    const variant = text.slice(t.s, t.k) + t.c + text.slice(t.k + 1, t.e);
+    return {
+      start: t.s,
+      end: t.e,
+      at: t.k,
+      replacement: t.c,
+      phrase: text.slice(t.s, t.e),
+      variant,
+      kind: t.kind,
+      gain: t.gain,
+      reports: index ? corpusReports(index, variant) : 0,
+    };
+  });
+}
+
+/** ln probability of a word (a character the lexicon lacks: frequency 1; a longer unknown string: undefined). */
+function logp(lex: Lexicon, w: string): number | undefined {
+  const q = lex.q(w);
+  if (q !== undefined) return q / 4 - lex.logTotal;
+  return w.length === 1 ? -lex.logTotal : undefined;
+}
+
+/** The most probable segmentation of `s` into lexicon words: best[i] its ln probability up to i, from[i] where its last word starts. */
+function segmentDp(lex: Lexicon, s: string): { best: Float64Array; from: Int32Array } {
+  const best = new Float64Array(s.length + 1).fill(-Infinity);
+  const from = new Int32Array(s.length + 1);
+  best[0] = 0;
+  for (let i = 1; i <= s.length; i++) {
+    for (let j = Math.max(0, i - SEG_MAX); j < i; j++) {
+      if (best[j] === -Infinity) continue;
+      const p = logp(lex, s.slice(j, i));
+      if (p !== undefined && best[j] + p > best[i]) {
+        best[i] = best[j] + p;
+        from[i] = j;
+      }
+    }
+  }
+  return { best, from };
+}
+
+/** ln probability of the most probable segmentation of `s`. */
+export function segmentScore(lex: Lexicon, s: string): number {
+  return segmentDp(lex, s).best[s.length];
+}
+
+/** The words of the most probable segmentation of `s`, as [start, end) offsets. */
+export function segmentWords(lex: Lexicon, s: string): Array<[number, number]> {
+  const { from } = segmentDp(lex, s);
+  const out: Array<[number, number]> = [];
+  for (let i = s.length; i > 0; i = from[i]) out.push([from[i], i]);
+  return out.reverse();
+}
+
+/** The lexicon with its lookups memoised for one draft (the segmentations look the same strings up again and again). */
+function memoised(lex: Lexicon): Lexicon {
+  const qs = new Map<string, number>();
+  return {
+    ...lex,
+    logTotal: lex.logTotal,
+    size: lex.size,
+    q(w) {
+      let v = qs.get(w);
+      if (v === undefined) {
+        v = lex.q(w) ?? -1;
+        qs.set(w, v);
+      }
+      return v < 0 ? undefined : v;
+    },
+    proper: (w) => lex.proper(w),
+    fillers: (text, start, end, at) => lex.fillers(text, start, end, at),
+    entries: (len) => lex.entries(len),
+  };
+}
+
+/** Some offset of [s, e) is protected. */
+function protectedIn(mask: Uint8Array, s: number, e: number): boolean {
+  for (let i = s; i < e; i++) if (mask[i]) return true;
+  return false;
+}
+
+/**
+ * The window is part of a parallel construction — 走深走实, 常学常新、常悟常进, 自重、自警、自醒:
+ * a character of it recurs two or three characters away (within the run or across
+ * one 、). Coinages of that shape are the genre's habit; a slip in them is left to the corpus.
+ */
+function parallel(text: string, k: number, s: number, e: number, rs: number, re: number): boolean {
+  for (let i = s; i < e; i++) {
+    const c = text.charCodeAt(i);
+    for (const dist of [-3, -2, 2, 3]) {
+      const j = i + dist;
+      if (j < s - 3 || j >= e + 3 || j < 0 || j >= text.length || (j >= s && j < e)) continue;
+      const between = dist < 0 ? text.slice(j + 1, i) : text.slice(i + 1, j);
+      const inRun = j >= rs && j < re;
+      if (text.charCodeAt(j) === c && (inRun || /^[^、]*、[^、]*$/.test(between))) return true;
+    }
+  }
+  return false;
+}
+
+/** A word of the draft (2+ characters, within the run) covering k at least as frequent as the alternative (ln frequency altLog). */
+function knownCover(wordQ: (s: number, e: number) => number, k: number, rs: number, re: number, altLog: number): boolean {
+  for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
+    for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
+      const q = wordQ(s, e);
+      if (q >= 0 && q / 4 >= altLog) return true;
+    }
+  }
+  return false;
+}
+
+/** Reports of the corpus using `phrase`. */
+function corpusReports(index: PhraseIndex, phrase: string): number {
+  if (index.sa.length === 0) return 0;
+  const [lo, hi] = findRange(index, index.sa, phrase);
+  return hi > lo ? reportsOf(index, lo, hi).reports : 0;
+}
