@@ -58,18 +58,22 @@ const LSP_HANDLERS: Record<string, string> = {
   'textDocument/inlineCompletion': 'languages.inlineCompletion.on',
 };
 
-/** A connection that records the handlers registered on it (any `onX(handler)`, `onRequest(method, handler)`) and answers nothing itself. */
+/**
+ * A connection that records the handlers registered on it (any `onX(handler)`,
+ * `onRequest(method, handler)`) and answers nothing itself: whatever else a feature calls on it
+ * (`sendDiagnostics`, `window.showWarningMessage`, …) resolves to undefined.
+ */
 function recordingConnection(handlers: Map<string, (...args: unknown[]) => unknown>, prefix = ''): unknown {
   return new Proxy(
-    {},
+    () => undefined,
     {
+      apply: () => Promise.resolve(undefined),
       get(_, name: string) {
         if (name === 'then') return undefined;
         if (name === 'onRequest' || name === 'onNotification')
           return (method: string, h: (...args: unknown[]) => unknown) => void handlers.set(method, h);
         if (name.startsWith('on')) return (h: (...args: unknown[]) => unknown) => void handlers.set(prefix + name, h);
-        if (name.startsWith('send')) return () => Promise.resolve();
-        // Namespaces (`languages.inlineCompletion`, `console`, …).
+        // Namespaces (`languages.inlineCompletion`, `window`, …) and the calls on them.
         return recordingConnection(handlers, `${prefix}${name}.`);
       },
     },
