@@ -7,7 +7,9 @@
  * (bench/indexBuild.ts). Once, before the corpora: outline and diagnostics of pasted drafts
  * of millions of characters (bench/largeDrafts.ts).
  *
- *   npm run build && node --import tsx bench/scale.ts 10 50 100 [--no-drafts] [--no-index-build]
+ *   npm run build && node --import tsx bench/scale.ts 10 50 100 [--no-drafts] [--no-index-build] [--no-stall]
+ *
+ * SHUZHI_BENCH_SERVER=<checkout>/dist/server.js runs the same bench against another build (a baseline).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -181,7 +183,7 @@ async function latencies(server: TestServer, method: string, uri: string, positi
 }
 
 /** Runs the benchmark for each corpus size (MB) and returns the table rows. */
-export async function benchScale(sizesMB: number[], only: { drafts?: boolean; indexBuild?: boolean } = {}): Promise<BenchRow[]> {
+export async function benchScale(sizesMB: number[], only: { drafts?: boolean; indexBuild?: boolean; stall?: boolean } = {}): Promise<BenchRow[]> {
   const rows: BenchRow[] = only.drafts === false ? [] : await benchLargeDrafts();
   for (const size of sizesMB) {
     const g = `scale ${size} MB`;
@@ -255,7 +257,7 @@ export async function benchScale(sizesMB: number[], only: { drafts?: boolean; in
       // 10-million-character draft checked beside a small one — after the RSS figure, which is the corpus's.
       await new Promise((r) => setTimeout(r, Math.max(0, ready2.at + SETTLED_MS - performance.now())));
       const settledCompletion = await latencies(warm.server, 'textDocument/completion', paraUri, para.at);
-      const stall = size >= 50 ? await stallFigure(warm.server, synthesizeDraft(10_000_000)) : undefined;
+      const stall = size >= 50 && only.stall !== false ? await stallFigure(warm.server, synthesizeDraft(10_000_000)) : undefined;
       await warm.server.stop();
 
       const rssTarget = 4 * bytes + 100 * MB;
@@ -297,7 +299,8 @@ export async function benchScale(sizesMB: number[], only: { drafts?: boolean; in
 
 if (require.main === module) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
-  // --no-drafts / --no-index-build leave out the pasted drafts and the index-build comparison (a shorter run).
-  const only = { drafts: !process.argv.includes('--no-drafts'), indexBuild: !process.argv.includes('--no-index-build') };
+  // --no-drafts / --no-index-build / --no-stall leave out the pasted drafts, the index-build comparison and the
+  // 10-million-character draft checked beside a small one (a shorter run).
+  const only = { drafts: !process.argv.includes('--no-drafts'), indexBuild: !process.argv.includes('--no-index-build'), stall: !process.argv.includes('--no-stall') };
   void benchScale(sizes.length ? sizes : [10], only).then((rows) => process.stdout.write(formatTable(rows) + '\n'));
 }

@@ -13,7 +13,8 @@ import {
 } from 'vscode-languageserver/node';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
-export const SERVER = path.join(ROOT, 'dist', 'server.js');
+/** The built server; SHUZHI_BENCH_SERVER points the benches at another build (a baseline checkout's dist/server.js). */
+export const SERVER = process.env.SHUZHI_BENCH_SERVER ?? path.join(ROOT, 'dist', 'server.js');
 
 export interface Diagnostic {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };

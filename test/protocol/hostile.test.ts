@@ -3,7 +3,8 @@
  * (CJK Extension B 𠀀, emoji), CRLF line breaks — every range the server returns lies inside
  * the document and never splits a surrogate pair; malformed and cancelled requests are
  * answered (an error or null), and the server keeps serving. Each check counts what it saw
- * (ranges, findings, dropped cancellations) and fails when it saw nothing.
+ * (ranges, findings, dropped cancellations) and fails when it saw nothing. Surrogate pairs and
+ * CRLF in an ordinary draft are tested in-process (test/unit/features-ranges.test.ts).
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,105 +13,11 @@ import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { fileUri, startServer, type Diagnostic, type TestServer } from '../helpers/lspClient';
-
-interface Pos {
-  line: number;
-  character: number;
-}
-interface Rng {
-  start: Pos;
-  end: Pos;
-}
+import { assertRangeIn, checkAll, flatten, type Requester, type Rng, type Symbol } from '../helpers/ranges';
 
 const uriOf = (name: string) => fileUri(path.join(os.tmpdir(), `shuzhi-hostile-${name}`));
 
-const lineCache = new WeakMap<TextDocument, { version: number; lines: string[] }>();
-
-/** The document's lines without their breaks, computed once per version (documents may be 10 MB). */
-function linesOf(doc: TextDocument): string[] {
-  const hit = lineCache.get(doc);
-  if (hit && hit.version === doc.version) return hit.lines;
-  const lines = doc.getText().split(/\r\n|\r|\n/);
-  lineCache.set(doc, { version: doc.version, lines });
-  return lines;
-}
-
-/** Asserts that `r` is a valid range of `doc`: ordered, inside, not splitting a surrogate pair or CRLF. */
-export function assertRangeIn(doc: TextDocument, r: Rng, what: string): void {
-  const lines = linesOf(doc);
-  for (const p of [r.start, r.end]) {
-    assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0, `${what}: ${JSON.stringify(r)}`);
-    assert.ok(p.line < lines.length, `${what}: line ${p.line} of ${lines.length}`);
-    assert.ok(p.character <= lines[p.line].length, `${what}: character ${p.character} > ${lines[p.line].length} on line ${p.line}`);
-    const c = lines[p.line].charCodeAt(p.character);
-    const before = lines[p.line].charCodeAt(p.character - 1);
-    assert.ok(!(c >= 0xdc00 && c <= 0xdfff && before >= 0xd800 && before <= 0xdbff), `${what}: splits a surrogate pair at ${JSON.stringify(p)}`);
-  }
-  assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end), `${what}: start after end ${JSON.stringify(r)}`);
-}
-
-interface Symbol {
-  name: string;
-  range: Rng;
-  selectionRange: Rng;
-  children?: Symbol[];
-}
-
-function flatten(symbols: Symbol[]): Symbol[] {
-  return symbols.flatMap((s) => [s, ...flatten(s.children ?? [])]);
-}
-
-/** How many ranges of each kind a check saw: a check that saw none proved nothing. */
-type Tally = Record<'symbol' | 'folding' | 'hover' | 'completion' | 'action' | 'diagnostic', number>;
-const tally = (): Tally => ({ symbol: 0, folding: 0, hover: 0, completion: 0, action: 0, diagnostic: 0 });
-
-/** Runs the read-only requests on `doc`, checks every range they return and counts them. */
-async function checkAll(server: TestServer, doc: TextDocument, probes: Pos[]): Promise<{ symbols: Symbol[]; seen: Tally }> {
-  const seen = tally();
-  const textDocument = { uri: doc.uri };
-  const symbols = ((await server.request('textDocument/documentSymbol', { textDocument })) ?? []) as Symbol[];
-  for (const s of flatten(symbols)) {
-    assertRangeIn(doc, s.range, `symbol ${s.name}`);
-    assertRangeIn(doc, s.selectionRange, `symbol ${s.name} selection`);
-    seen.symbol++;
-  }
-  const folds = ((await server.request('textDocument/foldingRange', { textDocument })) ?? []) as Array<{ startLine: number; endLine: number }>;
-  for (const f of folds) {
-    assert.ok(f.startLine <= f.endLine && f.endLine < doc.lineCount, `folding ${JSON.stringify(f)}`);
-    seen.folding++;
-  }
-  for (const position of probes) {
-    const hover = await server.request('textDocument/hover', { textDocument, position });
-    if (hover?.range) {
-      assertRangeIn(doc, hover.range, 'hover');
-      seen.hover++;
-    }
-    const completion = await server.request('textDocument/completion', { textDocument, position });
-    const items = Array.isArray(completion) ? completion : completion?.items ?? [];
-    for (const item of items) {
-      const e = item.textEdit;
-      for (const r of e ? [e.range, e.insert, e.replace].filter(Boolean) : []) {
-        assertRangeIn(doc, r, `completion ${item.label}`);
-        seen.completion++;
-      }
-      for (const a of item.additionalTextEdits ?? []) {
-        assertRangeIn(doc, a.range, `completion ${item.label} additional edit`);
-        seen.completion++;
-      }
-    }
-    const end = doc.positionAt(Math.min(doc.getText().length, doc.offsetAt(position) + 50));
-    const actions = ((await server.request('textDocument/codeAction', { textDocument, range: { start: position, end }, context: { diagnostics: [] } })) ?? []) as Array<{ edit?: { changes?: Record<string, Array<{ range: Rng }>> } }>;
-    for (const a of actions) {
-      for (const edits of Object.values(a.edit?.changes ?? {})) {
-        for (const e of edits) {
-          assertRangeIn(doc, e.range, 'code action edit');
-          seen.action++;
-        }
-      }
-    }
-  }
-  return { symbols, seen };
-}
+const request = (server: TestServer): Requester => (method, params) => server.request(method, params);
 
 /** The diagnostics pushed for `doc`'s current version (none pushed yet: waits), every range checked. */
 async function diagnosticsOf(server: TestServer, doc: TextDocument, what: (d: Diagnostic[]) => boolean = () => true): Promise<Diagnostic[]> {
@@ -125,70 +32,6 @@ function open(server: TestServer, name: string, text: string): TextDocument {
   return doc;
 }
 
-test('surrogate pairs and CRLF: outline, diagnostics and fixes point at the right text, in UTF-16 units', { timeout: 60_000 }, async (t) => {
-  const server = await startServer();
-  t.after(() => server.stop());
-  // Each finding sits next to a surrogate pair (𠀀 𠀁 𠂇 are CJK Extension B, 😀 an emoji) or at a CRLF line end.
-  const text = [
-    '𠀀😀某局2023年度述职报告',
-    '',
-    '一、履职情况😀',
-    '一年来，𠀀𠀁认真履行职责𠀀,加强学习XX次。',
-    '（一）𠂇加强学习',
-    '内容😀😀😀。政治i𠀀学习“到位',
-    '二、存在的问题',
-    '𠀀问题，计划完成XX',
-    '四、下一步打算',
-    '继续努力😀',
-  ].join('\r\n');
-  const doc = open(server, 'surrogates.md', text);
-  const { symbols: tree, seen } = await checkAll(server, doc, [
-    { line: 3, character: 4 },
-    { line: 3, character: 6 },
-    { line: 5, character: 4 },
-    { line: 7, character: 2 },
-    { line: 9, character: 4 },
-    { line: 9, character: 6 },
-  ]);
-  const symbols = flatten(tree);
-  for (const [name, line] of [['二、存在的问题', 6], ['四、下一步打算', 8], ['（一）𠂇加强学习', 4]] as const) {
-    const s = symbols.find((x) => x.name === name);
-    assert.ok(s, `symbol ${name} in ${JSON.stringify(symbols.map((x) => x.name))}`);
-    assert.equal(s.selectionRange.start.line, line, name);
-    assert.equal(doc.getText(s.selectionRange), name, `selection of ${name} is its heading text`);
-  }
-  assert.ok(seen.symbol >= 5 && seen.folding > 0 && seen.action > 0, `ranges checked: ${JSON.stringify(seen)}`);
-
-  // Every finding's range covers exactly the text it is about.
-  const diags = await diagnosticsOf(server, doc, (d) => d.length > 0);
-  assert.deepEqual(
-    diags.map((d) => [d.code, d.range.start.line, doc.getText(d.range)]),
-    [
-      ['punctuation-halfwidth', 3, ','],
-      ['placeholder', 3, 'XX'],
-      ['stray-latin', 5, 'i'],
-      ['quote-unbalanced', 5, '“'],
-      ['placeholder', 7, 'XX'],
-      ['numbering-gap', 8, '四、'],
-    ],
-  );
-
-  // Their fixes edit the right spot: after a surrogate pair, and at a line end just before its CRLF.
-  const fixed = async (code: string) => {
-    const d = diags.find((x) => x.code === code)!;
-    const actions = (await server.request('textDocument/codeAction', { textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } })) as Array<{ isPreferred?: boolean; edit: { changes: Record<string, Array<{ range: Rng; newText: string }>> } }>;
-    const fix = actions.find((a) => a.isPreferred) ?? actions[0];
-    const edits = fix.edit.changes[doc.uri];
-    for (const e of edits) assertRangeIn(doc, e.range, `fix of ${code}`);
-    return TextDocument.applyEdits(doc, edits).split('\r\n');
-  };
-  assert.equal((await fixed('punctuation-halfwidth'))[3], '一年来，𠀀𠀁认真履行职责𠀀，加强学习XX次。');
-  assert.equal((await fixed('stray-latin'))[5], '内容😀😀😀。政治𠀀学习“到位');
-  const quoted = await fixed('quote-unbalanced');
-  assert.equal(quoted[5], '内容😀😀😀。政治i𠀀学习“到位”', 'the closing mark goes before the CRLF');
-  assert.equal(quoted.length, 10, 'no line break added or lost');
-});
-
 test('a very long line and a 10 MB draft are answered, with ranges inside the document', { timeout: 300_000 }, async (t) => {
   const server = await startServer();
   t.after(() => server.stop());
@@ -196,7 +39,7 @@ test('a very long line and a 10 MB draft are answered, with ranges inside the do
   const longLine = '某局2023年度述职报告\n一、履职情况\n' + sentence.repeat(40_000) + '\n二、存在的问题\n问题。\n';
   const doc1 = open(server, 'long-line.md', longLine);
   const lastLine = doc1.lineCount - 1;
-  const long = await checkAll(server, doc1, [
+  const long = await checkAll(request(server), doc1, [
     { line: 2, character: 0 },
     { line: 2, character: sentence.length * 20_000 + 3 },
     { line: 2, character: doc1.getText().split('\n')[2].length },
@@ -216,7 +59,7 @@ test('a very long line and a 10 MB draft are answered, with ranges inside the do
     size += Buffer.byteLength(s);
   }
   const doc2 = open(server, 'ten-mb.md', parts.join('\n'));
-  const big = await checkAll(server, doc2, [
+  const big = await checkAll(request(server), doc2, [
     { line: 0, character: 2 },
     { line: Math.floor(doc2.lineCount / 2), character: 5 },
     { line: doc2.lineCount - 2, character: 3 },
@@ -230,7 +73,7 @@ test('a very long line and a 10 MB draft are answered, with ranges inside the do
   const change = { range: { start: end, end }, text: '\n六、补充\n新增内容😀。\n' };
   TextDocument.update(doc2, [change], 2);
   server.notify('textDocument/didChange', { textDocument: { uri: doc2.uri, version: 2 }, contentChanges: [change] });
-  const symbols = flatten((await checkAll(server, doc2, [{ line: doc2.lineCount - 2, character: 3 }])).symbols);
+  const symbols = flatten((await checkAll(request(server), doc2, [{ line: doc2.lineCount - 2, character: 3 }])).symbols);
   assert.ok(symbols.some((s) => s.name === '六、补充'), 'the edit reached the server');
 });
 

@@ -23,6 +23,9 @@ test('the server starts on the bundled corpus with no set-up', async () => {
     assert.equal(server.initializeResult.serverInfo.name, 'shuzhi');
     const caps = server.initializeResult.capabilities;
     assert.ok(caps.completionProvider && caps.hoverProvider && caps.documentSymbolProvider && caps.codeActionProvider);
+    // Two channels of completion: ghost text, and a list that never opens by itself on a typed mark.
+    assert.equal(caps.inlineCompletionProvider, true, 'inline completion is declared');
+    assert.equal(caps.completionProvider.triggerCharacters, undefined, 'the list never opens by itself on a typed mark');
     const status = await corpusReady(server);
     assert.equal(status.reports, 17);
     const stats = await server.request('shuzhi/stats', {});

@@ -14,6 +14,10 @@ import { MAX_DIAGNOSTICS } from '../../server/src/engine/lint/cap';
 import { A, B, C, corpus } from '../helpers/reportFixtures';
 import { testService, type TestService } from '../helpers/service';
 import type { Draft } from '../../server/src/engine/lint/draft';
+import { proseView } from '../../server/src/engine/lint/prose';
+import { SLICED_RULES, type Service } from '../../server/src/features/service';
+import { LATE_MS } from '../../server/src/features/lint';
+import { MIN_RULES_MS } from '../../server/src/indexWorkers/draftProtocol';
 
 const never = { isCancellationRequested: false };
 const REPORTS = corpus(A, B, C);
@@ -176,4 +180,24 @@ test('a huge draft is outlined and checked without this thread parsing it', asyn
   assert.ok(ds.length <= MAX_DIAGNOSTICS + 1);
   // The parse happened elsewhere (the worker, or its job run apart when the bundle is missing).
   assert.equal(draft.hasTree, false);
+});
+
+test("a huge draft's check ends at its job's deadline: a worker still running then is not waited for, its rules are named as cut", { timeout: 20_000 }, async () => {
+  const t = testService(REPORTS);
+  const body = '　　全年召开会议xx次,开展研讨，认真落实三会一课制度，推动各项工作取得新成效。\n';
+  const draft = t.open('甲单位2024年述职报告\n一、履职情况\n' + body.repeat(Math.ceil((HUGE_DRAFT_CHARS + 1000) / body.length)));
+  const deadline = Date.now() + 100;
+  // A worker that sends the prose view, then never the findings (a rule without steps running long).
+  const stuck: Service = {
+    ...t.service,
+    hugeAnalysis: () => ({ deadline, masked: Promise.resolve(proseView(draft.text).masked), outline: () => new Promise(() => undefined), lint: new Promise(() => undefined) }),
+  };
+  const checked = await checkDraft(stuck, draft, t.service.inputs(), never);
+  assert.ok(checked);
+  // The deadline has its floor (MIN_RULES_MS after the prose view), then LATE_MS for the worker.
+  assert.ok(Date.now() - deadline < MIN_RULES_MS + LATE_MS + 1500, `published ${Date.now() - deadline} ms after the deadline`);
+  assert.ok(checked.cut.includes('placeholder') && checked.cut.includes('section-missing'), JSON.stringify(checked.cut));
+  assert.ok(!checked.findings.some((f) => !SLICED_RULES.includes(f.rule)));
+  const ds = await diagnosticsOf(stuck, draft, checked);
+  assert.equal(ds.filter((d) => d.code === CUT_CODE).length, 1);
 });

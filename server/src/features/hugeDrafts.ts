@@ -1,9 +1,9 @@
 /**
  * Huge drafts (a pasted compilation of millions of characters) are parsed and linted in a
  * worker thread (indexWorkers/draftWorker.ts, bundle dist/draftWorker.js), so the server's
- * thread never holds a request behind them: the worker sends the outline, folds and prose
- * view first, then the findings of every rule but the corpus ones, within the check's time
- * budget. One job per document version; a job whose document changed is dropped (the worker
+ * thread never holds a request behind them: the worker sends the outline and folds first,
+ * then the prose view, then the findings of every rule but the corpus ones, cut at the job's
+ * deadline (`budgetMs` of wall-clock time after the job was asked for). One job per document version; a job whose document changed is dropped (the worker
  * is restarted when it is the one running). Without the worker bundle (the server run from
  * its sources, the tests) the same work runs here.
  */
@@ -14,7 +14,7 @@ import { MAX_DIAGNOSTICS } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
 import type { Finding, LintStage } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
-import type { DraftJob, DraftOutline, DraftReply, LintReply, OutlineReply } from '../indexWorkers/draftProtocol';
+import { MIN_RULES_MS, type DraftJob, type DraftOutline, type DraftReply, type LintReply, type OutlineReply, type ProseReply } from '../indexWorkers/draftProtocol';
 import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
 import type { KindShareStats } from '../engine/delivery/kindShare';
 import { capFindings } from '../engine/lint/cap';
@@ -37,6 +37,7 @@ export interface HugeJobInput {
   showItems: boolean;
   corpusStats?: KindShareStats;
   corpusHeadings?: CorpusHeadings;
+  /** Wall-clock milliseconds from the job's start to its deadline, when the rules still running are cut. */
   budgetMs: number;
   /** Rules the server runs itself (the corpus rules). */
   skipRules: string[];
@@ -47,6 +48,8 @@ export interface HugeJobInput {
 }
 
 export interface HugeAnalysis {
+  /** When the job's rules are cut (Date.now() time): the server's corpus rules and its wait for the worker end there too. */
+  deadline: number;
   /** The masked prose (for the corpus rules). */
   masked: Promise<string>;
   /** Outline and folds (read from the worker's JSON when first asked for). */
@@ -61,7 +64,7 @@ interface Job {
   key: string;
   message: DraftJob;
   analysis: HugeAnalysis;
-  settle: { outline(r: OutlineReply): void; lint(r: LintReply): void; fail(e: Error): void };
+  settle: { outline(r: OutlineReply): void; prose(r: ProseReply): void; lint(r: LintReply): void; fail(e: Error): void };
 }
 
 export function isHuge(draft: Draft): boolean {
@@ -87,21 +90,26 @@ export class HugeDrafts {
     if (hit) return hit.analysis;
     // Jobs of older versions (or older inputs) of this document are dropped.
     for (const j of jobs) if (j.version !== draft.version || j.message.stage === (input.stage ?? 'editing')) this.drop(j);
-    const message: DraftJob = { id: this.nextId++, text: draft.text, ...input, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
+    const { budgetMs, ...rest } = input;
+    const deadline = Date.now() + budgetMs;
+    const message: DraftJob = { id: this.nextId++, text: draft.text, ...rest, deadline, minRulesMs: MIN_RULES_MS, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
     const outline = deferred<OutlineReply>();
+    const prose = deferred<ProseReply>();
     const lint = deferred<LintReply>();
     const settle: Job['settle'] = {
       outline: outline.resolve,
+      prose: prose.resolve,
       lint: lint.resolve,
       fail: (e) => {
         outline.reject(e);
+        prose.reject(e);
         lint.reject(e);
       },
     };
-    const masked = outline.promise.then((r) => r.masked);
+    const masked = prose.promise.then((r) => r.masked);
     masked.catch(() => undefined);
     const parsed = memo(() => outline.promise.then((r) => JSON.parse(r.outline) as DraftOutline));
-    const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { masked, outline: parsed, lint: lint.promise }, settle };
+    const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { deadline, masked, outline: parsed, lint: lint.promise }, settle };
     this.latest.set(draft.uri, [...jobs.filter((j) => j.version === draft.version && j.message.stage !== job.message.stage), job]);
     if (!fs.existsSync(this.script)) {
       this.inProcess(job);
@@ -146,6 +154,7 @@ export class HugeDrafts {
       const job = this.running;
       if (!job || job.message.id !== reply.id) return;
       if (reply.part === 'outline') return job.settle.outline(reply);
+      if (reply.part === 'prose') return job.settle.prose(reply);
       this.running = undefined;
       if (reply.part === 'lint') job.settle.lint(reply);
       else job.settle.fail(new Error(reply.error));
@@ -174,6 +183,7 @@ export class HugeDrafts {
   private inProcess(job: Job): void {
     runDraftJob(job.message, (reply) => {
       if (reply.part === 'outline') job.settle.outline(reply);
+      else if (reply.part === 'prose') job.settle.prose(reply);
       else if (reply.part === 'lint') job.settle.lint(reply);
       else job.settle.fail(new Error(reply.error));
     });

@@ -20,7 +20,9 @@ import type { ServerContext } from '../context';
 import { capFindings, MAX_DIAGNOSTICS } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
 import { safeFixEdits } from '../engine/lint/edits';
-import { lintSteps, lintText } from '../engine/lint/lint';
+import { lintSteps, lintText, ruleLevel } from '../engine/lint/lint';
+import { RULES } from '../engine/lint/registry';
+import type { Settings } from '../engine/settings';
 import type { Finding, Severity, TextEdit } from '../engine/lint/types';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { BuildCancelled, runSliced } from '../engine/slices';
@@ -29,8 +31,9 @@ import { addSessionWord, ignoreWordAction, WORD_ADDED_COMMAND } from './typoInpu
 import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 import { cpuClock } from '../indexWorkers/cpuClock';
 import { isHuge, mergeFindings } from './hugeDrafts';
+import { MIN_RULES_MS } from '../indexWorkers/draftProtocol';
 import { Scheduler, type CheckToken } from './scheduler';
-import { CHECK_BUDGET_MS, serviceOf, SLICED_RULES, type CheckInputs, type Service } from './service';
+import { CHECK_BUDGET_MS, HUGE_CHECK_MS, serviceOf, SLICED_RULES, type CheckInputs, type Service } from './service';
 
 export { capFindings, MAX_DIAGNOSTICS };
 
@@ -86,13 +89,15 @@ export async function checkDraft(
       return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
     }
     const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
-    const asked = performance.now();
     draft.knowMasked(await analysis.masked);
-    // The corpus rules start once the worker has the prose: the time waited counts against their budget,
-    // so the diagnostics of a huge draft come within about the budget of its opening.
-    const waited = performance.now() - asked;
-    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => spent() + waited >= budgetMs }), SLICE_MS, cancelled);
-    const theirs = await analysis.lint;
+    // The corpus rules start once the worker has the prose and stop at its job's deadline (given
+    // MIN_RULES_MS at least, as the worker's rules are), so the diagnostics of a huge draft come
+    // about HUGE_CHECK_MS after its opening.
+    const until = Math.max(analysis.deadline, Date.now() + MIN_RULES_MS);
+    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled);
+    // A rule without steps finishes what it started: the worker is waited for a little past the
+    // deadline; later than that, its rules count as cut (their findings are not waited for).
+    const theirs = (await within(analysis.lint, until + LATE_MS - Date.now())) ?? { findings: [], total: 0, cut: workerRules(inputs.settings) };
     const findings = mergeFindings(theirs.findings, own.findings, full?.maxFindings);
     return { version: draft.version, findings, total: theirs.total + own.findings.length, cut: [...theirs.cut, ...own.cut], phrases: inputs.phrases };
   } catch (e) {
@@ -101,9 +106,25 @@ export async function checkDraft(
   }
 }
 
+/** How long past a huge draft's deadline its check waits for the worker's findings. */
+export const LATE_MS = 300;
+
+/** `p`'s value, or undefined when it has not settled within `ms`. */
+function within<T>(p: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, ms))));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
+}
+
+/** The rules a huge draft's worker runs under `settings` (all but the corpus ones, those not switched off). */
+function workerRules(settings: Settings): string[] {
+  return RULES.filter((r) => !SLICED_RULES.includes(r.id) && ruleLevel(settings, r.id, r.defaultSeverity) !== 'off').map((r) => r.id);
+}
+
 /** The one sentence saying a check was cut at its budget, and which rules it did not finish. */
 export function cutMessage(draft: Draft, cut: readonly string[]): string {
-  return `稿件很长（${draft.text.length} 字），检查用满了 ${CHECK_BUDGET_MS / 1000} 秒的计算时限，以下规则没有查完：${cut.join('、')}。可把稿件分成几个文件分别检查。`;
+  const limit = isHuge(draft) ? `${HUGE_CHECK_MS / 1000} 秒的时限` : `${CHECK_BUDGET_MS / 1000} 秒的计算时限`;
+  return `稿件很长（${draft.text.length} 字），检查用满了 ${limit}，以下规则没有查完：${cut.join('、')}。可把稿件分成几个文件分别检查。`;
 }
 
 /** The diagnostics of a check: its findings (at most MAX_DIAGNOSTICS), and one information diagnostic when it was cut. */

@@ -22,6 +22,13 @@ import { corpusIndexes, phraseIndex, phraseIndexNow, type CorpusIndexes } from '
 
 /** How long one check of a draft may work (CPU time of its thread) before the rest is cut and the draft says so. */
 export const CHECK_BUDGET_MS = 4000;
+/**
+ * A huge draft's check (hugeDrafts.ts) ends this long (wall clock) after its worker job was
+ * asked for — on its opening, by the outline or the check — and the rules still running are cut:
+ * its diagnostics come about this long after the server has read the draft, however loaded the
+ * machine is (the issue's target is 5 s from the opening, the reading of a 30 MB message included).
+ */
+export const HUGE_CHECK_MS = 2500;
 
 /** Rules the server runs on its own thread, in slices (they read the phrase index); a huge draft's other rules run in the worker. */
 export const SLICED_RULES: readonly string[] = RULES.filter((r) => r.steps !== undefined).map((r) => r.id);
@@ -105,7 +112,7 @@ export function serviceOf(ctx: ServerContext): Service {
         showItems: i.settings.outline.showOrdinals,
         corpusStats: i.corpusStats,
         corpusHeadings: i.corpusHeadings,
-        budgetMs: CHECK_BUDGET_MS,
+        budgetMs: HUGE_CHECK_MS,
         skipRules: [...SLICED_RULES],
         stage,
         maxFindings,

@@ -1,8 +1,8 @@
 /**
  * One huge-draft job, with the engine's own functions: parses the draft, replies with its
- * outline, folds and prose view, then lints it with every rule but the ones the server keeps
- * (the corpus rules), cutting the rules past the job's time budget, and replies with the
- * findings (capped). Run in the worker thread (draftWorker.ts), or on the server's thread when
+ * outline and folds, then with its prose view, then lints it with every rule but the ones the
+ * server keeps (the corpus rules), cutting the rules still running at the job's deadline, and
+ * replies with the findings (capped). Run in the worker thread (draftWorker.ts), or on the server's thread when
  * the worker bundle is missing.
  */
 import { capFindings } from '../engine/lint/cap';
@@ -11,15 +11,15 @@ import { foldsOf, outlineOf } from '../engine/lint/folding';
 import { lintSteps } from '../engine/lint/lint';
 import { RULE_IDS } from '../engine/lint/registry';
 import { runToEnd } from '../engine/slices';
-import { cpuClock } from './cpuClock';
 import type { DraftJob, DraftOutline, DraftReply } from './draftProtocol';
 
 export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): void {
   try {
-    const spent = cpuClock();
     const draft = new Draft(job.text);
     const outline: DraftOutline = { symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft) };
-    post({ id: job.id, part: 'outline', outline: JSON.stringify(outline), masked: draft.prose.masked });
+    post({ id: job.id, part: 'outline', outline: JSON.stringify(outline) });
+    post({ id: job.id, part: 'prose', masked: draft.prose.masked });
+    const until = Math.max(job.deadline, Date.now() + job.minRulesMs);
     const run = runToEnd(
       lintSteps(draft, {
         settings: job.settings,
@@ -27,7 +27,7 @@ export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): v
         corpusStats: job.corpusStats,
         corpusHeadings: job.corpusHeadings,
         only: RULE_IDS.filter((id) => !job.skipRules.includes(id)),
-        outOfTime: () => spent() >= job.budgetMs,
+        outOfTime: () => Date.now() >= until,
       }),
     );
     post({ id: job.id, part: 'lint', findings: capFindings(run.findings, job.maxFindings), total: run.findings.length, cut: run.cut });

@@ -70,18 +70,32 @@ export function siblingsOf(tree: ReportTree, node: ReportNode): readonly ReportN
  * The run of one list that holds `node`: siblings with the same list key, cut where the
  * numbering starts over (a 1 after 2 or more — for 一是 items, every 一是).
  */
-export function listRun(tree: ReportTree, node: ReportNode): ReportNode[] {
-  const key = listKey(node);
-  const same = siblingsOf(tree, node).filter((n) => key !== undefined && listKey(n) === key);
-  const runs: ReportNode[][] = [];
-  for (const n of same) {
-    const cur = runs[runs.length - 1];
-    const prev = cur?.[cur.length - 1];
+export function listRun(tree: ReportTree, node: ReportNode): readonly ReportNode[] {
+  if (listKey(node) === undefined) return [node];
+  return runsOf(siblingsOf(tree, node)).get(node) ?? [node];
+}
+
+/** The runs of each sibling list, worked out once per list (a pasted draft's findings ask for thousands). */
+const RUNS = new WeakMap<readonly ReportNode[], Map<ReportNode, ReportNode[]>>();
+
+/** Each node of `siblings` with a list key → its run (siblings with that key, in order, cut where the numbering starts over). */
+function runsOf(siblings: readonly ReportNode[]): Map<ReportNode, ReportNode[]> {
+  let runs = RUNS.get(siblings);
+  if (runs) return runs;
+  runs = new Map();
+  const open = new Map<string, ReportNode[]>();
+  for (const n of siblings) {
+    const key = listKey(n);
+    if (key === undefined) continue;
+    let run = open.get(key);
+    const prev = run?.[run.length - 1];
     const restart = prev !== undefined && n.ordinal === 1 && (n.style === 'shi' || (prev.ordinal ?? 0) >= 2);
-    if (!cur || restart) runs.push([n]);
-    else cur.push(n);
+    if (!run || restart) open.set(key, (run = [n]));
+    else run.push(n);
+    runs.set(n, run);
   }
-  return runs.find((r) => r.includes(node)) ?? [node];
+  RUNS.set(siblings, runs);
+  return runs;
 }
 
 /** Edits that number `run` 1, 2, 3 … from `first` on (only markers that change; a `（五）、` slip goes too). */

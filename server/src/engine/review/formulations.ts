@@ -153,14 +153,13 @@ export function checkFullNames(text: string, names: readonly string[] = FULL_NAM
     const exact: Array<[number, number]> = [];
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) exact.push([at, at + L]);
     const overlapsExact = (a: number, b: number) => exact.some(([s, e]) => a < e && s < b);
-    for (let i = 0; i + L - 1 <= text.length; i++) {
-      if (text[i] !== name[0]) continue;
+    // Windows start at the name's first character and end at its last (found natively: a pasted draft has millions of characters).
+    for (let i = text.indexOf(name[0]); i >= 0 && i + L - 1 <= text.length; i = text.indexOf(name[0], i + 1)) {
       for (const len of [L - 1, L, L + 1]) {
-        if (i + len > text.length) continue;
+        // The window must not reach into neighbouring wording that still matches the name.
+        if (i + len > text.length || text[i + len - 1] !== name[L - 1]) continue;
         const w = text.slice(i, i + len);
         if (w === name || overlapsExact(i, i + len) || !oneOff(w, name)) continue;
-        // The window must not reach into neighbouring wording that still matches the name.
-        if (w[0] !== name[0] || w[w.length - 1] !== name[L - 1]) continue;
         out.push({ start: i, end: i + len, message: `全称有误：应为“${name}”。`, replacement: name });
         i += len - 1;
         break;

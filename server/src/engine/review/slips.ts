@@ -101,8 +101,11 @@ export function findSlips(index: PhraseIndex, text: string, options: SlipOptions
   return runToEnd(slipsSteps(index, text, options));
 }
 
-/** Draft characters searched between two yields of a sliced search. */
-const SLICE_CHARS = 2048;
+/**
+ * Draft characters searched between two yields of a sliced search. Small: at 50 MB a character
+ * of a Han run costs tens of microseconds, and the server answers requests only between steps.
+ */
+const SLICE_CHARS = 512;
 
 /**
  * findSlips as a sliced run (engine/slices.ts), for a huge draft: yields every few thousand
@@ -132,7 +135,7 @@ export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptio
 }
 
 /** Characters of a run between two yields (a pasted draft can hold runs of thousands of Han characters). */
-const RUN_SLICE = 256;
+const RUN_SLICE = 64;
 
 function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): Steps<void> {
   const n = re - rs;

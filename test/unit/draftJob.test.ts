@@ -1,0 +1,48 @@
+/**
+ * The huge-draft job (indexWorkers/draftJob.ts), run in-process: its replies come in the order
+ * the server needs them — the outline first (it waits for nothing else), then the prose view
+ * for the corpus rules, then the findings — and rules still running at its deadline are cut.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { runDraftJob } from '../../server/src/indexWorkers/draftJob';
+import type { DraftJob, DraftReply } from '../../server/src/indexWorkers/draftProtocol';
+import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
+import { SLICED_RULES } from '../../server/src/features/service';
+
+const TEXT = '甲单位2024年述职报告\n一、履职情况\n　　全年召开会议xx次,开展研讨。\n二、存在的问题\n　　学习不够深入。\n';
+
+function run(deadline: number, minRulesMs = 0): DraftReply[] {
+  const job: DraftJob = { id: 7, text: TEXT, settings: DEFAULT_SETTINGS, stage: 'editing', showItems: false, deadline, minRulesMs, maxFindings: 1000, skipRules: [...SLICED_RULES] };
+  const replies: DraftReply[] = [];
+  runDraftJob(job, (r) => replies.push(r));
+  return replies;
+}
+
+test('a huge-draft job replies with the outline, then the prose view, then the findings', () => {
+  const replies = run(Date.now() + 60_000);
+  assert.deepEqual(replies.map((r) => r.part), ['outline', 'prose', 'lint']);
+  const [outline, prose, lint] = replies;
+  assert.ok(outline.part === 'outline' && prose.part === 'prose' && lint.part === 'lint');
+  // The outline reply carries no prose view: it is not held back while that is worked out.
+  assert.deepEqual(Object.keys(outline).sort(), ['id', 'outline', 'part']);
+  assert.deepEqual(JSON.parse(outline.outline).symbols[0].children.map((c: { name: string }) => c.name), ['一、履职情况', '二、存在的问题']);
+  assert.equal(prose.masked.length, TEXT.length);
+  assert.ok(lint.findings.some((f) => f.rule === 'placeholder'));
+  assert.deepEqual(lint.cut, []);
+});
+
+test('rules still running at the job deadline are cut and named', () => {
+  const lint = run(Date.now() - 1).find((r) => r.part === 'lint');
+  assert.ok(lint?.part === 'lint');
+  assert.deepEqual(lint.findings, []);
+  assert.ok(lint.cut.includes('placeholder') && lint.cut.includes('section-missing'), JSON.stringify(lint.cut));
+  assert.ok(!lint.cut.some((id) => SLICED_RULES.includes(id)));
+});
+
+test('past the deadline, the rules still get their minimum time after the prose view is ready', () => {
+  const lint = run(Date.now() - 1, 60_000).find((r) => r.part === 'lint');
+  assert.ok(lint?.part === 'lint');
+  assert.deepEqual(lint.cut, []);
+  assert.ok(lint.findings.some((f) => f.rule === 'placeholder'));
+});
