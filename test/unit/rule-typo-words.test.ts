@@ -112,6 +112,21 @@ test('word check: Chinese numerals and ordinals, 《titles》, short quoted coin
   assert.deepEqual(findWordSlips('我们推进建社。', { lexicon: proper, index, options: { unsupported: 0 } }).length, 1, '… one it uses is');
 });
 
+test('word check: a four-character unit of a 、 list and a classifier after a number are left alone', () => {
+  const loose = { options: { unsupported: 0 } };
+  // 四字格 in a list (以学带干、以干促效): each character stands for a word, so the segmentation misleads.
+  assert.deepEqual(words('要走实推、加强建设。', loose), []);
+  assert.deepEqual(words('加强建设、要走实推。', loose), []);
+  assert.deepEqual(words('要走实推，加强建设。', loose), ['走实→走势'], 'not in a 、 list: flagged');
+  assert.deepEqual(words('我们要走实推、加强建设。', loose), ['走实→走势'], 'not four characters: flagged');
+  // A classifier after a number (对5名失联党员) belongs to the count: 名失 is no slip of 名师.
+  const named = lexiconOf([...WORDS, ['名师', 60000], ['名', 30000], ['失', 5000], ['联', 3000], ['党员', 20000]], { total: 60_000_000 });
+  const slips = (t: string) => findWordSlips(t, { lexicon: named, options: { unsupported: 0 } }).map((s) => `${s.phrase}→${s.variant}`);
+  assert.deepEqual(slips('我们要名失党员。'), ['名失→名师'], 'no number before it: flagged');
+  assert.deepEqual(slips('处置5名失联党员。'), []);
+  assert.deepEqual(slips('处置五名失联党员。'), []);
+});
+
 test('word check: the corpus or the draft itself vouches for an unusual word', () => {
   const own = buildPhraseIndex(corpusOf(['我们推进建社工作。', '工作认真，建设有力。']));
   assert.deepEqual(findWordSlips('我们推进建社。', { lexicon: lex, index: own, options: { unsupported: 0 } }), []);

@@ -23,6 +23,8 @@
  * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j) the
  *   corpus does not use (`altSupport` times);
  * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
+ * - a window in a parallel construction (走深走实), in a four-character unit of a 、 list (四字格:
+ *   以学带干、以干促效), or starting with a classifier after a number (5名失联: not 名师).
  * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
  */
 import type { PhraseIndex } from '../search/phraseIndex';
@@ -192,7 +194,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             if (!source) continue;
             // The window's own checks, once a candidate is there (most windows have none).
             if (!checked) {
-              if (protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re)) break;
+              if (protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re) || listedFour(text, rs, re) || counted(text, s, rs)) break;
               checked = true;
             }
             const c = chars[ci];
@@ -317,6 +319,29 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
     }
   }
   return false;
+}
+
+/**
+ * A four-character unit of a list (以学带干、以干促效; 红耀丽院、强基育才): a run of exactly four
+ * characters with 、 right before or after it. Such 四字格 compress a word into each character
+ * (干 for 干部, 效 for 实效), so the lexicon's segmentation prefers any two-character word spanning
+ * two of them; a slip in them is left to the corpus check.
+ */
+export function listedFour(text: string, rs: number, re: number): boolean {
+  return re - rs === 4 && (text[rs - 1] === '、' || text[re] === '、');
+}
+
+/** Classifiers a count stands before (三名, 5个, X项). */
+const CLASSIFIERS = '名个位项次件家所条篇份批场户人例';
+const NUMERAL_HAN = '〇零一二三四五六七八九十百千万亿两几数多';
+/**
+ * The window starts with a classifier right after a number (对5名失联党员, 三名失联): the
+ * classifier belongs to the count, so it makes no word with the next character (名师).
+ */
+export function counted(text: string, s: number, rs: number): boolean {
+  if (!CLASSIFIERS.includes(text[s] ?? '')) return false;
+  const before = text[s - 1] ?? '';
+  return s === rs ? /[0-9０-９Xx]/.test(before) : NUMERAL_HAN.includes(before);
 }
 
 /** A word of the draft (2+ characters, within the run) covering k at least as frequent as the alternative (ln frequency altLog). */
