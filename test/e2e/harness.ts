@@ -229,7 +229,7 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * Applies the quick fix titled `title` at the cursor: opens Quick Fix… until the fix is listed
  * (the code actions come after the diagnostics), then picks it. False when it never shows.
  */
-export async function applyQuickFix(page: Page, title: string, attempts = 10): Promise<boolean> {
+export async function applyQuickFix(page: Page, title: string | RegExp, attempts = 10): Promise<boolean> {
   const applied = await poll(async () => {
     await runCommand(page, 'Quick Fix...');
     const fix = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();

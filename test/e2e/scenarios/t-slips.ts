@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openFile, poll, runCommand, screenshot } from '../harness';
+import { applyQuickFix, openFile, poll, runCommand, screenshot } from '../harness';
 import type { Scenario } from '../scenario';
 
 const NAME = '错字稿.md';
@@ -15,17 +15,7 @@ const NAME = '错字稿.md';
 async function quickFix(page: Page, text: string, title: RegExp): Promise<boolean> {
   const row = page.locator('.markers-panel .monaco-list-row', { hasText: text }).first();
   await row.dblclick();
-  const done = await poll(async () => {
-    await runCommand(page, 'Quick Fix...');
-    const action = page.locator('.action-widget .monaco-list-row', { hasText: title }).first();
-    if (!(await action.isVisible().catch(() => false))) {
-      await page.keyboard.press('Escape');
-      return undefined;
-    }
-    await action.click();
-    return true;
-  }, 10, 1000);
-  return done === true;
+  return applyQuickFix(page, title);
 }
 
 export const tSlips: Scenario = {
