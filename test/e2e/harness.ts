@@ -63,7 +63,7 @@ export async function poll<T>(check: () => Promise<T | undefined | false>, attem
 }
 
 /** Files of the built extension, as the .vscodeignore lets them into the vsix. */
-const EXTENSION_FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist/client.js', 'dist/server.js', 'dist/cli.js', 'corpus', 'syntaxes', 'l10n', 'client/media/icon.png', 'client/media/walkthrough', 'README.md'];
+const EXTENSION_FILES = ['package.json', 'package.nls.json', 'package.nls.zh-cn.json', 'dist', 'corpus', 'syntaxes', 'l10n', 'client/media/icon.png', 'client/media/walkthrough', 'README.md'];
 
 /** Installs the extension: the vsix named by SHUZHI_E2E_VSIX, else a copy of the built files. */
 function installExtension(e: Env, extDir: string, childEnv: NodeJS.ProcessEnv, configFile: string): void {
@@ -166,8 +166,18 @@ async function openPalette(page: Page) {
 
 /** Runs a command by its title through the command palette. */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  const input = await openPalette(page);
-  await input.fill(`>${title}`);
+  // The palette can close again right after it opened (focus in transit from a webview or another quick
+  // input): then the fill finds no input; open it once more rather than wait out the default 30 s.
+  for (let attempt = 1; ; attempt++) {
+    const input = await openPalette(page);
+    try {
+      await input.fill(`>${title}`, { timeout: 5000 });
+      break;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
   // Click the row whose label is exactly the title: Enter would run whatever ranks first.
   const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
   const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
