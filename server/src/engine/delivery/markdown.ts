@@ -6,7 +6,7 @@
  * Drafts here are Chinese prose written one paragraph per line, so every non-blank line is
  * its own paragraph (no soft-wrap joining).
  */
-import { parseInline } from './mdInline';
+import { INLINE_MARKUP_START, inlineHidden } from './mdInline';
 
 export { parseInline, type InlineParse, type InlineRun } from './mdInline';
 
@@ -153,8 +153,25 @@ function classify(s: string, line: MdLine, fence: string | undefined): void {
 export function visibleText(text: string): string {
   // Marks what is hidden, then copies the text in runs: no array of one-character strings
   // (a pasted draft of millions of characters would make millions of them).
+  const hidden = hiddenMask(text);
+  const parts: string[] = [];
+  for (let a = 0; a < text.length; ) {
+    const isHidden = hidden[a];
+    let b = a + 1;
+    while (b < text.length && hidden[b] === isHidden) b++;
+    const run = text.slice(a, b);
+    // Line breaks stay, so offsets and lines are kept.
+    parts.push(isHidden ? run.replace(/[^\r\n]/g, ' ') : run);
+    a = b;
+  }
+  return parts.join('');
+}
+
+/** Which code units of `text` visibleText blanks (1: markup), one byte each. */
+export function hiddenMask(text: string): Uint8Array {
   const hidden = new Uint8Array(text.length);
   const blank = (s: number, e: number) => hidden.fill(1, s, e);
+  let nextMarkup = -1;
   for (const line of scanLines(text)) {
     switch (line.kind) {
       case 'frontmatter':
@@ -170,22 +187,16 @@ export function visibleText(text: string): string {
     }
     blank(line.start, line.contentStart);
     blank(line.contentEnd, line.end);
-    const inline = parseInline(text, line.contentStart, line.contentEnd);
-    for (const [s, e] of inline.hidden) blank(s, e);
+    // Lines without a character that can start inline markup (most of a Chinese draft) are not parsed.
+    if (nextMarkup < line.contentStart) {
+      INLINE_MARKUP_START.lastIndex = line.contentStart;
+      nextMarkup = INLINE_MARKUP_START.exec(text)?.index ?? text.length;
+    }
+    if (nextMarkup < line.contentEnd) for (const [s, e] of inlineHidden(text, line.contentStart, line.contentEnd)) blank(s, e);
     // Table cell separators are layout, not text.
     if (/^\s*\|.*\|\s*$/.test(text.slice(line.start, line.end))) {
       for (let i = line.contentStart; i < line.contentEnd; i++) if (text.charCodeAt(i) === 0x7c /* | */) hidden[i] = 1;
     }
   }
-  const parts: string[] = [];
-  for (let a = 0; a < text.length; ) {
-    const isHidden = hidden[a];
-    let b = a + 1;
-    while (b < text.length && hidden[b] === isHidden) b++;
-    const run = text.slice(a, b);
-    // Line breaks stay, so offsets and lines are kept.
-    parts.push(isHidden ? run.replace(/[^\r\n]/g, ' ') : run);
-    a = b;
-  }
-  return parts.join('');
+  return hidden;
 }

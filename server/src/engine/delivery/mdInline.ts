@@ -40,6 +40,14 @@ export function parseInline(text: string, start: number, end: number): InlinePar
   return { runs: buildRuns(start, end, hidden, spans), hidden: mergeSpans(hidden) };
 }
 
+/** The markup of `text[start, end)` that is not shown (parseInline's `hidden`, spans possibly overlapping). */
+export function inlineHidden(text: string, start: number, end: number): Array<[number, number]> {
+  return scanInline(text, start, end).hidden;
+}
+
+/** The characters where inline markup can start (scanInline does nothing elsewhere). */
+export const INLINE_MARKUP_START = /[\\`<!\[*_]/g;
+
 function scanInline(text: string, start: number, end: number): { hidden: Array<[number, number]>; spans: EmphSpan[] } {
   const spans: EmphSpan[] = [];
   const hidden: Array<[number, number]> = [];

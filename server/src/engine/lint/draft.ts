@@ -8,13 +8,15 @@
 import { frontMatter, type FrontMatter } from '../delivery/markdown';
 import { LineIndex } from '../text/lineIndex';
 import type { ReportTree } from '../types';
-import { parseDraft } from './parseDraft';
+import { parseDraftStructure } from './parseDraft';
+import type { ReportStructure } from '../report/structure';
 import { proseView, type ProseView } from './prose';
 import { reportTypeOf, type ReportTypeChoice } from './reportTypeOf';
 
 export class Draft {
   private fm?: { value: FrontMatter | undefined };
   private parsed?: ReportTree;
+  private nested?: ReportStructure;
   private masked?: ProseView;
   private index?: LineIndex;
   private types?: Map<string, ReportTypeChoice>;
@@ -52,9 +54,18 @@ export class Draft {
     return this.parsed !== undefined;
   }
 
+  /**
+   * The report tree's structure: sections nested, with offsets and ranges, but no kinds or
+   * anomalies yet (what the outline and folding read; a pasted draft's outline is sent before
+   * the rest is worked out). The same object as `tree` once that is asked for.
+   */
+  get structure(): ReportTree {
+    return this.parsed ?? (this.nested ??= parseDraftStructure(this.text, this.frontMatter, this.lines)).tree;
+  }
+
   /** The report tree, section kinds inferred. */
   get tree(): ReportTree {
-    return (this.parsed ??= parseDraft(this.text, this.frontMatter));
+    return (this.parsed ??= (this.nested ?? parseDraftStructure(this.text, this.frontMatter, this.lines)).complete());
   }
 
   /** The prose as lint rules see it (non-prose blanked, offsets kept). */
@@ -65,6 +76,11 @@ export class Draft {
   /** Offsets ⇄ LSP positions. */
   get lines(): LineIndex {
     return (this.index ??= new LineIndex(this.text));
+  }
+
+  /** Takes in the line starts another thread worked out for this same text (LineIndex.starts): a huge draft's, from the worker. */
+  knowLines(starts: Uint32Array): void {
+    this.index ??= LineIndex.fromStarts(this.text, starts);
   }
 
   /** The report type the draft is checked against (see reportTypeOf.ts): `setting` is shuzhi.reportType, `explicit` a type chosen for one run. */

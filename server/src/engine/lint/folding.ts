@@ -5,7 +5,7 @@
  */
 import { flattenNodes } from '../report/structure';
 import { outlineSymbols, type OutlineSymbol } from '../report/symbols';
-import { sectionCountDetail } from '../delivery/count';
+import { countDetail, nodeCounts } from '../delivery/count';
 import type { Draft } from './draft';
 
 export interface Fold {
@@ -15,7 +15,8 @@ export interface Fold {
 }
 
 export function foldsOf(draft: Draft): Fold[] {
-  const { text, lines, tree } = draft;
+  const { text, lines } = draft;
+  const tree = draft.structure;
   const out: Fold[] = [];
   const fm = draft.frontMatter;
   if (fm) {
@@ -37,8 +38,13 @@ export function foldsOf(draft: Draft): Fold[] {
   return out.filter((r, i) => i === 0 || out[i - 1].startLine !== r.startLine);
 }
 
-/** The outline of a draft: its report tree as symbols, each with its character count as detail. */
+/**
+ * The outline of a draft: its report tree as symbols, each with its character count as detail.
+ * It reads the tree's structure only (no section kinds), so a huge draft's outline goes out
+ * before the rest of its parse.
+ */
 export function outlineOf(draft: Draft, showItems: boolean): OutlineSymbol[] {
-  const tree = draft.tree;
-  return outlineSymbols(tree, { showItems, detail: (node) => sectionCountDetail(node, tree.text) });
+  const tree = draft.structure;
+  const counts = nodeCounts(tree);
+  return outlineSymbols(tree, { showItems, detail: (node) => countDetail(counts.get(node) ?? 0) });
 }

@@ -90,9 +90,13 @@ function outerResumes(events: readonly HeadingEvent[], i: number, outerLast: num
  */
 class TreeSource {
   private index?: LineIndex;
-  constructor(readonly text: string) {}
+  constructor(
+    readonly text: string,
+    /** A line index of the same lines its owner keeps anyway (a Draft's), used for the ranges. */
+    private readonly shared?: LineIndex,
+  ) {}
   get lines(): LineIndex {
-    return (this.index ??= new LineIndex(this.text));
+    return (this.index ??= this.shared ?? new LineIndex(this.text));
   }
 }
 
@@ -136,7 +140,13 @@ class TreeNode implements ReportNode {
     const raw = text.slice(e.headingStart, e.headingEnd);
     this.nameStart = e.headingStart + (raw.length - raw.trimStart().length);
     this.nameEnd = Math.max(this.nameStart, e.headingEnd - (raw.length - raw.trimEnd().length));
-    const kinds = classifyHeading(text.slice(e.labelStart, e.labelEnd));
+    // Classified when the structure is completed (completeStructure): the outline needs no kinds.
+    this.kinds = NO_KINDS;
+  }
+
+  /** Sets the kinds its label names (the full parse; the structure alone leaves them empty). */
+  classify(): void {
+    const kinds = classifyHeading(this.src.text.slice(this.labelStart, this.labelEnd));
     this.kinds = kinds.length ? kinds : NO_KINDS;
   }
 
@@ -187,8 +197,25 @@ class TreeTitle implements ReportTitle {
 
 /** Parses `text` (any line endings) into a ReportTree with exact UTF-16 offsets and ranges. */
 export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
-  const lines = new LineIndex(text);
-  const src = new TreeSource(text);
+  return parseStructure(text, opts).complete();
+}
+
+/**
+ * A report's structure, the first half of `parseReport`: the tree of sections nested, with
+ * their offsets and ranges, but no section kinds and no anomalies yet (the outline and folding
+ * need neither: a pasted draft's outline is sent before they are worked out). `complete()`
+ * adds them to the same tree — what parseReport returns — and returns it.
+ */
+export interface ReportStructure {
+  tree: ReportTree;
+  complete(): ReportTree;
+}
+
+/** The structure of `text` (see ReportStructure); `lines` its line index when the caller has one. */
+export function parseStructure(text: string, opts: ParseOptions = {}, own?: LineIndex): ReportStructure {
+  const lines = own ?? new LineIndex(text);
+  // A line index the caller keeps anyway (a Draft's) serves the ranges too; the parse's own is dropped.
+  const src = new TreeSource(text, own);
   const { title, events } = scanReport(text, lines, opts.includeShi !== false);
   const isAbove = makeIsAbove(collectEvidence(events));
   const roots: ReportNode[] = [];
@@ -245,16 +272,6 @@ export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
   finishOffsets(text, roots);
   const tree: ReportTree = { text, sections: roots, anomalies: [] };
   if (title) tree.title = new TreeTitle(src, title.text, title.start, title.end);
-  tree.anomalies = findAnomalies(roots, {
-    familyOf: (n) => {
-      const e = eventOf.get(n);
-      if (!e || (e.kind === 'md' && e.ordinal === undefined)) return undefined;
-      return e.family;
-    },
-    separatorOf: (n) => eventOf.get(n)?.separator ?? '',
-    suffixSlipOf: (n) => eventOf.get(n)?.suffixSlip,
-    nestedRestarts,
-  });
   // Growing arrays keep spare room: trim them, and share one empty array between leaves.
   const trim = (nodes: ReportNode[]) => {
     for (const n of nodes) {
@@ -263,7 +280,24 @@ export function parseReport(text: string, opts: ParseOptions = {}): ReportTree {
     }
   };
   trim(roots);
-  return tree;
+  let completed = false;
+  const complete = (): ReportTree => {
+    if (completed) return tree;
+    completed = true;
+    for (const n of eventOf.keys()) (n as TreeNode).classify();
+    tree.anomalies = findAnomalies(roots, {
+      familyOf: (n) => {
+        const e = eventOf.get(n);
+        if (!e || (e.kind === 'md' && e.ordinal === undefined)) return undefined;
+        return e.family;
+      },
+      separatorOf: (n) => eventOf.get(n)?.separator ?? '',
+      suffixSlipOf: (n) => eventOf.get(n)?.suffixSlip,
+      nestedRestarts,
+    });
+    return tree;
+  };
+  return { tree, complete };
 }
 
 /**

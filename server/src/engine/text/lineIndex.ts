@@ -6,9 +6,21 @@ import type { Position, Range } from '../types';
  * Line breaks are \n, \r\n or \r, as in LSP.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  private readonly starts: number[] | Uint32Array;
 
-  constructor(readonly text: string) {
+  /** The index of `text` whose line starts another thread has worked out (`lineStarts()` there). */
+  static fromStarts(text: string, starts: Uint32Array): LineIndex {
+    return new LineIndex(text, starts);
+  }
+
+  constructor(
+    readonly text: string,
+    known?: Uint32Array,
+  ) {
+    if (known) {
+      this.starts = known;
+      return;
+    }
     const starts = [0];
     // Without \r, the line starts are found natively (a pasted draft has millions of characters).
     if (!text.includes('\r')) {
@@ -26,6 +38,11 @@ export class LineIndex {
       }
     }
     this.starts = starts;
+  }
+
+  /** The line starts as plain data (to send to another thread: LineIndex.fromStarts). */
+  lineStarts(): Uint32Array {
+    return Uint32Array.from(this.starts);
   }
 
   get lineCount(): number {
