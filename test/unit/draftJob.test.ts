@@ -6,16 +6,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runDraftJob } from '../../server/src/indexWorkers/draftJob';
-import type { DraftJob, DraftReply } from '../../server/src/indexWorkers/draftProtocol';
+import { bufferToText, TEXT_CHUNK, textToBuffer, textToBufferInSlices, type DraftJob, type DraftReply } from '../../server/src/indexWorkers/draftProtocol';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { SLICED_RULES } from '../../server/src/features/service';
 
 const TEXT = '甲单位2024年述职报告\n一、履职情况\n　　全年召开会议xx次,开展研讨。\n二、存在的问题\n　　学习不够深入。\n';
 
-function run(deadline: number, minRulesMs = 0): DraftReply[] {
-  const job: DraftJob = { id: 7, text: TEXT, settings: DEFAULT_SETTINGS, stage: 'editing', showItems: false, deadline, minRulesMs, maxFindings: 1000, skipRules: [...SLICED_RULES] };
+function run(deadline: number, minRulesMs = 0, cancel?: Int32Array): DraftReply[] {
+  const job: DraftJob = { id: 7, text: textToBuffer(TEXT), cancel, settings: DEFAULT_SETTINGS, stage: 'editing', showItems: false, deadline, minRulesMs, maxFindings: 1000, skipRules: [...SLICED_RULES] };
   const replies: DraftReply[] = [];
-  runDraftJob(job, (r) => replies.push(r));
+  runDraftJob(job, (r, transfer) => {
+    // Every buffer of a reply goes in its transfer list (moved, not copied, to the server's thread).
+    const buffers = Object.values(r).filter((v) => v instanceof ArrayBuffer || ArrayBuffer.isView(v)).map((v) => (ArrayBuffer.isView(v) ? v.buffer : v));
+    assert.deepEqual(new Set(transfer ?? []), new Set(buffers), r.part);
+    replies.push(r);
+  });
   return replies;
 }
 
@@ -26,8 +31,9 @@ test('a huge-draft job replies with the outline, then the prose view, then the f
   assert.ok(outline.part === 'outline' && prose.part === 'prose' && lint.part === 'lint');
   // The outline reply carries no prose view: it is not held back while that is worked out.
   assert.deepEqual(Object.keys(outline).sort(), ['id', 'outline', 'part']);
-  assert.deepEqual(JSON.parse(outline.outline).symbols[0].children.map((c: { name: string }) => c.name), ['一、履职情况', '二、存在的问题']);
-  assert.equal(prose.masked.length, TEXT.length);
+  assert.deepEqual(JSON.parse(bufferToText(outline.outline)).symbols[0].children.map((c: { name: string }) => c.name), ['一、履职情况', '二、存在的问题']);
+  assert.equal(bufferToText(prose.masked).length, TEXT.length);
+  assert.deepEqual([...prose.lineStarts], [0, ...[...TEXT.matchAll(/\n/g)].map((m) => m.index + 1)]);
   assert.ok(lint.findings.some((f) => f.rule === 'placeholder'));
   assert.deepEqual(lint.cut, []);
 });
@@ -45,4 +51,21 @@ test('past the deadline, the rules still get their minimum time after the prose 
   assert.ok(lint?.part === 'lint');
   assert.deepEqual(lint.cut, []);
   assert.ok(lint.findings.some((f) => f.rule === 'placeholder'));
+});
+
+test('a cancelled job stops at its next check: the worker is free for the next job without a restart', () => {
+  const cancel = new Int32Array(new SharedArrayBuffer(4));
+  Atomics.store(cancel, 0, 1);
+  assert.deepEqual(run(Date.now() + 60_000, 0, cancel).map((r) => r.part), ['outline', 'error']);
+});
+
+test("the draft is written for the worker at most TEXT_CHUNK code units between two yields of the server's thread", async () => {
+  const text = '述职报告𠀀'.repeat(Math.ceil((TEXT_CHUNK * 2.5) / 6));
+  let pauses = 0;
+  const buffer = await textToBufferInSlices(text, async () => void pauses++, () => false);
+  assert.equal(pauses, Math.ceil(text.length / TEXT_CHUNK) - 1);
+  assert.equal(bufferToText(buffer!), text);
+  // Dropped meanwhile (the document changed): nothing is sent.
+  let asked = 0;
+  assert.equal(await textToBufferInSlices(text, async () => undefined, () => ++asked > 1), undefined);
 });

@@ -18,6 +18,7 @@ import { proseView } from '../../server/src/engine/lint/prose';
 import { SLICED_RULES, type Service } from '../../server/src/features/service';
 import { LATE_MS } from '../../server/src/features/lint';
 import { MIN_RULES_MS } from '../../server/src/indexWorkers/draftProtocol';
+import { LineIndex } from '../../server/src/engine/text/lineIndex';
 
 const never = { isCancellationRequested: false };
 const REPORTS = corpus(A, B, C);
@@ -180,6 +181,8 @@ test('a huge draft is outlined and checked without this thread parsing it', asyn
   assert.ok(ds.length <= MAX_DIAGNOSTICS + 1);
   // The parse happened elsewhere (the worker, or its job run apart when the bundle is missing).
   assert.equal(draft.hasTree, false);
+  // The diagnostics' positions come from the line starts the job sent: no line index of the draft built on this thread.
+  assert.ok((draft.lines as unknown as { starts: unknown }).starts instanceof Uint32Array);
 });
 
 test("a huge draft's check ends at its job's deadline: a worker still running then is not waited for, its rules are named as cut", { timeout: 20_000 }, async () => {
@@ -190,7 +193,7 @@ test("a huge draft's check ends at its job's deadline: a worker still running th
   // A worker that sends the prose view, then never the findings (a rule without steps running long).
   const stuck: Service = {
     ...t.service,
-    hugeAnalysis: () => ({ deadline, masked: Promise.resolve(proseView(draft.text).masked), outline: () => new Promise(() => undefined), lint: new Promise(() => undefined) }),
+    hugeAnalysis: () => ({ deadline, masked: Promise.resolve({ masked: proseView(draft.text).masked, lineStarts: new LineIndex(draft.text).lineStarts() }), outline: () => new Promise(() => undefined), lint: new Promise(() => undefined) }),
   };
   const checked = await checkDraft(stuck, draft, t.service.inputs(), never);
   assert.ok(checked);

@@ -2,10 +2,13 @@
  * Huge drafts (a pasted compilation of millions of characters) are parsed and linted in a
  * worker thread (indexWorkers/draftWorker.ts, bundle dist/draftWorker.js), so the server's
  * thread never holds a request behind them: the worker sends the outline and folds first,
- * then the prose view, then the findings of every rule but the corpus ones, cut at the job's
- * deadline (`budgetMs` of wall-clock time after the job was asked for). One job per document version; a job whose document changed is dropped (the worker
- * is restarted when it is the one running). Without the worker bundle (the server run from
- * its sources, the tests) the same work runs here.
+ * then the prose view and line starts, then the findings of every rule but the corpus ones,
+ * cut at the job's deadline (`budgetMs` of wall-clock time after the job was asked for). One
+ * job per document version; a job whose document changed is dropped: cancelled, so the worker
+ * (warm, its code compiled) stops at its next check and takes the next job — restarted only
+ * when it does not stop within CANCEL_GRACE_MS. The draft goes to the worker and its prose
+ * comes back as transferred buffers, written here in slices. Without the worker bundle (the
+ * server run from its sources, the tests) the same work runs here.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -14,7 +17,17 @@ import { MAX_DIAGNOSTICS } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
 import type { Finding, LintStage } from '../engine/lint/types';
 import type { Settings } from '../engine/settings';
-import { MIN_RULES_MS, type DraftJob, type DraftOutline, type DraftReply, type LintReply, type OutlineReply, type ProseReply } from '../indexWorkers/draftProtocol';
+import {
+  bufferToText,
+  MIN_RULES_MS,
+  textToBufferInSlices,
+  type DraftJob,
+  type DraftOutline,
+  type DraftReply,
+  type LintReply,
+  type OutlineReply,
+  type ProseReply,
+} from '../indexWorkers/draftProtocol';
 import type { CorpusHeadings } from '../engine/lint/corpusHeadings';
 import type { KindShareStats } from '../engine/delivery/kindShare';
 import { capFindings } from '../engine/lint/cap';
@@ -31,6 +44,8 @@ export const HUGE_DRAFT_CHARS = 1_000_000;
 const WORKER_SCRIPT = path.join(__dirname, 'draftWorker.js');
 /** An idle worker is stopped after this long (its heap holds the last draft's parse). */
 const IDLE_MS = 30_000;
+/** A cancelled job still running this long after (inside one long rule) has its worker restarted. */
+export const CANCEL_GRACE_MS = 1500;
 
 export interface HugeJobInput {
   settings: Settings;
@@ -50,8 +65,8 @@ export interface HugeJobInput {
 export interface HugeAnalysis {
   /** When the job's rules are cut (Date.now() time): the server's corpus rules and its wait for the worker end there too. */
   deadline: number;
-  /** The masked prose (for the corpus rules). */
-  masked: Promise<string>;
+  /** The masked prose (for the corpus rules) and the draft's line starts (LineIndex.fromStarts). */
+  masked: Promise<{ masked: string; lineStarts: Uint32Array }>;
   /** Outline and folds (read from the worker's JSON when first asked for). */
   outline(): Promise<DraftOutline>;
   /** Findings of the rules the worker ran (capped), how many in all, and the rules cut. */
@@ -77,8 +92,13 @@ export class HugeDrafts {
   private running?: Job;
   /** The jobs of each document's latest version (one per inputs: diagnostics and review differ). */
   private readonly latest = new Map<string, Job[]>();
+  /** Jobs dropped while their draft was being written for the worker: not posted. */
+  private readonly dropped = new WeakSet<Job>();
   private idle?: NodeJS.Timeout;
+  private grace?: NodeJS.Timeout;
   private nextId = 1;
+  /** Worker threads started so far (a cancelled job leaves its worker to the next one). */
+  spawned = 0;
 
   constructor(private readonly log: (m: string) => void, private readonly script = WORKER_SCRIPT) {}
 
@@ -92,7 +112,16 @@ export class HugeDrafts {
     for (const j of jobs) if (j.version !== draft.version || j.message.stage === (input.stage ?? 'editing')) this.drop(j);
     const { budgetMs, ...rest } = input;
     const deadline = Date.now() + budgetMs;
-    const message: DraftJob = { id: this.nextId++, text: draft.text, ...rest, deadline, minRulesMs: MIN_RULES_MS, stage: input.stage ?? 'editing', maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS };
+    const message: DraftJob = {
+      id: this.nextId++,
+      text: draft.text,
+      cancel: new Int32Array(new SharedArrayBuffer(4)),
+      ...rest,
+      deadline,
+      minRulesMs: MIN_RULES_MS,
+      stage: input.stage ?? 'editing',
+      maxFindings: input.maxFindings ?? MAX_DIAGNOSTICS,
+    };
     const outline = deferred<OutlineReply>();
     const prose = deferred<ProseReply>();
     const lint = deferred<LintReply>();
@@ -106,17 +135,23 @@ export class HugeDrafts {
         lint.reject(e);
       },
     };
-    const masked = prose.promise.then((r) => r.masked);
+    const masked = prose.promise.then((r) => ({ masked: bufferToText(r.masked), lineStarts: r.lineStarts }));
     masked.catch(() => undefined);
-    const parsed = memo(() => outline.promise.then((r) => JSON.parse(r.outline) as DraftOutline));
+    const parsed = memo(() => outline.promise.then((r) => JSON.parse(bufferToText(r.outline)) as DraftOutline));
     const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { deadline, masked, outline: parsed, lint: lint.promise }, settle };
     this.latest.set(draft.uri, [...jobs.filter((j) => j.version === draft.version && j.message.stage !== job.message.stage), job]);
     if (!fs.existsSync(this.script)) {
       this.inProcess(job);
       return job.analysis;
     }
-    this.queue.push(job);
-    this.next();
+    // The draft is written for the worker a slice at a time, requests answered in between.
+    const stop = () => this.dropped.has(job);
+    void textToBufferInSlices(draft.text, () => new Promise((r) => setImmediate(r)), stop).then((buffer) => {
+      if (!buffer || stop()) return;
+      message.text = buffer;
+      this.queue.push(job);
+      this.next();
+    });
     return job.analysis;
   }
 
@@ -128,14 +163,21 @@ export class HugeDrafts {
 
   private drop(job: Job): void {
     job.settle.fail(new Error('稿件已更新'));
+    this.dropped.add(job);
     const i = this.queue.indexOf(job);
     if (i >= 0) this.queue.splice(i, 1);
-    if (this.running === job) {
-      // The worker cannot be interrupted mid-rule: a new one takes the next job.
-      void this.worker?.terminate();
-      this.worker = undefined;
-      this.running = undefined;
-      this.next();
+    if (this.running === job && job.message.cancel) {
+      // The job stops at its next check; a worker stuck in one long step is restarted.
+      Atomics.store(job.message.cancel, 0, 1);
+      clearTimeout(this.grace);
+      this.grace = setTimeout(() => {
+        if (this.running !== job) return;
+        void this.worker?.terminate();
+        this.worker = undefined;
+        this.running = undefined;
+        this.next();
+      }, CANCEL_GRACE_MS);
+      this.grace.unref();
     }
   }
 
@@ -145,17 +187,19 @@ export class HugeDrafts {
     this.running = job;
     clearTimeout(this.idle);
     const worker = (this.worker ??= this.spawn());
-    worker.postMessage(job.message);
+    worker.postMessage(job.message, typeof job.message.text === 'string' ? [] : [job.message.text]);
   }
 
   private spawn(): Worker {
     const w = new Worker(this.script);
+    this.spawned++;
     w.on('message', (reply: DraftReply) => {
       const job = this.running;
       if (!job || job.message.id !== reply.id) return;
       if (reply.part === 'outline') return job.settle.outline(reply);
       if (reply.part === 'prose') return job.settle.prose(reply);
       this.running = undefined;
+      clearTimeout(this.grace);
       if (reply.part === 'lint') job.settle.lint(reply);
       else job.settle.fail(new Error(reply.error));
       this.idle = setTimeout(() => this.stop(), IDLE_MS);

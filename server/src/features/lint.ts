@@ -89,7 +89,9 @@ export async function checkDraft(
       return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
     }
     const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
-    draft.knowMasked(await analysis.masked);
+    const prose = await analysis.masked;
+    draft.knowMasked(prose.masked);
+    draft.knowLines(prose.lineStarts);
     // The corpus rules start once the worker has the prose and stop at its job's deadline (given
     // MIN_RULES_MS at least, as the worker's rules are), so the diagnostics of a huge draft come
     // about HUGE_CHECK_MS after its opening.

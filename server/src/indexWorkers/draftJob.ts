@@ -1,36 +1,36 @@
 /**
- * One huge-draft job, with the engine's own functions: parses the draft, replies with its
- * outline and folds, then with its prose view, then lints it with every rule but the ones the
+ * One huge-draft job, with the engine's own functions: replies first with the outline and
+ * folds, worked out from the draft's structure alone (no section kinds, counts in one pass),
+ * then with its prose view and line starts, then lints it with every rule but the ones the
  * server keeps (the corpus rules), cutting the rules still running at the job's deadline, and
- * replies with the findings (capped). Run in the worker thread (draftWorker.ts), or on the server's thread when
- * the worker bundle is missing.
+ * replies with the findings (capped). A cancelled job stops at its next check. Run in the
+ * worker thread (draftWorker.ts), or on the server's thread when the worker bundle is missing.
+ *
+ * The lint part is loaded when first needed: the outline of the first pasted draft does not
+ * wait for the worker to load every rule and its dictionaries.
  */
-import { capFindings } from '../engine/lint/cap';
 import { Draft } from '../engine/lint/draft';
 import { foldsOf, outlineOf } from '../engine/lint/folding';
-import { lintSteps } from '../engine/lint/lint';
-import { RULE_IDS } from '../engine/lint/registry';
-import { runToEnd } from '../engine/slices';
-import type { DraftJob, DraftOutline, DraftReply } from './draftProtocol';
+import { bufferToText, textToBuffer, type DraftJob, type DraftOutline, type DraftReply } from './draftProtocol';
 
-export function runDraftJob(job: DraftJob, post: (reply: DraftReply) => void): void {
+/** Posts a reply, with the buffers to transfer rather than copy. */
+export type PostReply = (reply: DraftReply, transfer?: ArrayBuffer[]) => void;
+
+export function runDraftJob(job: DraftJob, post: PostReply): void {
+  const cancelled = () => job.cancel !== undefined && Atomics.load(job.cancel, 0) !== 0;
+  const stop = () => post({ id: job.id, part: 'error', error: '稿件已更新' });
   try {
-    const draft = new Draft(job.text);
+    const draft = new Draft(typeof job.text === 'string' ? job.text : bufferToText(job.text));
     const outline: DraftOutline = { symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft) };
-    post({ id: job.id, part: 'outline', outline: JSON.stringify(outline) });
-    post({ id: job.id, part: 'prose', masked: draft.prose.masked });
-    const until = Math.max(job.deadline, Date.now() + job.minRulesMs);
-    const run = runToEnd(
-      lintSteps(draft, {
-        settings: job.settings,
-        stage: job.stage,
-        corpusStats: job.corpusStats,
-        corpusHeadings: job.corpusHeadings,
-        only: RULE_IDS.filter((id) => !job.skipRules.includes(id)),
-        outOfTime: () => Date.now() >= until,
-      }),
-    );
-    post({ id: job.id, part: 'lint', findings: capFindings(run.findings, job.maxFindings), total: run.findings.length, cut: run.cut });
+    const json = textToBuffer(JSON.stringify(outline));
+    post({ id: job.id, part: 'outline', outline: json }, [json]);
+    if (cancelled()) return stop();
+    const masked = textToBuffer(draft.prose.masked);
+    const lineStarts = draft.lines.lineStarts();
+    post({ id: job.id, part: 'prose', masked, lineStarts }, [masked, lineStarts.buffer as ArrayBuffer]);
+    if (cancelled()) return stop();
+    const { lintDraftJob } = require('./draftLint') as typeof import('./draftLint');
+    post(lintDraftJob(job, draft, cancelled));
   } catch (e) {
     post({ id: job.id, part: 'error', error: String((e as Error).stack ?? e) });
   }

@@ -15,7 +15,17 @@ export const MIN_RULES_MS = 700;
 
 export interface DraftJob {
   id: number;
-  text: string;
+  /**
+   * The draft: its UTF-16 code units (transferred, not copied: textToBuffer; a structured clone
+   * of a 10-million-character string holds the server's thread for 60–150 ms), or the string
+   * itself when the job runs on the server's thread.
+   */
+  text: ArrayBuffer | string;
+  /**
+   * Set to non-zero (Atomics.store) when the job's document changed or closed: the job stops at
+   * its next check (between its parts, between rules), so the worker, warm, takes the next job.
+   */
+  cancel?: Int32Array;
   settings: Settings;
   stage: LintStage;
   showItems: boolean;
@@ -42,21 +52,27 @@ export interface DraftOutline {
 }
 
 /**
- * First reply: the outline and folds as JSON (a string crosses threads in one copy; tens of
- * thousands of symbol objects would be rebuilt one by one on the server's thread, holding its
- * requests). Sent before the prose view is worked out: the outline waits for nothing else.
+ * First reply: the outline and folds as JSON, in UTF-16 code units (transferred: the server's
+ * thread reads it only when the outline is asked for; tens of thousands of symbol objects
+ * would otherwise be rebuilt one by one there, holding its requests). Worked out from the
+ * draft's structure alone (Draft.structure) and sent before anything else.
  */
 export interface OutlineReply {
   id: number;
   part: 'outline';
-  outline: string;
+  outline: ArrayBuffer;
 }
 
-/** Second reply: the masked prose (the server runs the corpus rules on it). */
+/**
+ * Second reply: the masked prose (the server runs the corpus rules on it) in UTF-16 code units,
+ * and the draft's line starts (LineIndex.lineStarts), both transferred: the server's thread
+ * neither copies 20 MB through a structured clone nor indexes 10 million characters' lines.
+ */
 export interface ProseReply {
   id: number;
   part: 'prose';
-  masked: string;
+  masked: ArrayBuffer;
+  lineStarts: Uint32Array;
 }
 
 /** Third reply: the findings of every rule but the corpus ones. */
@@ -69,3 +85,33 @@ export interface LintReply {
 }
 
 export type DraftReply = OutlineReply | ProseReply | LintReply | { id: number; part: 'error'; error: string };
+
+/** Most code units one call of textToBuffer writes between two yields of the server's thread. */
+export const TEXT_CHUNK = 1 << 20;
+
+/** `text` as UTF-16 code units in a buffer of its own (to transfer to another thread): a single copy. */
+export function textToBuffer(text: string): ArrayBuffer {
+  const buffer = new ArrayBuffer(text.length * 2);
+  Buffer.from(buffer).write(text, 0, 'utf16le');
+  return buffer;
+}
+
+/**
+ * The same, written TEXT_CHUNK code units at a time with `pause()` awaited in between (the
+ * server's thread answers requests meanwhile); undefined when `stop()` says so between chunks.
+ */
+export async function textToBufferInSlices(text: string, pause: () => Promise<void>, stop: () => boolean): Promise<ArrayBuffer | undefined> {
+  const buffer = new ArrayBuffer(text.length * 2);
+  const bytes = Buffer.from(buffer);
+  for (let at = 0; at < text.length; at += TEXT_CHUNK) {
+    if (at > 0) await pause();
+    if (stop()) return undefined;
+    bytes.write(text.slice(at, at + TEXT_CHUNK), at * 2, 'utf16le');
+  }
+  return buffer;
+}
+
+/** The string of UTF-16 code units in `buffer` (textToBuffer's inverse). */
+export function bufferToText(buffer: ArrayBuffer): string {
+  return Buffer.from(buffer).toString('utf16le');
+}
