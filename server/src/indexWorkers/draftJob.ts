@@ -1,7 +1,7 @@
 /**
  * One huge-draft job, with the engine's own functions: replies first with the outline and
  * folds, worked out from the draft's structure alone (no section kinds, counts in one pass),
- * then with its prose view and line starts, then lints it with every rule but the ones the
+ * completes the parse, replies with its prose view and line starts, then lints it with every rule but the ones the
  * server keeps (the corpus rules), cutting the rules still running at the job's deadline, and
  * replies with the findings (capped). A cancelled job stops at its next check. Run in the
  * worker thread (draftWorker.ts), or on the server's thread when the worker bundle is missing.
@@ -24,6 +24,10 @@ export function runDraftJob(job: DraftJob, post: PostReply): void {
     const outline: DraftOutline = { symbols: outlineOf(draft, job.showItems), folds: foldsOf(draft) };
     const json = textToBuffer(JSON.stringify(outline));
     post({ id: job.id, part: 'outline', outline: json }, [json]);
+    if (cancelled()) return stop();
+    // The rest of the parse (section kinds, anomalies) before the prose view: the rules' minimum
+    // time (MIN_RULES_MS), counted on both threads from the prose view, is then the rules' own.
+    void draft.tree;
     if (cancelled()) return stop();
     const masked = textToBuffer(draft.prose.masked);
     const lineStarts = draft.lines.lineStarts();

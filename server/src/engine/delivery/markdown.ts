@@ -170,7 +170,9 @@ export function visibleText(text: string): string {
 /** Which code units of `text` visibleText blanks (1: markup), one byte each. */
 export function hiddenMask(text: string): Uint8Array {
   const hidden = new Uint8Array(text.length);
-  const blank = (s: number, e: number) => hidden.fill(1, s, e);
+  const blank = (s: number, e: number) => {
+    if (e > s) hidden.fill(1, s, e);
+  };
   let nextMarkup = -1;
   for (const line of scanLines(text)) {
     switch (line.kind) {

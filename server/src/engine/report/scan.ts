@@ -101,6 +101,16 @@ function setextLevel(line: string): number {
   return m ? (m[1][0] === '=' ? 1 : 2) : 0;
 }
 
+/**
+ * The first character after at most three spaces of the line starting at `ls` (what an
+ * underline or a code fence begins with): lines that cannot be either are not sliced and matched.
+ */
+function leadChar(text: string, ls: number): string {
+  let i = ls;
+  while (i < ls + 3 && text.charCodeAt(i) === 32) i++;
+  return text[i] ?? '';
+}
+
 /** Lines that start a block of their own, so the line after them starts a new paragraph. */
 function isBlockStart(line: string): boolean {
   return /^ {0,3}(?:#{1,6}(?:\s|$)|(?:=+|-+)[ \t]*$|`{3,}|~{3,})/.test(line);
@@ -199,9 +209,10 @@ export function scanReport(text: string, lines: LineIndex, includeShi: boolean):
     const ls = lines.lineStart(ln);
     const le = lines.lineEnd(ln);
     const line = text.slice(ls, le);
-    if (!line.trim()) continue;
+    if (!/\S/.test(line)) continue;
     // Fenced code blocks hold no headings.
-    const f = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+    const opener = leadChar(text, ls);
+    const f = opener === '`' || opener === '~' ? /^ {0,3}(`{3,}|~{3,})/.exec(line) : null;
     if (fence) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = undefined;
       continue;
@@ -212,7 +223,8 @@ export function scanReport(text: string, lines: LineIndex, includeShi: boolean):
     }
     const te = trimEnd(text, ls, le);
     // A setext heading: a paragraph line underlined by === (level 1) or --- (level 2).
-    const underline = ln + 1 < lines.lineCount ? setextLevel(lines.lineText(ln + 1)) : 0;
+    const next = ln + 1 < lines.lineCount ? leadChar(text, lines.lineStart(ln + 1)) : '';
+    const underline = next === '=' || next === '-' ? setextLevel(lines.lineText(ln + 1)) : 0;
     if (underline && startsParagraph(ln) && !/^ {0,3}(?:[-*+>]\s|#{1,6}(?:\s|$))/.test(line)) {
       const headingStart = skipIndent(text, ls);
       if (te > headingStart) events.push(markdownEvent(ls, headingStart, te, underline));

@@ -11,11 +11,14 @@ export function isHan(ch: string): boolean {
 export const CLAUSE_END = new Set(['，', '。', '；', '：', '！', '？', '、', '\n']);
 export const SENTENCE_END = new Set(['。', '！', '？', '；', '\n']);
 
+const CN_DIGITS: Readonly<Record<string, number>> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
 /** Chinese numerals 一…九十 → 1…99 (enough for section numbering). Returns undefined if not a numeral. */
 export function parseChineseNumber(s: string): number | undefined {
-  const digits: Record<string, number> = {
-    零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
-  };
+  // Made once: a pasted compilation asks for tens of thousands of numbers.
+  const digits = CN_DIGITS;
   if (!s) return undefined;
   if (s === '十') return 10;
   const m = /^([一二三四五六七八九])?十([一二三四五六七八九])?$/.exec(s);
