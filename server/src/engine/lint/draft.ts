@@ -65,7 +65,12 @@ export class Draft {
 
   /** The report tree, section kinds inferred. */
   get tree(): ReportTree {
-    return (this.parsed ??= (this.nested ?? parseDraftStructure(this.text, this.frontMatter, this.lines)).complete());
+    if (!this.parsed) {
+      this.parsed = (this.nested ?? parseDraftStructure(this.text, this.frontMatter, this.lines)).complete();
+      // The parse's working state (each node's scan event) is not kept once the tree is complete.
+      this.nested = undefined;
+    }
+    return this.parsed;
   }
 
   /** The prose as lint rules see it (non-prose blanked, offsets kept). */
