@@ -6,7 +6,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runDraftJob } from '../../server/src/indexWorkers/draftJob';
-import { bufferToText, TEXT_CHUNK, textToBuffer, textToBufferInSlices, type DraftJob, type DraftReply } from '../../server/src/indexWorkers/draftProtocol';
+import {
+  blankedRuns,
+  bufferToText,
+  MAX_BLANKED_RUNS,
+  TEXT_CHUNK,
+  textToBuffer,
+  textToBufferInSlices,
+  withRunsBlanked,
+  type DraftJob,
+  type DraftReply,
+} from '../../server/src/indexWorkers/draftProtocol';
+import { proseView } from '../../server/src/engine/lint/prose';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { SLICED_RULES } from '../../server/src/features/service';
 
@@ -32,7 +43,9 @@ test('a huge-draft job replies with the outline, then the prose view, then the f
   // The outline reply carries no prose view: it is not held back while that is worked out.
   assert.deepEqual(Object.keys(outline).sort(), ['id', 'outline', 'part']);
   assert.deepEqual(JSON.parse(bufferToText(outline.outline)).symbols[0].children.map((c: { name: string }) => c.name), ['一、履职情况', '二、存在的问题']);
-  assert.equal(bufferToText(prose.masked).length, TEXT.length);
+  // The prose goes as the runs it blanks (here the full-width indents), not as a copy of the draft.
+  assert.equal(prose.masked, undefined);
+  assert.equal(withRunsBlanked(TEXT, prose.blanked!), proseView(TEXT).masked);
   assert.deepEqual([...prose.lineStarts], [0, ...[...TEXT.matchAll(/\n/g)].map((m) => m.index + 1)]);
   assert.ok(lint.findings.some((f) => f.rule === 'placeholder'));
   assert.deepEqual(lint.cut, []);
@@ -68,4 +81,22 @@ test("the draft is written for the worker at most TEXT_CHUNK code units between 
   // Dropped meanwhile (the document changed): nothing is sent.
   let asked = 0;
   assert.equal(await textToBufferInSlices(text, async () => undefined, () => ++asked > 1), undefined);
+});
+
+test('the masked prose crosses threads as the runs it blanks, and is rebuilt equal', () => {
+  const md = '---\ntitle: 述职\n---\n# 一、履职情况\n\n正文**加粗**和`代码`、[链接](http://x.y)、<b>标签</b>、见 https://a.b/c 。\r\n<!-- 备注\n两行 -->\n- 列表\n> 引用\n';
+  for (const text of [md, md.repeat(50), TEXT]) {
+    const masked = proseView(text).masked;
+    const runs = blankedRuns(text, masked);
+    assert.ok(runs, 'a prose view only blanks');
+    assert.equal(withRunsBlanked(text, runs), masked);
+  }
+  // A draft with nothing to blank: its prose is the draft's own string, nothing copied.
+  const plain = '甲单位述职报告\n一、履职情况\n全年工作。\n';
+  assert.deepEqual([...blankedRuns(plain, proseView(plain).masked)!], []);
+  assert.equal(withRunsBlanked(plain, new Uint32Array(0)), plain);
+  // Not a blanking (a character changed into another), or too many runs: the whole prose is sent.
+  assert.equal(blankedRuns('甲乙丙', '甲丁丙'), undefined);
+  const many = 'a b '.repeat(MAX_BLANKED_RUNS + 1);
+  assert.equal(blankedRuns(many, many.replace(/a/g, ' ')), undefined);
 });

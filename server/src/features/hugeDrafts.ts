@@ -21,6 +21,7 @@ import {
   bufferToText,
   MIN_RULES_MS,
   textToBufferInSlices,
+  withRunsBlanked,
   type DraftJob,
   type DraftOutline,
   type DraftReply,
@@ -135,7 +136,7 @@ export class HugeDrafts {
         lint.reject(e);
       },
     };
-    const masked = prose.promise.then((r) => ({ masked: bufferToText(r.masked), lineStarts: r.lineStarts }));
+    const masked = prose.promise.then((r) => ({ masked: r.masked ? bufferToText(r.masked) : withRunsBlanked(draft.text, r.blanked!), lineStarts: r.lineStarts }));
     masked.catch(() => undefined);
     const parsed = memo(() => outline.promise.then((r) => JSON.parse(bufferToText(r.outline)) as DraftOutline));
     const job: Job = { uri: draft.uri, version: draft.version, key, message, analysis: { deadline, masked, outline: parsed, lint: lint.promise }, settle };

@@ -11,7 +11,7 @@
  */
 import { Draft } from '../engine/lint/draft';
 import { foldsOf, outlineOf } from '../engine/lint/folding';
-import { bufferToText, textToBuffer, type DraftJob, type DraftOutline, type DraftReply } from './draftProtocol';
+import { blankedRuns, bufferToText, textToBuffer, type DraftJob, type DraftOutline, type DraftReply } from './draftProtocol';
 
 /** Posts a reply, with the buffers to transfer rather than copy. */
 export type PostReply = (reply: DraftReply, transfer?: ArrayBuffer[]) => void;
@@ -29,9 +29,13 @@ export function runDraftJob(job: DraftJob, post: PostReply): void {
     // time (MIN_RULES_MS), counted on both threads from the prose view, is then the rules' own.
     void draft.tree;
     if (cancelled()) return stop();
-    const masked = textToBuffer(draft.prose.masked);
+    const blanked = blankedRuns(draft.text, draft.prose.masked);
     const lineStarts = draft.lines.lineStarts();
-    post({ id: job.id, part: 'prose', masked, lineStarts }, [masked, lineStarts.buffer as ArrayBuffer]);
+    if (blanked) post({ id: job.id, part: 'prose', blanked, lineStarts }, [blanked.buffer as ArrayBuffer, lineStarts.buffer as ArrayBuffer]);
+    else {
+      const masked = textToBuffer(draft.prose.masked);
+      post({ id: job.id, part: 'prose', masked, lineStarts }, [masked, lineStarts.buffer as ArrayBuffer]);
+    }
     if (cancelled()) return stop();
     const { lintDraftJob } = require('./draftLint') as typeof import('./draftLint');
     post(lintDraftJob(job, draft, cancelled));

@@ -64,14 +64,17 @@ export interface OutlineReply {
 }
 
 /**
- * Second reply: the masked prose (the server runs the corpus rules on it) in UTF-16 code units,
- * and the draft's line starts (LineIndex.lineStarts), both transferred: the server's thread
- * neither copies 20 MB through a structured clone nor indexes 10 million characters' lines.
+ * Second reply: the masked prose (the server runs the corpus rules on it) and the draft's line
+ * starts (LineIndex.lineStarts), transferred: the server's thread neither copies 20 MB through a
+ * structured clone nor indexes 10 million characters' lines. The prose is sent as the runs of
+ * the draft it blanks (`blanked`, see blankedRuns: none for a draft without Markdown, whose
+ * prose is then the draft's own string), or whole in UTF-16 code units when that is shorter.
  */
 export interface ProseReply {
   id: number;
   part: 'prose';
-  masked: ArrayBuffer;
+  blanked?: Uint32Array;
+  masked?: ArrayBuffer;
   lineStarts: Uint32Array;
 }
 
@@ -114,4 +117,38 @@ export async function textToBufferInSlices(text: string, pause: () => Promise<vo
 /** The string of UTF-16 code units in `buffer` (textToBuffer's inverse). */
 export function bufferToText(buffer: ArrayBuffer): string {
   return Buffer.from(buffer).toString('utf16le');
+}
+
+/** Most blanked runs sent instead of the whole masked prose. */
+export const MAX_BLANKED_RUNS = 100_000;
+
+/**
+ * Where `masked` differs from `text`, as [start, end) pairs, when every difference is a space
+ * put over the draft (what the prose view does); undefined when it is not, or when there are
+ * more than MAX_BLANKED_RUNS runs (the whole prose is then cheaper to send).
+ */
+export function blankedRuns(text: string, masked: string): Uint32Array | undefined {
+  if (masked.length !== text.length) return undefined;
+  const runs: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (masked.charCodeAt(i) === text.charCodeAt(i)) continue;
+    const start = i;
+    for (; i < text.length && masked.charCodeAt(i) !== text.charCodeAt(i); i++) if (masked.charCodeAt(i) !== 32) return undefined;
+    if (runs.length >= 2 * MAX_BLANKED_RUNS) return undefined;
+    runs.push(start, i);
+  }
+  return Uint32Array.from(runs);
+}
+
+/** `text` with the runs blankedRuns found replaced by spaces: the masked prose again (the same string when there are none). */
+export function withRunsBlanked(text: string, runs: Uint32Array): string {
+  if (!runs.length) return text;
+  const parts: string[] = [];
+  let at = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    parts.push(text.slice(at, runs[k]), ' '.repeat(runs[k + 1] - runs[k]));
+    at = runs[k + 1];
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
 }
