@@ -145,7 +145,10 @@ export class HugeDrafts {
       this.inProcess(job);
       return job.analysis;
     }
-    // The draft is written for the worker a slice at a time, requests answered in between.
+    // The worker starts (loads its code) while the draft is written for it a slice at a time,
+    // requests answered in between.
+    clearTimeout(this.idle);
+    this.worker ??= this.spawn();
     const stop = () => this.dropped.has(job);
     void textToBufferInSlices(draft.text, () => new Promise((r) => setImmediate(r)), stop).then((buffer) => {
       if (!buffer || stop()) return;

@@ -25,8 +25,10 @@ export function runDraftJob(job: DraftJob, post: PostReply): void {
     const json = textToBuffer(JSON.stringify(outline));
     post({ id: job.id, part: 'outline', outline: json }, [json]);
     if (cancelled()) return stop();
-    // The rest of the parse (section kinds, anomalies) before the prose view: the rules' minimum
-    // time (MIN_RULES_MS), counted on both threads from the prose view, is then the rules' own.
+    // The rules (loaded on the thread's first job) and the rest of the parse (section kinds,
+    // anomalies) before the prose view: the rules' minimum time (MIN_RULES_MS), counted on both
+    // threads from the prose view, is then the rules' own.
+    const { lintDraftJob } = require('./draftLint') as typeof import('./draftLint');
     void draft.tree;
     if (cancelled()) return stop();
     const blanked = blankedRuns(draft.text, draft.prose.masked);
@@ -37,7 +39,6 @@ export function runDraftJob(job: DraftJob, post: PostReply): void {
       post({ id: job.id, part: 'prose', masked, lineStarts }, [masked, lineStarts.buffer as ArrayBuffer]);
     }
     if (cancelled()) return stop();
-    const { lintDraftJob } = require('./draftLint') as typeof import('./draftLint');
     post(lintDraftJob(job, draft, cancelled));
   } catch (e) {
     post({ id: job.id, part: 'error', error: String((e as Error).stack ?? e) });
