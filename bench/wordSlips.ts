@@ -41,7 +41,7 @@ const COMMON_CHAR = Math.round(4 * Math.log(500));
 
 type Kind = SlipKind | 'word';
 
-interface Slip {
+export interface Slip {
   report: number;
   kind: Kind;
   /** The line as the report has it, and with the slip. */
@@ -61,7 +61,7 @@ export interface KindSource {
   detect: CharSource;
 }
 
-function shapeSource(): KindSource {
+export function shapeSource(): KindSource {
   return {
     kind: 'shape',
     // Pure shape slips: a shape-alike that is also a homophone counts as same pinyin.
@@ -70,7 +70,7 @@ function shapeSource(): KindSource {
   };
 }
 
-function soundSource(lex: Lexicon): KindSource {
+export function soundSource(lex: Lexicon): KindSource {
   const common: number[] = [];
   for (const [w, q] of lex.entries(1)) if (q >= COMMON_CHAR) common.push(w.charCodeAt(0));
   const memo = new Map<string, string[]>();
@@ -91,7 +91,7 @@ function soundSource(lex: Lexicon): KindSource {
 
 const hanCount = (text: string) => [...text].filter((c) => isHan(c.charCodeAt(0))).length;
 
-function inject(lex: Lexicon, texts: string[], kinds: readonly KindSource[], rand: () => number): Slip[] {
+export function inject(lex: Lexicon, texts: string[], kinds: readonly KindSource[], rand: () => number): Slip[] {
   const out: Slip[] = [];
   texts.forEach((text, r) => {
     const lines = text.split('\n');
@@ -127,14 +127,14 @@ function inject(lex: Lexicon, texts: string[], kinds: readonly KindSource[], ran
   return out;
 }
 
-interface Score {
+export interface Score {
   falseAlarms: Array<{ report: number; typo: Typo; context: string }>;
   chars: number;
   /** Per kind: [found, injected] over non-word slips, and over all. */
   recall: Record<Kind, { nonword: [number, number]; all: [number, number] }>;
 }
 
-function score(
+export function score(
   reports: readonly number[],
   texts: string[],
   loo: PhraseIndex[],

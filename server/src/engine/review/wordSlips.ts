@@ -32,7 +32,7 @@ import { countOccurrences } from '../search/phraseIndex';
 import { findRange } from '../search/suffixArray';
 import type { Lexicon } from './lexicon';
 import { hanRuns, homophones } from './pinyin';
-import { protectedMask } from './protect';
+import { GUARD, inTrigger, namesAndPlaces, protectedMask } from './protect';
 import { shapeAlike } from './shapes';
 import { reportsOf, type SlipSpan } from './slips';
 import model from './wordSlipModel.json';
@@ -67,6 +67,12 @@ export interface WordSlipOptions {
   altSupport: number;
   /** … or a word this common in the lexicon (ln frequency) counts as supported without the corpus. */
   commonLogFreq: number;
+  /**
+   * The draft's character is foreign to the genre: the corpus uses it fewer than `rareChar` times.
+   * Then `rareUnsupported` (not `unsupported`) is the extra gain an alternative the corpus does not use needs.
+   */
+  rareChar: number;
+  rareUnsupported: number;
 }
 
 /** The fitted thresholds (bench/review.ts writes wordSlipModel.json). */
@@ -77,6 +83,8 @@ export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
   unsupported: model.unsupported,
   altSupport: model.altSupport,
   commonLogFreq: model.commonLogFreq ?? 99,
+  rareChar: model.rareChar ?? 0,
+  rareUnsupported: model.rareUnsupported ?? model.unsupported,
 };
 
 /** A slip of an ordinary word: [start, end) is the draft's word, `variant` the lexicon's. */
@@ -160,6 +168,15 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   };
   /** The corpus uses the alternative word (a word of the genre). */
   const supported = (w: string): boolean => !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport;
+  /** The corpus uses the draft's character at k fewer than `rareChar` times (without a corpus: never rare). */
+  const charCounts = new Map<number, number>();
+  const rareInCorpus = (k: number): boolean => {
+    if (!index || index.sa.length === 0) return false;
+    const d = text.charCodeAt(k);
+    let n = charCounts.get(d);
+    if (n === undefined) charCounts.set(d, (n = countOccurrences(index, text[k])));
+    return n < o.rareChar;
+  };
   const vouched = (k: number, rs: number, re: number, s: number, e: number): boolean => {
     const a = Math.max(rs, k - 1);
     const b = Math.min(re, k + 2);
@@ -174,7 +191,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   const found: Candidate[] = [];
   for (const [rs, re] of hanRuns(text)) {
     for (let k = rs; k < re && re - rs >= MIN_WORD; k++) {
-      if (mask[k]) continue;
+      if (mask[k] & GUARD.FIRM) continue;
       const d = text.charCodeAt(k);
       const a = Math.max(rs, k - CONTEXT);
       const b = Math.min(re, k + CONTEXT + 1);
@@ -194,7 +211,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             if (!source) continue;
             // The window's own checks, once a candidate is there (most windows have none).
             if (!checked) {
-              if (protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re) || listedFour(text, rs, re) || counted(text, s, rs)) break;
+              if (protectedIn(mask, s, e, GUARD.FIRM) || parallel(text, k, s, e, rs, re) || counted(text, s, rs)) break;
               checked = true;
             }
             const c = chars[ci];
@@ -204,11 +221,16 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             if (knownCover(wordQ, k, rs, re, altLog)) continue;
             // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
             if (lex.proper(variant) && !supported(variant)) continue;
+            // A 四字格 of a 、 list is left to the corpus, unless the correction reads as ordinary words (结对帮扶, 撰写笔记)
+            // outside quotation marks (a quoted slogan puns: “幸福社区、羚动万家”).
+            if (listedFour(text, rs, re) && (inQuote(text, rs) || !plainWords(lex, text.slice(rs, k) + c + text.slice(k + 1, re)))) continue;
             if (vouched(k, rs, re, s, e)) break;
             base ??= segment(text.slice(a, b));
             const gain = segment(text.slice(a, k) + c + text.slice(k + 1, b)) - base;
             if (gain < o.minGain[source.kind]) continue;
-            if (gain < o.minGain[source.kind] + o.unsupported && altLog < o.commonLogFreq && !supported(variant)) continue;
+            const extra = rareInCorpus(k) ? o.rareUnsupported : o.unsupported;
+            if (gain < o.minGain[source.kind] + extra && altLog < o.commonLogFreq && !supported(variant)) continue;
+            if (protectedIn(mask, s, e, GUARD.NAME_PLACE | GUARD.QUOTE) && guarded(lex, mask, text, rs, re, k, c, s, e)) continue;
             if (!best || gain > best.gain) best = { k, s, e, c, kind: source.kind, gain };
           }
         }
@@ -296,10 +318,54 @@ function memoised(lex: Lexicon): Lexicon {
   };
 }
 
-/** Some offset of [s, e) is protected. */
-function protectedIn(mask: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (mask[i]) return true;
+/** Some offset of [s, e) is protected by one of the `guards` (bits). */
+function protectedIn(mask: Uint8Array, s: number, e: number, guards: number): boolean {
+  for (let i = s; i < e; i++) if (mask[i] & guards) return true;
   return false;
+}
+
+/** Least length of a quote that can be ordinary words rather than a coinage. */
+const MIN_PLAIN_QUOTE = 4;
+/** Han characters around k the name and place guards look at (a suffix or title and the name before or after it). */
+const GUARD_REACH = 10;
+
+/**
+ * The window [s, e) stays protected with c at k: a name or place guard still covers it in the
+ * corrected text (a slip can break the word that made a place character no suffix: 格盖局,
+ * 思斯路, 不署), or k is the title or suffix itself, or a quoted coinage of fewer than four
+ * characters, or one that does not become ordinary words (“蜻停点水” → 蜻蜓点水 does; “白加黑” stays).
+ */
+export function guarded(lex: Lexicon, mask: Uint8Array, text: string, rs: number, re: number, k: number, c: string, s: number, e: number): boolean {
+  if (protectedIn(mask, s, e, GUARD.QUOTE)) {
+    if (!(mask[k] & GUARD.QUOTE)) return true;
+    let qs = k;
+    let qe = k + 1;
+    while (qs > rs && mask[qs - 1] & GUARD.QUOTE) qs--;
+    while (qe < re && mask[qe] & GUARD.QUOTE) qe++;
+    // A short quote is a coinage, often a pun on the very word (“筑力” for 助力).
+    if (qe - qs < MIN_PLAIN_QUOTE || !plainWords(lex, text.slice(qs, k) + c + text.slice(k + 1, qe))) return true;
+  }
+  if (protectedIn(mask, s, e, GUARD.NAME_PLACE)) {
+    // The title or suffix itself is the character in question: 市 of 及市教育局 may begin a unit's name.
+    if (inTrigger(text, k)) return true;
+    const a = Math.max(rs, k - GUARD_REACH);
+    const b = Math.min(re, k + GUARD_REACH + 1);
+    const local = text.slice(a, k) + c + text.slice(k + 1, b);
+    const m = new Uint8Array(local.length);
+    namesAndPlaces(m, local, (w) => lex.q(w) !== undefined);
+    if (protectedIn(m, s - a, e - a, GUARD.NAME_PLACE)) return true;
+  }
+  return false;
+}
+
+/** `unit` reads as ordinary words: it splits into words of the lexicon of two characters or more (一个四字格: 结对帮扶; 三个重点). */
+export function plainWords(lex: Lexicon, unit: string): boolean {
+  const ok = new Uint8Array(unit.length + 1);
+  ok[0] = 1;
+  for (let i = 2; i <= unit.length; i++) {
+    for (let j = Math.max(0, i - SEG_MAX); j <= i - 2 && !ok[i]; j++) if (ok[j] && lex.q(unit.slice(j, i)) !== undefined) ok[i] = 1;
+  }
+  return ok[unit.length] === 1;
 }
 
 /**
@@ -328,7 +394,18 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
  * two of them; a slip in them is left to the corpus check.
  */
 export function listedFour(text: string, rs: number, re: number): boolean {
-  return re - rs === 4 && (text[rs - 1] === '、' || text[re] === '、');
+  if (re - rs !== 4) return false;
+  // 二、 before a heading is a numbering mark, not a list.
+  const before = text[rs - 1] === '、' && !NUMERAL_HAN.includes(text[rs - 2] ?? '');
+  return before || text[re] === '、';
+}
+
+
+/** Offset `at` is inside quotation marks opened on its line. */
+export function inQuote(text: string, at: number): boolean {
+  const line = text.lastIndexOf('\n', at) + 1;
+  const open = text.lastIndexOf('“', at);
+  return open >= line && text.lastIndexOf('”', at) < open;
 }
 
 /** Classifiers a count stands before (三名, 5个, X项). */
