@@ -9,7 +9,7 @@
 //   W L <the words of length L, sorted, one after another>
 //   Q L <one character per word of W L: 0x30 + round(4·ln f), + 0x80 for a proper noun or an
 //        abbreviation (jieba's tags nr, nrt, nrfg, ns, nt, nz, j: known, never suggested)>
-//   R L J <the words of length L that may be suggested (f ≥ 50; a proper one only where the corpus uses it), each with its
+//   R L J <the words of length L that may be suggested (f ≥ 5; below e^minAltLogFreq or proper only where the corpus uses it), each with its
 //        character J moved to the end, sorted: words equal but at J are neighbours>
 // The first line carries the total frequency.
 import { createRequire } from 'node:module';
@@ -21,7 +21,7 @@ const MAX_LEN = 8;
 /** jieba's part-of-speech tags of proper nouns and abbreviations. */
 const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
 /** Suggestible words: 2–4 characters, frequency at least this. */
-const SUGGEST_MIN = 50;
+const SUGGEST_MIN = 5;
 const isHan = (c) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 

@@ -141,8 +141,8 @@ export function parseLexicon(text: string): Lexicon {
   return new TableLexicon(words, buckets, rotated, Math.log(Number(head[1])));
 }
 
-/** Suggestible words need at least this frequency (as the build's table: 50). */
-const SUGGEST_MIN = 50;
+/** Suggestible words need at least this frequency (as the build's table: 5). */
+const SUGGEST_MIN = 5;
 
 /** A lexicon from words and their frequencies, in memory (tests). `proper` marks proper nouns and abbreviations. */
 export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: number; proper?: Iterable<string> } = {}): Lexicon {

@@ -31,7 +31,7 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import { countOccurrences } from '../search/phraseIndex';
 import { findRange } from '../search/suffixArray';
 import type { Lexicon } from './lexicon';
-import { hanRuns, homophones } from './pinyin';
+import { hanRuns, homophones, isHan } from './pinyin';
 import { GUARD, inTrigger, namesAndPlaces, protectedMask } from './protect';
 import { shapeAlike } from './shapes';
 import { reportsOf, type SlipSpan } from './slips';
@@ -73,6 +73,8 @@ export interface WordSlipOptions {
    */
   rareChar: number;
   rareUnsupported: number;
+  /** Rank bonus (ln probability) of an alternative the corpus uses, among rival alternatives. */
+  preferSupported: number;
 }
 
 /** The fitted thresholds (bench/review.ts writes wordSlipModel.json). */
@@ -85,6 +87,7 @@ export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
   commonLogFreq: model.commonLogFreq ?? 99,
   rareChar: model.rareChar ?? 0,
   rareUnsupported: model.rareUnsupported ?? model.unsupported,
+  preferSupported: model.preferSupported ?? 0,
 };
 
 /** A slip of an ordinary word: [start, end) is the draft's word, `variant` the lexicon's. */
@@ -107,6 +110,8 @@ export interface WordSlipInput {
   options?: Partial<WordSlipOptions>;
 }
 
+/** Least ln frequency of an alternative word the corpus uses (the table holds words of frequency 5 and more). */
+const MIN_SUPPORTED_LOG_FREQ = Math.log(5);
 /** Shortest and longest alternative word. */
 const MIN_WORD = 2;
 const MAX_WORD = 4;
@@ -121,6 +126,8 @@ interface Candidate {
   c: string;
   kind: SlipKind;
   gain: number;
+  /** gain, plus `preferSupported` when the corpus uses the alternative word. */
+  rank: number;
 }
 
 /** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
@@ -217,7 +224,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             const c = chars[ci];
             const variant = text.slice(s, k) + c + text.slice(k + 1, e);
             const altLog = lex.q(variant)! / 4;
-            if (altLog < o.minAltLogFreq) continue;
+            // A word rarer than minAltLogFreq only where the corpus uses it (a term of the trade: 抓手, 排查).
+            if (altLog < o.minAltLogFreq && (altLog < MIN_SUPPORTED_LOG_FREQ || !supported(variant))) continue;
             if (knownCover(wordQ, k, rs, re, altLog)) continue;
             // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
             if (lex.proper(variant) && !supported(variant)) continue;
@@ -231,15 +239,17 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             const extra = rareInCorpus(k) ? o.rareUnsupported : o.unsupported;
             if (gain < o.minGain[source.kind] + extra && altLog < o.commonLogFreq && !supported(variant)) continue;
             if (protectedIn(mask, s, e, GUARD.NAME_PLACE | GUARD.QUOTE) && guarded(lex, mask, text, rs, re, k, c, s, e)) continue;
-            if (!best || gain > best.gain) best = { k, s, e, c, kind: source.kind, gain };
+            // Among rivals (several alternatives, overlapping windows), a word of the genre — one the corpus uses — comes first.
+            const rank = gain + (supported(variant) ? o.preferSupported : 0);
+            if (!best || rank > best.rank) best = { k, s, e, c, kind: source.kind, gain, rank };
           }
         }
       }
       if (best) found.push(best);
     }
   }
-  // Overlapping suspects: the greater gain wins.
-  found.sort((x, y) => y.gain - x.gain || x.s - y.s);
+  // Overlapping suspects: the greater rank wins.
+  found.sort((x, y) => y.rank - x.rank || x.s - y.s);
   const taken: Candidate[] = [];
   for (const f of found) if (!taken.some((t) => f.s < t.e && t.s < f.e)) taken.push(f);
   taken.sort((x, y) => x.s - y.s);
@@ -282,6 +292,18 @@ function segmentDp(lex: Lexicon, s: string): { best: Float64Array; from: Int32Ar
     }
   }
   return { best, from };
+}
+
+/**
+ * Gain (ln probability) of the segmentation of the run around `at` (± CONTEXT characters) with c
+ * at `at`: how much better the general lexicon reads the text with the alternative.
+ */
+export function contextGain(lex: Lexicon, text: string, at: number, c: string): number {
+  let rs = at;
+  let re = at + 1;
+  while (rs > 0 && at - rs < CONTEXT && isHan(text.charCodeAt(rs - 1))) rs--;
+  while (re < text.length && re - at <= CONTEXT && isHan(text.charCodeAt(re))) re++;
+  return segmentScore(lex, text.slice(rs, at) + c + text.slice(at + 1, re)) - segmentScore(lex, text.slice(rs, re));
 }
 
 /** ln probability of the most probable segmentation of `s`. */
