@@ -218,7 +218,7 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             if (!source) continue;
             // The window's own checks, once a candidate is there (most windows have none).
             if (!checked) {
-              if (protectedIn(mask, s, e, GUARD.FIRM) || parallel(text, k, s, e, rs, re) || counted(text, s, rs)) break;
+              if (protectedIn(mask, s, e, GUARD.FIRM) || parallel(text, s, e, rs, re, isWord) || counted(text, s, rs)) break;
               checked = true;
             }
             const c = chars[ci];
@@ -227,8 +227,9 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             // A word rarer than minAltLogFreq only where the corpus uses it (a term of the trade: 抓手, 排查).
             if (altLog < o.minAltLogFreq && (altLog < MIN_SUPPORTED_LOG_FREQ || !supported(variant))) continue;
             if (knownCover(wordQ, k, rs, re, altLog)) continue;
-            // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
-            if (lex.proper(variant) && !supported(variant)) continue;
+            // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it, or replacing a character foreign to the genre
+            // (jieba tags common words too: 端正, 广度).
+            if (lex.proper(variant) && !supported(variant) && !rareInCorpus(k)) continue;
             // A 四字格 of a 、 list is left to the corpus, unless the correction reads as ordinary words (结对帮扶, 撰写笔记)
             // outside quotation marks (a quoted slogan puns: “幸福社区、羚动万家”).
             if (listedFour(text, rs, re) && (inQuote(text, rs) || !plainWords(lex, text.slice(rs, k) + c + text.slice(k + 1, re)))) continue;
@@ -394,8 +395,10 @@ export function plainWords(lex: Lexicon, unit: string): boolean {
  * The window is part of a parallel construction — 走深走实, 常学常新、常悟常进, 自重、自警、自醒:
  * a character of it recurs two or three characters away (within the run or across
  * one 、). Coinages of that shape are the genre's habit; a slip in them is left to the corpus.
+ * A recurrence whose counterpart of the window is an ordinary word is no coinage (交心谈心:
+ * 谈心; 市委常委: 市委; 党中央、中央军委: 中央).
  */
-function parallel(text: string, k: number, s: number, e: number, rs: number, re: number): boolean {
+export function parallel(text: string, s: number, e: number, rs: number, re: number, isWord: (w: string) => boolean): boolean {
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     for (const dist of [-3, -2, 2, 3]) {
@@ -403,7 +406,10 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
       if (j < s - 3 || j >= e + 3 || j < 0 || j >= text.length || (j >= s && j < e)) continue;
       const between = dist < 0 ? text.slice(j + 1, i) : text.slice(i + 1, j);
       const inRun = j >= rs && j < re;
-      if (text.charCodeAt(j) === c && (inRun || /^[^、]*、[^、]*$/.test(between))) return true;
+      if (text.charCodeAt(j) !== c || !(inRun || /^[^、]*、[^、]*$/.test(between))) continue;
+      const ps = j - (i - s);
+      if (ps >= 0 && isWord(text.slice(ps, ps + e - s))) continue;
+      return true;
     }
   }
   return false;
