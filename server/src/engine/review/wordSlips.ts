@@ -174,7 +174,13 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
     return v;
   };
   /** The corpus uses the alternative word (a word of the genre). */
-  const supported = (w: string): boolean => !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport;
+  const corpusOn = !!index && index.sa.length > 0;
+  const uses = new Map<string, boolean>();
+  const supported = (w: string): boolean => {
+    let v = uses.get(w);
+    if (v === undefined) uses.set(w, (v = !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport));
+    return v;
+  };
   /** The corpus uses the draft's character at k fewer than `rareChar` times (without a corpus: never rare). */
   const charCounts = new Map<number, number>();
   const rareInCorpus = (k: number): boolean => {
@@ -209,7 +215,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
         for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
           // The draft's own window is a word: two words confused need context evidence (confusions.ts).
           if (wordQ(s, e) >= 0) continue;
-          const chars = lex.fillers(text, s, e, k);
+          // Rare words (terms of the trade the lexicon holds as rare: 抓手, 排查) only where the draft's character is foreign to the genre.
+          const chars = rareInCorpus(k) && corpusOn ? lex.fillers(text, s, e, k) + lex.fillers(text, s, e, k, true) : lex.fillers(text, s, e, k);
           let checked = false;
           for (let ci = 0; ci < chars.length; ci++) {
             const cc = chars.charCodeAt(ci);
@@ -230,6 +237,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it, or replacing a character foreign to the genre
             // (jieba tags common words too: 端正, 广度).
             if (lex.proper(variant) && !supported(variant) && !rareInCorpus(k)) continue;
+            // The draft's structural particle stays a particle (和睦的, 急难愁盼的): a word ending in it (目的) only where the corpus uses it.
+            if (PARTICLES.includes(text[e - 1]) && k !== e - 1 && !supported(variant)) continue;
             // A 四字格 of a 、 list is left to the corpus, unless the correction reads as ordinary words (结对帮扶, 撰写笔记)
             // outside quotation marks (a quoted slogan puns: “幸福社区、羚动万家”).
             if (listedFour(text, rs, re) && (inQuote(text, rs) || !plainWords(lex, text.slice(rs, k) + c + text.slice(k + 1, re)))) continue;
@@ -336,7 +345,7 @@ function memoised(lex: Lexicon): Lexicon {
       return v < 0 ? undefined : v;
     },
     proper: (w) => lex.proper(w),
-    fillers: (text, start, end, at) => lex.fillers(text, start, end, at),
+    fillers: (text, start, end, at, rare) => lex.fillers(text, start, end, at, rare),
     entries: (len) => lex.entries(len),
   };
 }
@@ -435,6 +444,9 @@ export function inQuote(text: string, at: number): boolean {
   const open = text.lastIndexOf('“', at);
   return open >= line && text.lastIndexOf('”', at) < open;
 }
+
+/** Structural particles: 的, 地, 得. */
+const PARTICLES = '的地得';
 
 /** Classifiers a count stands before (三名, 5个, X项). */
 const CLASSIFIERS = '名个位项次件家所条篇份批场户人例';
