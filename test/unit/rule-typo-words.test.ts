@@ -191,7 +191,8 @@ test('lexicon table: built from dict.txt lines, parsed back; a corrupt or missin
   assert.equal(table.fillers('工做', 0, 2, 1), '作');
   assert.equal(table.fillers('人真', 0, 2, 0), '认');
   assert.equal(table.fillers('我们认真', 2, 4, 2), '认', 'a window inside a longer text');
-  assert.equal(table.fillers('罕有', 0, 2, 1), '事', 'a very rare word (< 5) is never suggested; a rare one may be (where the corpus uses it: wordSlips)');
+  assert.equal(table.fillers('罕有', 0, 2, 1), '', 'a rare word (< 50) is not among the common fillers');
+  assert.equal(table.fillers('罕有', 0, 2, 1, true), '事', 'the rare list has 罕事 (20), not 罕见 (4 < 5): suggested only where the corpus uses it (wordSlips)');
   assert.equal(table.fillers('羟甲', 0, 2, 1), '基', 'a proper noun is suggested (where the corpus uses it: wordSlips)');
   assert.equal(segmentWords(table, '工作认真').length, 2);
   assert.throws(() => parseLexicon('hello'), LexiconError);
