@@ -49,6 +49,10 @@ test('among rival alternatives, a word the corpus uses ranks preferSupported hig
   const pick = (preferSupported: number) => findWordSlips('我们认真做好各项工做。', { lexicon: rival, index, options: { unsupported: 0, preferSupported } }).map((s) => s.variant);
   assert.deepEqual(pick(0), ['工座'], 'by gain alone the more frequent word wins');
   assert.deepEqual(pick(3), ['工作'], 'the corpus uses 工作');
+  // One correction in several windows (规章至度, 至度): the first, longest window is kept, with the better rank.
+  const rules = lexiconOf([...BASE, ['规章制度', 2000], ['制度', 30000], ['完善', 9000]], { total: 60_000_000 });
+  const idx = buildPhraseIndex(corpusOf(['健全制度。', '制度建设。', '落实制度。']));
+  assert.deepEqual(findWordSlips('我们完善规章至度。', { lexicon: rules, index: idx, options: { unsupported: 0, preferSupported: 3 } }).map((x) => x.phrase), ['规章至度']);
 });
 
 test('guards a correction dissolves: a place suffix that becomes an ordinary word, a name that starts with a particle', () => {
@@ -119,4 +123,7 @@ test('typos: a corpus slip that the general lexicon reads worse than the draft i
   const idx = buildPhraseIndex(corpusOf(['始终不忘初心、牢记使命。', '始终不忘初心、牢记使命。', '不忘初心。']));
   const withInitial = lexiconOf([...BASE, ['不忘', 3000], ['初心', 2000], ['牢记', 3000], ['使命', 9000], ['始终', 20000]], { total: 60_000_000 });
   assert.deepEqual(findTypos('始终不忘出心、牢记使命。', { index: idx, lexicon: withInitial }).map((t) => t.evidence), ['corpus']);
+  // … also where the lexicon lacks the corpus's word (初心) and so reads the draft better: 出 is in no word of the draft.
+  const lacking = lexiconOf([...BASE, ['不忘', 3000], ['牢记', 3000], ['使命', 9000], ['始终', 20000], ['出', 300000], ['初', 3000]], { total: 60_000_000 });
+  assert.deepEqual(findTypos('始终不忘出心、牢记使命。', { index: idx, lexicon: lacking }).map((t) => t.evidence), ['corpus']);
 });

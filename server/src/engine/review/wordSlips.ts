@@ -178,13 +178,13 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   const uses = new Map<string, boolean>();
   const supported = (w: string): boolean => {
     let v = uses.get(w);
-    if (v === undefined) uses.set(w, (v = !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport));
+    if (v === undefined) uses.set(w, (v = corpusOn && countOccurrences(index!, w) >= o.altSupport));
     return v;
   };
   /** The corpus uses the draft's character at k fewer than `rareChar` times (without a corpus: never rare). */
   const charCounts = new Map<number, number>();
   const rareInCorpus = (k: number): boolean => {
-    if (!index || index.sa.length === 0) return false;
+    if (!corpusOn) return false;
     const d = text.charCodeAt(k);
     let n = charCounts.get(d);
     if (n === undefined) charCounts.set(d, (n = countOccurrences(index, text[k])));
@@ -250,8 +250,10 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             if (gain < o.minGain[source.kind] + extra && altLog < o.commonLogFreq && !supported(variant)) continue;
             if (protectedIn(mask, s, e, GUARD.NAME_PLACE | GUARD.QUOTE) && guarded(lex, mask, text, rs, re, k, c, s, e)) continue;
             // Among rivals (several alternatives, overlapping windows), a word of the genre — one the corpus uses — comes first.
+            // The same correction in another window keeps the first (longest) window and takes the better rank.
             const rank = gain + (supported(variant) ? o.preferSupported : 0);
-            if (!best || rank > best.rank) best = { k, s, e, c, kind: source.kind, gain, rank };
+            if (best?.c === c) best.rank = Math.max(best.rank, rank);
+            else if (!best || rank > best.rank) best = { k, s, e, c, kind: source.kind, gain, rank };
           }
         }
       }
@@ -302,6 +304,16 @@ function segmentDp(lex: Lexicon, s: string): { best: Float64Array; from: Int32Ar
     }
   }
   return { best, from };
+}
+
+/** A lexicon word of 2–4 characters of the draft's run covers offset `at` (也是 of 也是基层党支部书记). */
+export function inDraftWord(lex: Lexicon, text: string, at: number): boolean {
+  for (let s = at; s > at - MAX_WORD && s >= 0 && isHan(text.charCodeAt(s)); s--) {
+    for (let e = Math.max(at + 1, s + MIN_WORD); e <= s + MAX_WORD && e <= text.length && isHan(text.charCodeAt(e - 1)); e++) {
+      if (lex.q(text.slice(s, e)) !== undefined) return true;
+    }
+  }
+  return false;
 }
 
 /**
