@@ -306,16 +306,6 @@ function segmentDp(lex: Lexicon, s: string): { best: Float64Array; from: Int32Ar
   return { best, from };
 }
 
-/** A lexicon word of 2–4 characters of the draft's run covers offset `at` (也是 of 也是基层党支部书记). */
-export function inDraftWord(lex: Lexicon, text: string, at: number): boolean {
-  for (let s = at; s > at - MAX_WORD && s >= 0 && isHan(text.charCodeAt(s)); s--) {
-    for (let e = Math.max(at + 1, s + MIN_WORD); e <= s + MAX_WORD && e <= text.length && isHan(text.charCodeAt(e - 1)); e++) {
-      if (lex.q(text.slice(s, e)) !== undefined) return true;
-    }
-  }
-  return false;
-}
-
 /**
  * Gain (ln probability) of the segmentation of the run around `at` (± CONTEXT characters) with c
  * at `at`: how much better the general lexicon reads the text with the alternative.
