@@ -12,8 +12,11 @@
  * Decision, in context: the local text (k ± 6 characters within the run) is segmented into
  * words by the most probable path of lexicon unigrams, with and without the alternative; the
  * alternative is suspect evidence when the path gains at least `minGain[kind]` (ln probability)
- * and the alternative word is frequent (`minAltLogFreq`); `unsupported` more when the corpus does
- * not use the alternative word (at least `altSupport` times). Never suspect:
+ * and the alternative word is frequent (`minAltLogFreq`, or a rare word the corpus uses); `unsupported`
+ * more when the corpus does not use the alternative word (at least `altSupport` times), only
+ * `rareUnsupported` more when the corpus never uses the draft's character (`rareChar`: a character
+ * foreign to the genre is evidence itself; then the lexicon's rare words are candidates too). Among
+ * rivals the corpus's words rank `preferSupported` higher. Never suspect:
  * - the draft's own window is a lexicon word (a confusion of two words needs context evidence:
  *   confusions.ts), or a word of the draft covering k is at least as frequent as the
  *   alternative (a known word is never flagged for a rarer sound-alike);
@@ -21,10 +24,14 @@
  *   draft's word itself (a term of the trade the lexicon lacks: 师德, 提质), occur in the corpus at
  *   least `corpusVouch` times, or the draft uses the word twice or more;
  * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j) the
- *   corpus does not use (`altSupport` times);
- * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
- * - a window in a parallel construction (走深走实), in a four-character unit of a 、 list (四字格:
- *   以学带干、以干促效), or starting with a classifier after a number (5名失联: not 名师).
+ *   corpus does not use (`altSupport` times), for a character the corpus uses; or it ends in a
+ *   structural particle the draft reads as one (和睦的 → 目的) and the corpus does not use it;
+ * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list) —
+ *   checked again with the correction in place (guarded: a guard the correction takes away, a
+ *   quote the correction makes ordinary words, does not hold);
+ * - a window in a parallel construction (走深走实; not where the counterpart is a word: 交心谈心),
+ *   in a four-character unit of a 、 list (四字格: 以学带干、以干促效; not where the correction reads as
+ *   two words outside quotes: 结对帮扶), or starting with a classifier after a number (5名失联: not 名师).
  * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
  */
 import type { PhraseIndex } from '../search/phraseIndex';
@@ -392,7 +399,7 @@ export function guarded(lex: Lexicon, mask: Uint8Array, text: string, rs: number
   return false;
 }
 
-/** `unit` reads as ordinary words: it splits into words of the lexicon of two characters or more (一个四字格: 结对帮扶; 三个重点). */
+/** `unit` reads as ordinary words: it splits into words of the lexicon of two characters or more (结对帮扶; 三个重点). */
 export function plainWords(lex: Lexicon, unit: string): boolean {
   const ok = new Uint8Array(unit.length + 1);
   ok[0] = 1;
