@@ -59,7 +59,7 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
   const listed = (start: number, end: number) => words.some((w) => w && coveredBy(text, w, start, end));
   const out: Typo[] = [];
   if (input.index || input.corpusSlips) {
-    for (const s of input.corpusSlips ?? findSlips(input.index!, text)) {
+    for (const s of input.corpusSlips ?? findSlips(input.index!, text, {}, { lexicon: input.lexicon })) {
       if (listed(s.at, s.at + 1)) continue;
       // The general lexicon reads the draft far better than the corpus's wording: 也是基层党支部书记, not 也实基层党
       // (夯实基层党建). A moderate loss is no reason: the lexicon lacks many terms of the genre (初心: 不忘出心 loses 1.75).
