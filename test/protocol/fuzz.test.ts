@@ -19,6 +19,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileUri, startServer } from '../helpers/lspClient';
 import { countText } from '../../server/src/engine/delivery/count';
 import { prng } from '../helpers/prng';
+import { assertRangeIn } from '../helpers/ranges';
 
 /** The seed CI runs with. */
 const DEFAULT_SEED = 20261130;
@@ -61,33 +62,13 @@ const INITIAL = [
   '',
 ].join('\r\n');
 
-interface Rng {
-  start: { line: number; character: number };
-  end: { line: number; character: number };
-}
-
-/** Asserts that `r` is a valid range of `doc`: ordered, inside, not splitting a surrogate pair. */
-function assertRangeIn(doc: TextDocument, r: Rng, what: string): void {
-  const text = doc.getText();
-  for (const p of [r.start, r.end]) {
-    assert.ok(Number.isInteger(p.line) && Number.isInteger(p.character) && p.line >= 0 && p.character >= 0, `${what}: ${JSON.stringify(r)}`);
-    assert.ok(p.line < doc.lineCount, `${what}: line ${p.line} of ${doc.lineCount}`);
-    const lineStart = doc.offsetAt({ line: p.line, character: 0 });
-    const lineEnd = p.line + 1 < doc.lineCount ? doc.offsetAt({ line: p.line + 1, character: 0 }) : text.length;
-    const body = text.slice(lineStart, lineEnd).replace(/\r?\n$|\r$/, '');
-    assert.ok(p.character <= body.length, `${what}: character ${p.character} > ${body.length} on line ${p.line}`);
-    const off = lineStart + p.character;
-    assert.ok(!(isLow(text.charCodeAt(off)) && isHigh(text.charCodeAt(off - 1))), `${what}: splits a surrogate pair at ${JSON.stringify(p)} in line ${JSON.stringify(body)}`);
-  }
-  assert.ok(doc.offsetAt(r.start) <= doc.offsetAt(r.end), `${what}: start after end ${JSON.stringify(r)}`);
-}
-
 function isHigh(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
 }
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
+
 
 /** Moves an offset off the middle of a surrogate pair (editors never put the cursor there). */
 function snap(text: string, offset: number): number {

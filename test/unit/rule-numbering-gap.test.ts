@@ -40,3 +40,17 @@ test('numbering-gap: consecutive lists, lists per section and years stay quiet',
   ].join('\n');
   assert.deepEqual(run(text), []);
 });
+
+test('numbering-gap: a number standing on a heading written 二，… is no gap (numbering-style asks for 二、 there)', () => {
+  const plain = ['2024年述职报告', '一、主要工作', '内容。', '二，存在问题', '内容。', '三、下一步打算', '内容。'].join('\n');
+  assert.deepEqual(run(plain), []);
+  const markdown = ['# 2024年述职报告', '## 一、主要工作', '内容。', '## 二,存在问题', '内容。', '## 三、下一步打算', '内容。'].join('\n');
+  assert.deepEqual(run(markdown), []);
+  const style = lintText(plain, { only: ['numbering-style'] });
+  assert.deepEqual(style.map((f) => plain.slice(f.start, f.end)), ['二，']);
+  // Still a gap: the 二， line stands before 一、, or the number it carries is not the one missing.
+  const early = ['2024年述职报告', '二，存在问题', '一、主要工作', '内容。', '三、下一步打算', '内容。'].join('\n');
+  assert.deepEqual(run(early).map((f) => early.slice(f.start, f.end)), ['三、']);
+  const wrong = ['2024年述职报告', '一、主要工作', '内容。', '四，存在问题', '内容。', '三、下一步打算', '内容。'].join('\n');
+  assert.deepEqual(run(wrong).map((f) => wrong.slice(f.start, f.end)), ['三、']);
+});

@@ -52,6 +52,12 @@ for (const [file, want] of Object.entries(SLIPS)) {
   });
 }
 
+test('unseen report with a `二,` heading: the 三、 after it is no numbering gap', () => {
+  const text = read('bureau-gongwen-slips.md');
+  assert.ok(shown(text).includes('numbering-style 二,'));
+  assert.deepEqual(lintText(text, { only: ['numbering-gap'] }).map((f) => text.slice(f.start, f.end)), []);
+});
+
 test('unseen reports untouched: no 公文规范 finding at warning level or above', () => {
   for (const f of fs.readdirSync(DIR).filter((n) => n.endsWith('.md') && !n.includes('slips'))) {
     const loud = standards(read(f)).filter((x) => x.severity === 'warning' || x.severity === 'error');

@@ -6,7 +6,7 @@
  * (a large corpus may still be indexing).
  */
 import type { ServerContext } from '../context';
-import { categoryOf, copyShareText, reviewOf, type ReviewResult as DraftReview } from '../engine/check/review';
+import { categoryNameOf, copyShareText, reviewOf, type ReviewResult as DraftReview } from '../engine/check/review';
 import type { Draft } from '../engine/lint/draft';
 import { copiesSteps } from '../engine/review/copied';
 import { runSliced } from '../engine/slices';
@@ -48,7 +48,7 @@ export function register(ctx: ServerContext): void {
     for (const f of result.findings) {
       items.push({
         rule: f.rule,
-        category: categoryOf(f.rule),
+        category: categoryNameOf(f.rule),
         severity: f.severity,
         message: f.message,
         range: { start: draft.lines.positionAt(f.start), end: draft.lines.positionAt(f.end) },

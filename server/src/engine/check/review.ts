@@ -10,11 +10,11 @@ import type { PhraseIndex } from '../search/phraseIndex';
 import { DEFAULT_SETTINGS, type Settings } from '../settings';
 import { findCopies, type CopyReport } from '../review/copied';
 import { categoryName } from '../lint/categories';
-import { getRule } from '../lint/registry';
+import { ruleCategory } from '../lint/registry';
 
 /** The name of the category a rule's findings are counted under (each rule names its own; `其他` for an unknown id). */
-export function categoryOf(rule: string): string {
-  const c = getRule(rule)?.category;
+export function categoryNameOf(rule: string): string {
+  const c = ruleCategory(rule);
   return c ? categoryName(c) : '其他';
 }
 
@@ -46,7 +46,7 @@ export function reviewDraft(input: string | Draft, opts: LintOptions = {}): Revi
 export function reviewOf(findings: Finding[], copy?: CopyReport): ReviewResult {
   const byName = new Map<string, ReviewCategory>();
   for (const f of findings) {
-    const name = categoryOf(f.rule);
+    const name = categoryNameOf(f.rule);
     const c = byName.get(name);
     if (!c) byName.set(name, { name, count: 1, severity: f.severity });
     else {

@@ -11,7 +11,7 @@ import { paragraphKinds } from '../lint/paragraphParts';
 import { draftOf, type Draft } from '../lint/draft';
 import type { ReportTypeChoice } from '../lint/reportTypeOf';
 import { RULE_CATEGORIES, type RuleCategory } from '../lint/categories';
-import { getRule } from '../lint/registry';
+import { ruleCategory } from '../lint/registry';
 import type { Finding, Severity } from '../lint/types';
 import { presentKinds } from '../report/reportTypes';
 import { flattenNodes } from '../report/structure';
@@ -27,7 +27,7 @@ export const FINDING_CATEGORIES: readonly FindingCategory[] = RULE_CATEGORIES;
 
 /** The category of a rule's findings, as the rule declares it. */
 export function categoryOf(rule: string): FindingCategory {
-  return getRule(rule)?.category ?? 'other';
+  return ruleCategory(rule) ?? 'other';
 }
 
 /** A required part of the report type, present or not. */

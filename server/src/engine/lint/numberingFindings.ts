@@ -6,11 +6,16 @@ import type { Anomaly, AnomalyType, ReportNode, ReportTree } from '../types';
 import { listRun, markerSpan, renumberEdits } from './numbering';
 import type { Fix, RuleContext, RuleFinding } from './types';
 
-/** Findings for the anomalies of the given types, at each node's marker. */
-export function numberingFindings(ctx: RuleContext, types: readonly AnomalyType[], fixesOf: (a: Anomaly) => Fix[]): RuleFinding[] {
+/** Findings for the anomalies of the given types (those `keep` keeps), at each node's marker. */
+export function numberingFindings(
+  ctx: RuleContext,
+  types: readonly AnomalyType[],
+  fixesOf: (a: Anomaly) => Fix[],
+  keep: (a: Anomaly) => boolean = () => true,
+): RuleFinding[] {
   const out: RuleFinding[] = [];
   for (const a of ctx.tree.anomalies) {
-    if (!types.includes(a.type)) continue;
+    if (!types.includes(a.type) || !keep(a)) continue;
     const span = markerSpan(a.node);
     const [start, end] = span.end > span.start ? [span.start, span.end] : [a.node.headingStart, a.node.headingEnd];
     const fixes = fixesOf(a);

@@ -32,6 +32,7 @@ import { strayLatinRule } from './rules/stray-latin';
 import { typoSuspectRule } from './rules/typo-suspect';
 import { yearMismatchRule } from './rules/year-mismatch';
 import type { LintRule } from './types';
+import type { RuleCategory } from './categories';
 
 export const RULES: readonly LintRule[] = [
   sectionMissingRule,
@@ -71,6 +72,11 @@ const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 /** A rule by id. */
 export function getRule(id: string): LintRule | undefined {
   return BY_ID.get(id);
+}
+
+/** The category a rule declares for its findings (undefined for an id no rule has). */
+export function ruleCategory(id: string): RuleCategory | undefined {
+  return BY_ID.get(id)?.category;
 }
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -10,6 +10,7 @@
  *   writer must decide which heading is missing.
  */
 import type { ReportNode } from '../../types';
+import { parseChineseNumber } from '../../text/chars';
 import { GB } from '../gongwen';
 import { markerSpan } from '../numbering';
 import { numberingFindings } from '../numberingFindings';
@@ -25,6 +26,29 @@ const ARABIC_DUN_RE = /^([0-9０-９]{1,2})、$/;
  * for a heading's, so the tree has no node for them.
  */
 const CN_COMMA_LINE_RE = new RegExp(`^[ \\t\\u3000]*(${CN_NUM})([，,]|[.．](?=[0-9０-９]))(?=[^\\s，,])`);
+
+/** A heading line numbered `三，` or `一．2023…`: the parser's tree has no node for it. */
+export interface CommaHeading {
+  /** Offset of the numeral. */
+  start: number;
+  numeral: string;
+  separator: string;
+  ordinal: number;
+}
+
+/** The `三，加强学习` heading lines of the draft: short, no full stop inside. */
+export function commaHeadings(ctx: RuleContext): CommaHeading[] {
+  const out: CommaHeading[] = [];
+  for (const line of ctx.prose.lines) {
+    const text = ctx.prose.masked.slice(line.start, line.end);
+    const m = CN_COMMA_LINE_RE.exec(text);
+    if (!m || text.trim().length > 40 || /。./.test(text.trim())) continue;
+    const ordinal = parseChineseNumber(m[1]);
+    if (ordinal === undefined) continue;
+    out.push({ start: line.start + m.index + m[0].length - m[1].length - m[2].length, numeral: m[1], separator: m[2], ordinal });
+  }
+  return out;
+}
 
 /** The standard form of a marker that deviates from it, or undefined. */
 export function standardMarker(marker: string): string | undefined {
@@ -69,18 +93,13 @@ function formFindings(ctx: RuleContext): { findings: RuleFinding[]; nodes: Set<R
     });
   });
   if (cnHeadings > 0) {
-    for (const line of ctx.prose.lines) {
-      const text = ctx.prose.masked.slice(line.start, line.end);
-      const m = CN_COMMA_LINE_RE.exec(text);
-      // A heading line: short, no full stop inside.
-      if (!m || text.trim().length > 40 || /。./.test(text.trim())) continue;
-      const start = line.start + m.index + m[0].length - m[1].length - m[2].length;
-      const want = `${m[1]}、`;
+    for (const h of commaHeadings(ctx)) {
+      const want = `${h.numeral}、`;
       findings.push({
-        start,
-        end: start + m[1].length + 1,
-        message: formMessage(m[1] + m[2], want),
-        fixes: [{ title: `改为“${want}”`, edits: [{ start, end: start + m[1].length + 1, newText: want }], safe: true, preferred: true }],
+        start: h.start,
+        end: h.start + h.numeral.length + 1,
+        message: formMessage(h.numeral + h.separator, want),
+        fixes: [{ title: `改为“${want}”`, edits: [{ start: h.start, end: h.start + h.numeral.length + 1, newText: want }], safe: true, preferred: true }],
       });
     }
   }
