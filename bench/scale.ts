@@ -9,9 +9,7 @@
  *
  *   npm run build && node --import tsx bench/scale.ts 10 50 100 [--no-drafts] [--no-index-build] [--no-stall]
  *
- * SHUZHI_BENCH_SERVER=<checkout>/dist/server.js runs the same bench against another build (a baseline);
- * the server gets the environment the client gives it (server/src/protocol/serverProcess.ts) unless
- * SHUZHI_BENCH_PLAIN_ENV=1 (a baseline from before that).
+ * SHUZHI_BENCH_SERVER=<checkout>/dist/server.js runs the same bench against another build (a baseline).
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -25,7 +23,6 @@ import { PHRASE_INDEX_KEY } from '../server/src/features/sharedPhraseIndex';
 import { benchIndexBuild } from './indexBuild';
 import { benchLargeDrafts, stallFigure, stallRows } from './largeDrafts';
 import { synthesizeDraft } from './synth';
-import { serverProcessEnv } from '../server/src/protocol/serverProcess';
 
 const MB = 1024 * 1024;
 const SAMPLES = 300;
@@ -119,8 +116,7 @@ async function start(corpus: string, cache: string, name = 'server') {
   const nodeOptions = process.env.SHUZHI_BENCH_SERVER_NODE_OPTIONS;
   const server = await startServer({
     initializationOptions: { corpusPaths: [corpus], storagePath: path.join(cache, 'storage') },
-    // As the client starts it (malloc settings), unless SHUZHI_BENCH_PLAIN_ENV=1 (a baseline from before them).
-    env: { ...(process.env.SHUZHI_BENCH_PLAIN_ENV === '1' ? {} : serverProcessEnv(process.env)), XDG_CACHE_HOME: cache, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+    env: { XDG_CACHE_HOME: cache, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
   });
   trace(server, t0, name);
   const statuses: Array<Status & { at: number }> = [];

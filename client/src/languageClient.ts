@@ -18,7 +18,6 @@ import {
 } from 'vscode-languageclient/node';
 import type { CorpusWatcher } from './corpusWatcher';
 import { initializationOptions, SECTION } from './settings';
-import { serverProcessEnv } from '../../server/src/protocol/serverProcess';
 
 export const CLIENT_ID = 'shuzhi';
 
@@ -67,11 +66,9 @@ export function createLanguageClient(
   watcher: CorpusWatcher,
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
-  // Added to the extension host's environment (malloc settings: server/src/protocol/serverProcess.ts).
-  const env = serverProcessEnv(process.env);
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc, options: { env } },
-    debug: { module, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
