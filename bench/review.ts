@@ -20,7 +20,7 @@ import { loadCorpus } from '../server/src/engine/corpus/corpus';
 import { proseView } from '../server/src/engine/lint/prose';
 import { corpusSoundAlikes } from '../server/src/engine/review/corpusChars';
 import { homophones, isHan } from '../server/src/engine/review/pinyin';
-import { findSlips, reportsOf, SLIP_DEFAULTS, type SlipOptions } from '../server/src/engine/review/slips';
+import { COMMON_WORD_Q, findSlips, reportsOf, SLIP_DEFAULTS, type SlipGuard, type SlipOptions } from '../server/src/engine/review/slips';
 import { COPY_DEFAULTS, findCopies } from '../server/src/engine/review/copied';
 import { buildPhraseIndex, countOccurrences, type PhraseIndex } from '../server/src/engine/search/phraseIndex';
 import { findRange } from '../server/src/engine/search/suffixArray';
@@ -33,6 +33,7 @@ import { learnCorpusHeadings } from '../server/src/engine/lint/corpusHeadings';
 import { lintText } from '../server/src/engine/lint/lint';
 import { reviewDraft } from '../server/src/engine/check/review';
 import { sharedLexicon } from '../server/src/io/lexicon';
+import type { Lexicon } from '../server/src/engine/review/lexicon';
 import { benchWordSlips } from './wordSlips';
 
 const ATTEMPTS_PER_REPORT = 200;
@@ -90,21 +91,34 @@ interface Score {
   eligible: number;
 }
 
-function score(reports: readonly number[], texts: string[], loo: PhraseIndex[], injected: Injected[], opts: SlipOptions): Score {
+/** Slips and false alarms of the corpus check; `alarms` and `hits` (eligible slips found) collect them when given. */
+function score(
+  reports: readonly number[],
+  texts: string[],
+  loo: PhraseIndex[],
+  injected: Injected[],
+  opts: SlipOptions,
+  guard: SlipGuard = {},
+  alarms?: string[],
+  hits?: Set<Injected>,
+): Score {
   const s: Score = { falseAlarms: 0, chars: 0, found: 0, injected: 0, eligibleFound: 0, eligible: 0 };
   const set = new Set(reports);
   for (const r of reports) {
-    s.falseAlarms += findSlips(loo[r], texts[r], opts).length;
+    const found = findSlips(loo[r], texts[r], opts, guard);
+    s.falseAlarms += found.length;
     s.chars += hanCount(texts[r]);
+    for (const f of found) alarms?.push(`${f.phrase}→${f.variant} (…${texts[r].slice(Math.max(0, f.start - 6), f.end + 6).replace(/\s+/g, ' ')}…)`);
   }
   for (const inj of injected) {
     if (!set.has(inj.report)) continue;
-    const hit = findSlips(loo[inj.report], inj.line, opts).some((f) => f.at === inj.at && f.replacement === inj.original);
+    const hit = findSlips(loo[inj.report], inj.line, opts, guard).some((f) => f.at === inj.at && f.replacement === inj.original);
     s.injected++;
     if (hit) s.found++;
     if (inj.eligible) {
       s.eligible++;
       if (hit) s.eligibleFound++;
+      if (hit) hits?.add(inj);
     }
   }
   return s;
@@ -273,6 +287,23 @@ function benchCopies(reports: CorpusReport[], loo: PhraseIndex[]): BenchRow[] {
   return rows;
 }
 
+/** Lexicon buckets tried for the corpus check's common-word guard (slips.ts inCommonWord). */
+const GUARD_QS = [20, 22, 24, 26, 28, 30, 32, 36, 40];
+/** Share of the slips the corpus check finds that the guard may cost on the fit set. */
+const GUARD_COST = 0.01;
+
+/**
+ * The common-word guard's bucket: the strongest (lowest) whose cost in recall on the fit set is
+ * at most GUARD_COST of the slips found without it — a correct common word suggested away for a
+ * corpus phrase (集中整治工作 → 政治工作) is the false alarm it stops, which the bundled reports
+ * (their own words being the corpus's) hardly show.
+ */
+function fitGuard(fitSet: readonly number[], texts: string[], loo: PhraseIndex[], injected: Injected[], lexicon: Lexicon): number {
+  const base = score(fitSet, texts, loo, injected, SLIP_DEFAULTS).eligibleFound;
+  for (const q of GUARD_QS) if (score(fitSet, texts, loo, injected, SLIP_DEFAULTS, { lexicon, minWordQ: q }).eligibleFound >= (1 - GUARD_COST) * base) return q;
+  return Infinity;
+}
+
 function benchSlips(reports: CorpusReport[], full: PhraseIndex, loo: PhraseIndex[]): BenchRow[] {
   const texts = reports.map((r) => proseView(r.text).masked);
   const rand = prng(14);
@@ -280,23 +311,28 @@ function benchSlips(reports: CorpusReport[], full: PhraseIndex, loo: PhraseIndex
   const fitSet = reports.map((_, i) => i).filter((i) => i % 2 === 0);
   const checkSet = reports.map((_, i) => i).filter((i) => i % 2 === 1);
   const all = reports.map((_, i) => i);
+  const lexicon = sharedLexicon().lexicon;
+  /** The guard as the rule runs it (none when the lexicon is missing). */
+  const guard: SlipGuard = lexicon ? { lexicon } : {};
 
   let best: { opts: SlipOptions; s: Score } | undefined;
   for (const opts of grid()) {
-    const s = score(fitSet, texts, loo, injected, opts);
+    const s = score(fitSet, texts, loo, injected, opts, guard);
     if (process.env.REVIEW_BENCH_VERBOSE) {
-      const h = score(checkSet, texts, loo, injected, opts);
+      const h = score(checkSet, texts, loo, injected, opts, guard);
       process.stderr.write(`${JSON.stringify(opts)} fit FA ${s.falseAlarms} R ${pct(recall(s))} | held FA ${h.falseAlarms} R ${pct(recall(h))}\n`);
     }
     if (upperRate(s) > FA_TARGET) continue;
     if (!best || recall(s) > recall(best.s) || (recall(s) === recall(best.s) && s.falseAlarms < best.s.falseAlarms)) best = { opts, s };
   }
   const fitted = best?.opts ?? SLIP_DEFAULTS;
-  const held = score(checkSet, texts, loo, injected, fitted);
-  const shipped = score(all, texts, loo, injected, SLIP_DEFAULTS);
+  const held = score(checkSet, texts, loo, injected, fitted, guard);
+  const shippedAlarms: string[] = [];
+  const shippedHits = new Set<Injected>();
+  const shipped = score(all, texts, loo, injected, SLIP_DEFAULTS, guard, shippedAlarms, shippedHits);
   const same = JSON.stringify({ ...SLIP_DEFAULTS, ...fitted }) === JSON.stringify(SLIP_DEFAULTS);
   const desc = (o: SlipOptions) => `len ≥ ${o.minLength}, ≥ ${o.minOccurrences} occ., ≥ ${o.minReports} reports, side ≥ ${o.minSide}`;
-  return [
+  const rows: BenchRow[] = [
     { group: 'review', metric: `typo-suspect thresholds fitted on ${fitSet.length} reports`, value: desc(fitted) + (same ? ' (= shipped)' : ` (shipped: ${desc(SLIP_DEFAULTS)})`) },
     {
       group: 'review',
@@ -332,6 +368,44 @@ function benchSlips(reports: CorpusReport[], full: PhraseIndex, loo: PhraseIndex
       ok: rate(shipped) <= FA_TARGET,
     },
   ];
+  if (lexicon) rows.push(...guardRows());
+  return rows;
+
+  /** The common-word guard: fitted bucket, what it costs in recall and which false alarms it stops. */
+  function guardRows(): BenchRow[] {
+    const fittedQ = fitGuard(fitSet, texts, loo, injected, lexicon!);
+    const heldBare = score(checkSet, texts, loo, injected, fitted);
+    const heldGuard = score(checkSet, texts, loo, injected, fitted, guard);
+    const bareAlarms: string[] = [];
+    const bareHits = new Set<Injected>();
+    const bare = score(all, texts, loo, injected, SLIP_DEFAULTS, {}, bareAlarms, bareHits);
+    const lost = [...bareHits].filter((inj) => !shippedHits.has(inj)).map((inj) => `${inj.line.slice(Math.max(0, inj.at - 3), inj.at + 4)} (${inj.original})`);
+    const list = (l: string[]) => (l.length ? l.join(' · ') : 'none');
+    return [
+      {
+        group: 'review',
+        metric: `typo-suspect corpus check, common-word guard fitted on ${fitSet.length} reports (lowest lexicon bucket costing ≤ ${pct(GUARD_COST)} of the slips found)`,
+        value: `Q ≥ ${fittedQ}` + (fittedQ === COMMON_WORD_Q ? ' (= shipped)' : ` (shipped: Q ≥ ${COMMON_WORD_Q})`),
+      },
+      {
+        group: 'review',
+        metric: `typo-suspect recall, held-out ${checkSet.length} reports, with the guard (n = ${heldGuard.eligible})`,
+        value: pct(recall(heldGuard)),
+        baseline: `${pct(recall(heldBare))} without`,
+      },
+      {
+        group: 'review',
+        metric: `typo-suspect slips the guard loses, all reports (${lost.length} of ${bareHits.size} found: recall ${pct(recall(shipped))}, ${pct(recall(bare))} without; draft (original))`,
+        value: list(lost.slice(0, 10)) + (lost.length > 10 ? ' …' : ''),
+      },
+      {
+        group: 'review',
+        metric: 'typo-suspect corpus-check false alarms on the bundled reports, listed',
+        value: list(shippedAlarms),
+        baseline: `${list(bareAlarms)} (without the guard)`,
+      },
+    ];
+  }
 }
 
 if (require.main === module) {
@@ -340,6 +414,10 @@ if (require.main === module) {
     ? benchReviewScale(process.argv.slice(3).map(Number))
     : only === 'speed'
     ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) => benchSpeed('bundled', reports, buildPhraseIndex(reports)))
+    : only === 'slips'
+    ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) =>
+        benchSlips(reports, buildPhraseIndex(reports), reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)))),
+      )
     : only === 'words'
     ? loadCorpus({ paths: [], useBundled: true, maxFileSizeBytes: 64 << 20 }).then(({ reports }) =>
         benchWordSlips(reports, reports.map((_, r) => buildPhraseIndex(reports.filter((_, i) => i !== r)))),

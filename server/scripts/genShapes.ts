@@ -20,10 +20,13 @@
  *   same-parts  same components, only their placement differs (未 wt(木,一) / 末 w(木,一));
  *   contains    one is the other plus a stroke or a dot (戊 / 戌 = st(戊,一), 大 / 太);
  *   one-part    same layout, one component differs, and that component is near (拨 扌发 / 拔 扌犮)
- *               or a small radical beside a large shared part (徐 / 除; 辩 / 辨 / 辫; 侯 / 候);
+ *               or a small radical beside a large shared part (徐 / 除; 辩 / 辨 / 辫; 侯 / 候), the
+ *               shared part two thirds of the strokes, or half of them with the radical on the left
+ *               (折 / 析, 特 / 持); nested layouts are read part by part (幕 / 募 / 慕 / 暮, 竞 / 竟);
  *   simple      both are single blocks with (nearly) the same strokes (土 / 士, 人 / 八, 甲 / 申).
  * A pair's score is its stroke distance plus a small penalty by relation; each character keeps
- * its MAX_ALIKES best partners, level-1 characters first on ties, and a pair stays only when each
+ * its MAX_ALIKES best partners, a level-2 partner ranked LEVEL2_PENALTY further (so the slots go to
+ * the characters people type), and a pair stays only when each
  * is among the other's best (the table is symmetric).
  */
 import * as fs from 'node:fs';
@@ -32,7 +35,13 @@ import { createRequire } from 'node:module';
 
 const require = createRequire(__filename);
 const OUT = path.join(__dirname, '..', 'src', 'engine', 'review', 'shapeData.ts');
-const MAX_ALIKES = 5;
+const MAX_ALIKES = 8;
+/** A level-2 partner ranks as if this much further in strokes. */
+const LEVEL2_PENALTY = 1;
+/** Most strokes of the differing part of a one-part pair beside a large shared part (扌, 木, 亻, 彳 …). */
+const SMALL_PART = 4;
+/** Least share of each character's strokes that the shared part of a one-part pair must make up. */
+const SHARED_SHARE = 1 / 2;
 
 /** GB 2312 characters in code order, with their level (1 = rows 16–55, 2 = rows 56–87). */
 export function gb2312Chars(): { ch: string; level: 1 | 2 }[] {
@@ -147,23 +156,51 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
    * Two characters of the same layout that differ in one component look alike when the parts that
    * differ are themselves near (发 / 犮, 口 / 日: one stroke apart, the longer of at least 3 strokes),
    * or the characters are small (≤ 5 strokes) and one stroke apart (贝 / 见),
-   * or when they are small radicals (≤ 4 strokes) beside a shared part that makes up at least two
-   * thirds of each character (徐 / 除, 塘 / 搪, 辩 / 辨 / 辫). Sharing only a radical is not enough
-   * (钡 / 钢, 蚱 / 蜓).
+   * or when they are small radicals (≤ SMALL_PART strokes) beside a shared part that makes up
+   * - at least two thirds of each character (徐 / 除, 辩 / 辨 / 辫, 幕 / 募 / 慕), or
+   * - at least SHARED_SHARE of each, being of 4 strokes or more, with the radical on the left
+   *   (折 / 析 beside 斤, 特 / 持 / 待 beside 寺: the classic 换偏旁 slips).
+   * Sharing only a radical is not enough (钡 / 钢, 蚱 / 蜓, 种 / 科: there the differing part is the
+   * large one, on the right). The stroke distance may reach 3 for near parts, 4 for small radicals.
    */
-  const onePartAlike = (a: string, b: string, pa: string, pb: string, dist: number): boolean => {
+  const onePartAlike = (a: string, b: string, pa: string, pb: string, dist: number, leftRadical: boolean): boolean => {
+    if (dist > 4) return false;
     // Small characters one stroke apart (贝 / 见).
     if (dist <= 1 && Math.max(orders[a].length, orders[b].length) <= 5) return true;
     const oa = orders[pa];
     const ob = orders[pb];
-    if (oa && ob) {
-      if (Math.max(oa.length, ob.length) >= 3 && levenshtein(oa, ob, 1) <= 1) return true;
-    } else if (dist <= 1) return true;
+    if (dist <= 3) {
+      if (oa && ob) {
+        if (Math.max(oa.length, ob.length) >= 3 && levenshtein(oa, ob, 1) <= 1) return true;
+      } else if (dist <= 1.5) return true;
+    }
     const la = strokeLen(pa);
     const lb = strokeLen(pb);
-    const shareA = (orders[a].length - la) / orders[a].length;
-    const shareB = (orders[b].length - lb) / orders[b].length;
-    return la <= 4 && lb <= 4 && Math.min(shareA, shareB) >= 2 / 3;
+    const sharedA = orders[a].length - la;
+    const sharedB = orders[b].length - lb;
+    if (la > SMALL_PART || lb > SMALL_PART || Math.min(sharedA, sharedB) < 3) return false;
+    const share = Math.min(sharedA / orders[a].length, sharedB / orders[b].length);
+    return share >= 2 / 3 || (leftRadical && Math.min(sharedA, sharedB) >= 4 && share >= SHARED_SHARE);
+  };
+
+  /**
+   * The components of a character read along one layout, nested parts of the same layout spelled
+   * out: 幕 d(艹, d(旲, 巾)) and 墓 d(d(艹, 旲), 土) both read 艹 旲 · (巾 / 土), 竞 d(立, d(口, 儿)) and
+   * 竟 d(d(立, 日), 儿) both 立 · (口 / 日) · 儿. Only top-bottom and left-right layouts nest this way.
+   */
+  const flatParts = (d: Decomp, depth = 0): string[] => {
+    const fam = family(d.type);
+    if (fam !== 'a' && fam !== 'd') return d.parts;
+    return d.parts.flatMap((p) => {
+      const sub = decomp.get(p);
+      return sub && depth < 4 && sub.parts.length >= 2 && family(sub.type) === fam ? flatParts(sub, depth + 1) : [p];
+    });
+  };
+  /** The one component where two same-length part lists differ, or undefined. */
+  const oneDiff = (pa: string[], pb: string[]): number | undefined => {
+    if (pa.length !== pb.length) return undefined;
+    const diffs = pa.map((p, i) => i).filter((i) => pa[i] !== pb[i]);
+    return diffs.length === 1 ? diffs[0] : undefined;
   };
 
   /** The relation between a and b, or undefined when their structures disagree. */
@@ -179,9 +216,11 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
       const extra = (big: Decomp, small: string): boolean =>
         big.parts.length === 2 && big.parts.includes(small) && strokeLen(small) >= 3 && strokeLen(big.parts.find((p) => p !== small) ?? '') <= 1;
       if ((extra(db, base(a)) || extra(da, base(b))) && dist <= 1.5) return 'contains';
-      if (sameFamily && da.parts.length === db.parts.length && dist <= 3) {
-        const diffs = da.parts.map((p, i) => i).filter((i) => da.parts[i] !== db.parts[i]);
-        if (diffs.length === 1 && onePartAlike(a, b, da.parts[diffs[0]], db.parts[diffs[0]], dist)) return 'one-part';
+      if (sameFamily) {
+        for (const [pa, pb] of [[da.parts, db.parts], [flatParts(da), flatParts(db)]]) {
+          const i = oneDiff(pa, pb);
+          if (i !== undefined && onePartAlike(a, b, pa[i], pb[i], dist, i === 0 && family(da.type) === 'a')) return 'one-part';
+        }
       }
       // The same strokes in a single block, neither written left-to-right (甲 / 申; not 叶 / 甲).
       if (dist === 0 && len >= 4 && family(da.type) !== 'a' && family(db.type) !== 'a') return 'simple';
@@ -204,6 +243,8 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
   // that share a component or contain one another (component index).
   const byDeletion = new Map<string, string[]>();
   const byPart = new Map<string, string[]>();
+  /** Components one layout level down (旲 of 幕 d(艹, d(旲, 巾))), apart so as not to swell byPart's groups. */
+  const byNested = new Map<string, string[]>();
   const push = (m: Map<string, string[]>, k: string, v: string) => {
     const l = m.get(k);
     if (l) {
@@ -215,7 +256,9 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
     push(byDeletion, s, ch);
     for (let i = 0; i < s.length; i++) push(byDeletion, s.slice(0, i) + s.slice(i + 1), ch);
     push(byPart, base(ch), ch);
-    for (const p of struct(ch)?.parts ?? []) push(byPart, p, ch);
+    const d = struct(ch);
+    for (const p of d?.parts ?? []) push(byPart, p, ch);
+    for (const p of d ? flatParts(d) : []) if (!d?.parts.includes(p)) push(byNested, p, ch);
   }
   const pairs = new Map<string, { score: number; relation: Relation }>();
   const consider = (x: string, y: string) => {
@@ -226,13 +269,13 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
     const sa = orders[a];
     const sb = orders[b];
     const len = Math.max(sa.length, sb.length);
-    const dist = levenshtein(sa, sb, 3);
-    if (dist > 3) return;
+    const dist = levenshtein(sa, sb, 4);
+    if (dist > 4) return;
     const rel = relation(a, b, dist, len);
     if (rel) pairs.set(key, { score: dist + PENALTY[rel], relation: rel });
   };
   let candidates = 0;
-  for (const index of [byDeletion, byPart]) {
+  for (const index of [byDeletion, byPart, byNested]) {
     for (const group of index.values()) {
       if (group.length > 400) continue; // a very common component (口, 扌 …) alone says little
       for (let i = 0; i < group.length; i++) {
@@ -254,7 +297,9 @@ export function generate(): { table: Map<string, string[]>; stats: Record<string
   for (const ch of set) {
     const list = partners.get(ch);
     if (!list) continue;
-    list.sort((x, y) => x.score - y.score || level.get(x.ch)! - level.get(y.ch)! || (x.ch < y.ch ? -1 : 1));
+    // A level-2 partner ranks as if a stroke further: the slots go to the characters a writer types.
+    const rank = (x: { ch: string; score: number }) => x.score + (level.get(x.ch) === 2 ? LEVEL2_PENALTY : 0);
+    list.sort((x, y) => rank(x) - rank(y) || level.get(x.ch)! - level.get(y.ch)! || (x.ch < y.ch ? -1 : 1));
     top.set(ch, list.slice(0, MAX_ALIKES).map((x) => x.ch));
   }
   // Keep a pair only when each is among the other's best: the table is symmetric, so a slip the

@@ -22,7 +22,7 @@ function load(): Map<string, readonly string[]> {
 
 const NONE: readonly string[] = [];
 
-/** Characters shaped like `ch`, most similar first (at most five); none for anything else than one known character. */
+/** Characters shaped like `ch`, most similar first (at most eight); none for anything else than one known character. */
 export function shapeAlikes(ch: string): readonly string[] {
   return load().get(ch) ?? NONE;
 }

@@ -12,6 +12,7 @@
  * least minReports reports — and the draft window absent. Per character the candidate seen
  * in the most reports wins (the longer window on a tie); overlapping suspects keep the best.
  */
+import type { Lexicon } from './lexicon';
 import type { PhraseIndex } from '../search/phraseIndex';
 import { isWordBreak, reportAt } from '../search/phraseIndex';
 import { keyAt, narrow, shortRange } from '../search/suffixArray';
@@ -61,6 +62,41 @@ export interface SlipSuspect extends SlipSpan {
   reports: number;
 }
 
+/**
+ * Least lexicon frequency bucket (ln f ≈ Q / 4) of a word of the draft that vouches for the
+ * characters it covers: the corpus check suggests nothing there (see inCommonWord). Fitted in
+ * bench/review.ts (benchSlips, leave one report out).
+ */
+export const COMMON_WORD_Q = 26;
+
+/** Longest lexicon word the guard looks up. */
+const GUARD_WORD_MAX = 4;
+
+/**
+ * True when the draft's character at `at` lies inside a common word of the draft: a word of
+ * 2…4 characters within text[start, end), covering `at`, whose lexicon bucket is at least
+ * `minQ`. There the draft is likely right and the corpus phrase a homophone of it (集中整治工作
+ * is not a slip of 政治工作, 为群众办事 not one of 办实事): one character off a repeated phrase is
+ * weak evidence against a common word.
+ */
+export function inCommonWord(lexicon: Lexicon, text: string, start: number, end: number, at: number, minQ = COMMON_WORD_Q): boolean {
+  for (let len = 2; len <= GUARD_WORD_MAX; len++) {
+    for (let s = Math.max(start, at - len + 1); s <= at && s + len <= end; s++) {
+      const q = lexicon.q(text.slice(s, s + len));
+      if (q !== undefined && q >= minQ) return true;
+    }
+  }
+  return false;
+}
+
+/** Evidence beside the corpus for findSlips. */
+export interface SlipGuard {
+  /** The general lexicon: no suspect inside a common word of the draft (inCommonWord). */
+  lexicon?: Lexicon;
+  /** The bucket a word needs to vouch (default COMMON_WORD_Q). */
+  minWordQ?: number;
+}
+
 /** A range of suffix-array entries up to this long is scanned for next characters rather than probed per sound-alike. */
 const SCAN = 48;
 /** Occurrences visited to count reports at most (more: the count is a lower bound, enough for a threshold). */
@@ -96,9 +132,12 @@ interface Candidate {
   occurrences: number;
 }
 
-/** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
-export function findSlips(index: PhraseIndex, text: string, options: SlipOptions = {}): SlipSuspect[] {
-  return runToEnd(slipsSteps(index, text, options));
+/**
+ * Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping.
+ * With `guard.lexicon`, none inside a common word of the draft.
+ */
+export function findSlips(index: PhraseIndex, text: string, options: SlipOptions = {}, guard: SlipGuard = {}): SlipSuspect[] {
+  return runToEnd(slipsSteps(index, text, options, undefined, guard));
 }
 
 /**
@@ -111,7 +150,7 @@ const SLICE_CHARS = 512;
  * findSlips as a sliced run (engine/slices.ts), for a huge draft: yields every few thousand
  * characters and stops there once `outOfTime()` says so (the suspects found so far stand).
  */
-export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptions = {}, outOfTime?: () => boolean): Steps<SlipSuspect[]> {
+export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptions = {}, outOfTime?: () => boolean, guard: SlipGuard = {}): Steps<SlipSuspect[]> {
   const o = { ...SLIP_DEFAULTS, ...options };
   const out: SlipSuspect[] = [];
   if (index.sa.length === 0) return out;
@@ -128,7 +167,7 @@ export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptio
     }
     let re = rs;
     while (re < text.length && isHan(text.charCodeAt(re))) re++;
-    if (re - rs >= o.minLength) yield* slipsInRun(index, text, rs, re, o, out);
+    if (re - rs >= o.minLength) yield* slipsInRun(index, text, rs, re, o, guard, out);
     rs = re;
   }
   return out;
@@ -137,7 +176,8 @@ export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptio
 /** Characters of a run between two yields (a pasted draft can hold runs of thousands of Han characters). */
 const RUN_SLICE = 64;
 
-function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, out: SlipSuspect[]): Steps<void> {
+function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o: Required<SlipOptions>, guard: SlipGuard, out: SlipSuspect[]): Steps<void> {
+  const { lexicon, minWordQ = COMMON_WORD_Q } = guard;
   const n = re - rs;
   const W = o.maxLength + 1;
   // Prefix ranges: for each start i of the run, the range of draft[i, i + j) for j < W, while not empty.
@@ -215,7 +255,7 @@ function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o
           if (len >= o.minLength && len > matchLen[i] && (e - k - 1 >= o.minSide || (o.minSide > 0 && strayAtEdge(k, s, e)))) {
             if (hi - lo < o.minOccurrences) break;
             const ev = reportsOf(index, lo, hi);
-            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi)) {
+            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi) && !(lexicon && inCommonWord(lexicon, text, s, e, k, minWordQ))) {
               const cand = { k, s, e, c, ...ev };
               if (!best || cand.reports > best.reports || (cand.reports === best.reports && cand.e - cand.s > best.e - best.s)) best = cand;
             }

@@ -50,7 +50,7 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
   const listed = (start: number, end: number) => words.some((w) => w && coveredBy(text, w, start, end));
   const out: Typo[] = [];
   if (input.index || input.corpusSlips) {
-    for (const s of input.corpusSlips ?? findSlips(input.index!, text)) {
+    for (const s of input.corpusSlips ?? findSlips(input.index!, text, {}, { lexicon: input.lexicon })) {
       if (listed(s.at, s.at + 1)) continue;
       out.push({ ...pick(s), evidence: 'corpus', reports: s.reports, kind: 'sound' });
     }

@@ -28,12 +28,12 @@ export const typoSuspectRule: LintRule = {
   description: '疑似错别字：换掉一个同音或形近的字后，是语料中的常用说法（如“不忘出心”与“不忘初心”）或通用词典中更合上下文的常用词（如“工做”与“工作”）；或上下文表明用混了的词（如与“义务”并举的“权力”应为“权利”）。',
   example: '始终不忘出心、牢记使命；认真做好各项工做；依法享有的权力和义务',
   check(ctx) {
-    const corpus = ctx.phrases ? findSlips(ctx.phrases, ctx.prose.masked) : [];
+    const corpus = ctx.phrases ? findSlips(ctx.phrases, ctx.prose.masked, {}, { lexicon: ctx.lexicon }) : [];
     return typos(ctx, corpus);
   },
   // The corpus search in slices (a large corpus); the confusion rules and the word check at the end.
   *steps(ctx) {
-    const corpus = ctx.phrases ? yield* slipsSteps(ctx.phrases, ctx.prose.masked, {}, ctx.outOfTime) : [];
+    const corpus = ctx.phrases ? yield* slipsSteps(ctx.phrases, ctx.prose.masked, {}, ctx.outOfTime, { lexicon: ctx.lexicon }) : [];
     return typos(ctx, corpus);
   },
 };
