@@ -61,6 +61,13 @@ export const SHAPE: CharSource = { kind: 'shape', alike: (d, c) => shapeAlike(St
 const DEFAULT_SOURCES: readonly CharSource[] = [SOUND, SHAPE];
 /** Per source list, the source relating two characters (key (d − 0x3400)·65536 + c), memoised. */
 const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
+/** Most pairs the memo keeps (about 5 MB) before it starts over. */
+export const RELATION_MEMO_MAX = 100_000;
+
+/** Pairs the memo holds now for a source list (for tests and figures). */
+export function relationMemoSize(sources: readonly CharSource[] = DEFAULT_SOURCES): number {
+  return relations.get(sources)?.size ?? 0;
+}
 
 export interface WordSlipOptions {
   /** Least gain (ln probability of the local segmentation) per kind. */
@@ -150,6 +157,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
     let v = relation!.get(key);
     if (v === undefined) {
       v = sources.find((x) => x.alike(d, c)) ?? null;
+      // A bounded memo: a server reviews drafts for days (each entry is a pair of characters met once).
+      if (relation!.size >= RELATION_MEMO_MAX) relation!.clear();
       relation!.set(key, v);
     }
     return v ?? undefined;
