@@ -9,7 +9,8 @@ import type { Lexicon } from './lexicon';
 import { findConfusions } from './confusions';
 import { CONFUSIONS } from './confusionData';
 import { findSlips, type SlipSpan, type SlipSuspect } from './slips';
-import { contextGain, findWordSlips, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
+import { runToEnd, type Steps } from '../slices';
+import { contextGain, wordSlipsSteps, type CharSource, type SlipKind, type WordSlipOptions } from './wordSlips';
 
 /** A suspected typo (for a confusion, `at`/`replacement` name the first character that differs). */
 export interface Typo extends SlipSpan {
@@ -55,6 +56,11 @@ export interface TypoInput {
 
 /** Suspected typos of `text` (prose: non-prose blanked), in document order, not overlapping. */
 export function findTypos(text: string, input: TypoInput): Typo[] {
+  return runToEnd(typosSteps(text, input));
+}
+
+/** findTypos as a sliced run: the word check yields between slices (engine/slices.ts). */
+export function* typosSteps(text: string, input: TypoInput): Steps<Typo[]> {
   const words = input.words ?? [];
   const listed = (start: number, end: number) => words.some((w) => w && coveredBy(text, w, start, end));
   const out: Typo[] = [];
@@ -88,7 +94,7 @@ export function findTypos(text: string, input: TypoInput): Typo[] {
   }
   if (input.lexicon && text.length <= WORD_CHECK_MAX_CHARS) {
     const taken = out.slice();
-    for (const w of findWordSlips(text, { lexicon: input.lexicon, index: input.index, words, sources: input.sources, options: input.wordOptions })) {
+    for (const w of yield* wordSlipsSteps(text, { lexicon: input.lexicon, index: input.index, words, sources: input.sources, options: input.wordOptions })) {
       if (taken.some((t) => w.start < t.end && t.start < w.end)) continue;
       out.push({ ...pick(w), evidence: 'lexicon', reports: w.reports, kind: w.kind });
     }

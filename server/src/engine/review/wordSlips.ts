@@ -37,6 +37,7 @@
 import type { PhraseIndex } from '../search/phraseIndex';
 import { countOccurrences } from '../search/phraseIndex';
 import { findRange } from '../search/suffixArray';
+import { runToEnd, type Steps } from '../slices';
 import type { Lexicon } from './lexicon';
 import { hanRuns, homophones, isHan } from './pinyin';
 import { GUARD, inTrigger, namesAndPlaces, protectedMask } from './protect';
@@ -146,6 +147,14 @@ interface Candidate {
 
 /** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
 export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
+  return runToEnd(wordSlipsSteps(text, input));
+}
+
+/** Characters of the draft checked between two yields of wordSlipsSteps (about 5 ms of work). */
+export const WORD_SLICE_CHARS = 500;
+
+/** findWordSlips as a sliced run (engine/slices.ts): yields every WORD_SLICE_CHARS characters checked. */
+export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordSlip[]> {
   const lex = memoised(input.lexicon);
   const o: WordSlipOptions = { ...WORD_SLIP_DEFAULTS, ...input.options };
   const sources = input.sources ?? DEFAULT_SOURCES;
@@ -218,8 +227,13 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   };
 
   const found: Candidate[] = [];
+  let untilYield = WORD_SLICE_CHARS;
   for (const [rs, re] of hanRuns(text)) {
     for (let k = rs; k < re && re - rs >= MIN_WORD; k++) {
+      if (--untilYield <= 0) {
+        untilYield = WORD_SLICE_CHARS;
+        yield;
+      }
       if (mask[k] & GUARD.FIRM) continue;
       const d = text.charCodeAt(k);
       const a = Math.max(rs, k - CONTEXT);
