@@ -38,15 +38,17 @@ interface Status {
   source?: string;
 }
 
-/** Peak resident set size of a process, in bytes (Linux /proc; NaN elsewhere). */
-function peakRss(pid: number | undefined): number {
+/** A figure of a process's /proc status in bytes, e.g. VmHWM (peak resident set size) or VmRSS (Linux; NaN elsewhere). */
+function procBytes(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+)\s+kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+)\\s+kB`).exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? Number(m[1]) * 1024 : NaN;
   } catch {
     return NaN;
   }
 }
+
+const peakRss = (pid: number | undefined) => procBytes(pid, 'VmHWM');
 
 /** Index keys listed in the meta of the snapshot files under `cache` (header: meta length at 12, meta JSON from 48). */
 function snapshotIndexKeys(cache: string): string[] {
@@ -84,9 +86,39 @@ async function until<T>(get: () => T | undefined, what: string, server: TestServ
   }
 }
 
-async function start(corpus: string, cache: string) {
+/**
+ * SHUZHI_BENCH_TRACE=1: prints the server's resident set every 100 ms (when it grew by 5 MB or more, or
+ * fell by 20 MB) beside its log lines, to see which step sets the peak. SHUZHI_BENCH_SERVER_NODE_OPTIONS
+ * passes NODE_OPTIONS to the server alone (e.g. --cpu-prof, --heapsnapshot-signal=SIGUSR2).
+ */
+const TRACE = process.env.SHUZHI_BENCH_TRACE === '1';
+
+function trace(server: TestServer, t0: number, name: string): void {
+  if (!TRACE) return;
+  const out = (m: string) => process.stderr.write(`[trace ${name} ${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
+  let last = 0;
+  const timer = setInterval(() => {
+    const rss = procBytes(server.proc.pid, 'VmRSS');
+    if (!(rss >= last + 5 * MB || rss <= last - 20 * MB)) return;
+    last = rss;
+    out(`RSS ${mb(rss)}`);
+  }, 100);
+  server.proc.once('exit', () => clearInterval(timer));
+  let seen = 0;
+  const logs = setInterval(() => {
+    for (; seen < server.logs.length; seen++) out(server.logs[seen].slice(0, 160).trimEnd());
+  }, 100);
+  server.proc.once('exit', () => clearInterval(logs));
+}
+
+async function start(corpus: string, cache: string, name = 'server') {
   const t0 = performance.now();
-  const server = await startServer({ initializationOptions: { corpusPaths: [corpus], storagePath: path.join(cache, 'storage') }, env: { XDG_CACHE_HOME: cache } });
+  const nodeOptions = process.env.SHUZHI_BENCH_SERVER_NODE_OPTIONS;
+  const server = await startServer({
+    initializationOptions: { corpusPaths: [corpus], storagePath: path.join(cache, 'storage') },
+    env: { XDG_CACHE_HOME: cache, ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}) },
+  });
+  trace(server, t0, name);
   const statuses: Array<Status & { at: number }> = [];
   server.conn.onNotification('shuzhi/corpusStatus', (s: Status) => {
     statuses.push({ ...s, at: performance.now() });
@@ -107,7 +139,7 @@ function corpusLines(): string[] {
 }
 
 /** A draft of sentences, and positions inside them (hover) and at typed prefixes (completion). */
-function latencyDraft(rand: () => number) {
+export function latencyDraft(rand: () => number) {
   const lines = corpusLines();
   const text: string[] = ['某局2023年度述职报告', '一、履职情况'];
   const hoverAt: Array<{ line: number; character: number }> = [];
@@ -130,7 +162,7 @@ function latencyDraft(rand: () => number) {
  * headings, and random positions inside the paragraphs: completion wherever the writer
  * happens to stop, not only after a typed prefix.
  */
-function paragraphDraft(rand: () => number) {
+export function paragraphDraft(rand: () => number) {
   const lines = corpusLines();
   const text: string[] = ['某局2023年度述职报告', '一、履职情况'];
   for (let p = 0; p < 200; p++) {
@@ -197,7 +229,7 @@ export async function benchScale(sizesMB: number[], only: { drafts?: boolean; in
     const uri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-draft.md'));
     try {
       // Cold: no snapshot. Loading, then the first hover and completion build their indexes.
-      const cold = await start(corpus, cache);
+      const cold = await start(corpus, cache, 'cold');
       const ready = await cold.ready();
       const loadMs = ready.at - cold.t0;
       cold.server.open(uri, draft.text);
@@ -225,7 +257,7 @@ export async function benchScale(sizesMB: number[], only: { drafts?: boolean; in
         .reduce((a, b) => a + b, 0);
 
       // Warm: restart from the snapshot.
-      const warm = await start(corpus, cache);
+      const warm = await start(corpus, cache, 'snapshot');
       const ready2 = await warm.ready();
       const snapMs = ready2.at - warm.t0;
       const restoredText = /恢复索引 (\d+) 个/.exec(warm.server.logs.find((l) => /语料已就绪/.test(l)) ?? '')?.[1];

@@ -1,65 +1,16 @@
 /**
  * Review on reports written for the acceptance check by someone who saw neither the review code
- * nor its bench (test/fixtures/unseen/slips/): each `<name>.md` is a clean report, `<name>-slips.md`
- * the same with same-pinyin slips and `<name>-shape.md` with shape slips, each keyed by a
- * `.json` list of {line, wrong, right, char, fix}. The leave-one-out bench (wordSlips.ts) injects
+ * nor its bench (test/helpers/unseenSlips.ts reads them). The leave-one-out bench (wordSlips.ts) injects
  * slips into the corpus's own reports, whose words the rest of the corpus tends to use too; these
  * reports use words of their own, so this is the figure a new user meets. The corpus is the whole
  * bundled one (none of these reports is in it), as `shuzhi review` has it.
  */
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { loadCorpus } from '../server/src/engine/corpus/corpus';
 import { reviewDraft } from '../server/src/engine/check/review';
 import { buildPhraseIndex } from '../server/src/engine/search/phraseIndex';
 import { sharedLexicon } from '../server/src/io/lexicon';
-import type { Finding } from '../server/src/engine/lint/types';
+import { names, UNSEEN_SLIPS_DIR, unseenSlipFixtures } from '../test/helpers/unseenSlips';
 import type { BenchRow } from './table';
-
-export const UNSEEN_SLIPS_DIR = process.env.SHUZHI_UNSEEN_SLIPS ?? path.join(__dirname, '..', 'test', 'fixtures', 'unseen', 'slips');
-
-export interface SlipKey {
-  line: number;
-  wrong: string;
-  right: string;
-  char: string;
-  fix: string;
-}
-
-export interface KeyedDraft {
-  name: string;
-  kind: 'sound' | 'shape';
-  text: string;
-  key: SlipKey[];
-}
-
-/** The clean reports and their keyed slipped copies. */
-export function unseenSlipFixtures(dir = UNSEEN_SLIPS_DIR): { clean: Array<{ name: string; text: string }>; slipped: KeyedDraft[] } {
-  if (!fs.existsSync(dir)) return { clean: [], slipped: [] };
-  const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
-  const files = fs.readdirSync(dir);
-  const clean = files.filter((f) => f.endsWith('.md') && !/-(slips|shape)\.md$/.test(f)).map((f) => ({ name: f.replace(/\.md$/, ''), text: read(f) }));
-  const slipped: KeyedDraft[] = [];
-  for (const f of files) {
-    const m = /^(.*)-(slips|shape)\.json$/.exec(f);
-    if (m) slipped.push({ name: m[1], kind: m[2] === 'slips' ? 'sound' : 'shape', text: read(`${m[1]}-${m[2]}.md`), key: JSON.parse(read(f)) as SlipKey[] });
-  }
-  return { clean, slipped };
-}
-
-/** 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** Whether a typo-suspect finding names the slip: on its line, its wrong character, suggesting the right one. */
-export function names(text: string, f: Finding, k: SlipKey): boolean {
-  if (f.rule !== 'typo-suspect' || lineOf(text, f.start) !== k.line) return false;
-  const span = text.slice(f.start, f.end);
-  return span.includes(k.char) && k.wrong.includes(span.replace(/\s/g, '').slice(0, 1)) && (f.fixes ?? []).some((x) => x.edits.some((e) => e.newText.includes(k.fix)));
-}
 
 const hanCount = (t: string) => [...t].filter((c) => /\p{Script=Han}/u.test(c)).length;
 
@@ -86,7 +37,7 @@ export async function benchUnseenSlips(): Promise<BenchRow[]> {
     rows.push({
       group: 'review',
       metric: `typo-suspect recall on unseen reports, ${kind === 'sound' ? 'same pinyin' : 'similar shape'} (${clean.length} reports written for the check, n = ${total}; missed: ${missed.join(' ')})`,
-      value: total ? `${Math.round((100 * found) / total)}%` : '—',
+      value: total ? `${Math.round((100 * found) / total)}% (${found} of ${total})` : '—',
       target: kind === 'sound' ? '≥ 85% (the issue\'s figure is leave-one-out)' : '≥ 60% (leave-one-out)',
       ok: total ? found / total >= (kind === 'sound' ? 0.85 : 0.6) : undefined,
     });

@@ -11,6 +11,8 @@
 //        abbreviation (jieba's tags nr, nrt, nrfg, ns, nt, nz, j: known, never suggested)>
 //   R L J <the words of length L that may be suggested (f ≥ 50; a proper one only where the corpus uses it), each with its
 //        character J moved to the end, sorted: words equal but at J are neighbours>
+//   S L J <the same for the rare words (5 ≤ f < 50: terms of the trade, 抓手, 排查), suggested only where the corpus uses
+//        them; a separate list, so the common case searches the short one>
 // The first line carries the total frequency.
 import { createRequire } from 'node:module';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,6 +24,8 @@ const MAX_LEN = 8;
 const PROPER = new Set(['nr', 'nrt', 'nrfg', 'ns', 'nt', 'nz', 'j']);
 /** Suggestible words: 2–4 characters, frequency at least this. */
 const SUGGEST_MIN = 50;
+/** Rare words, suggestible where the corpus uses them: frequency at least this. */
+const RARE_MIN = 5;
 const isHan = (c) => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 const byCode = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -50,8 +54,9 @@ export function lexiconTable(dict) {
     lines.push(`W ${len} ${words.join('')}`, `Q ${len} ${q.join('')}`);
     if (len < 2 || len > 4) continue;
     const suggest = words.filter((w) => entries.get(w).freq >= SUGGEST_MIN);
-    for (let j = 0; j < len; j++) {
-      lines.push(`R ${len} ${j} ${suggest.map((w) => w.slice(0, j) + w.slice(j + 1) + w[j]).sort(byCode).join('')}`);
+    const rare = words.filter((w) => entries.get(w).freq >= RARE_MIN && entries.get(w).freq < SUGGEST_MIN);
+    for (const [mark, list] of [['R', suggest], ['S', rare]]) {
+      for (let j = 0; j < len; j++) lines.push(`${mark} ${len} ${j} ${list.map((w) => w.slice(0, j) + w.slice(j + 1) + w[j]).sort(byCode).join('')}`);
     }
   }
   return lines.join('\n') + '\n';

@@ -68,8 +68,10 @@ test('word check: the segmentation must gain at least minGain, more when the cor
   const bareGain = bare[0].gain;
   assert.equal(findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: bareGain, commonLogFreq: Math.log(66367) - 0.5 } }).length, 1);
   assert.deepEqual(findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: bareGain, commonLogFreq: Math.log(66367) + 0.5 } }), []);
-  // The alternative must be frequent enough.
-  assert.deepEqual(words('我们认真做好各项工做。', { options: { minAltLogFreq: Math.log(66367) + 1 } }), []);
+  // The alternative must be frequent enough — or a word the corpus uses (a term of the trade, 抓手, is rare in the lexicon).
+  assert.deepEqual(findWordSlips('我们认真做好各项工做。', { lexicon: lex, options: { unsupported: 0, minAltLogFreq: Math.log(66367) + 1 } }), []);
+  assert.deepEqual(words('我们认真做好各项工做。', { options: { minAltLogFreq: Math.log(66367) + 1 } }), ['工做→工作'], 'the corpus uses 工作');
+  assert.deepEqual(words('我们认真做好各项工做。', { options: { minAltLogFreq: Math.log(66367) + 1, altSupport: 99 } }), [], 'not often enough');
 });
 
 test('word check: a known word is never flagged for a rarer sound-alike, nor for another word (that needs context)', () => {
@@ -179,7 +181,7 @@ test('sources plug in: a shape source adds its own alternatives with its own thr
 
 test('lexicon table: built from dict.txt lines, parsed back; a corrupt or missing file is reported, never thrown', async () => {
   const { lexiconTable } = await import('../../server/scripts/lexicon.mjs');
-  const dict = ['工作 66367 vn', '工 3000 n', '做 30000 v', '羟基 490 nz', '认真 4703 ad', '4S店 3 n', '罕见 20 a', ''].join('\n');
+  const dict = ['工作 66367 vn', '工 3000 n', '做 30000 v', '羟基 490 nz', '认真 4703 ad', '4S店 3 n', '罕见 4 a', '罕事 20 n', ''].join('\n');
   const table = parseLexicon(lexiconTable(dict));
   assert.equal(table.q('工作'), Math.round(4 * Math.log(66367)));
   assert.equal(table.q('做'), Math.round(4 * Math.log(30000)));
@@ -189,7 +191,8 @@ test('lexicon table: built from dict.txt lines, parsed back; a corrupt or missin
   assert.equal(table.fillers('工做', 0, 2, 1), '作');
   assert.equal(table.fillers('人真', 0, 2, 0), '认');
   assert.equal(table.fillers('我们认真', 2, 4, 2), '认', 'a window inside a longer text');
-  assert.equal(table.fillers('罕有', 0, 2, 1), '', 'a rare word (< 50) is never suggested');
+  assert.equal(table.fillers('罕有', 0, 2, 1), '', 'a rare word (< 50) is not among the common fillers');
+  assert.equal(table.fillers('罕有', 0, 2, 1, true), '事', 'the rare list has 罕事 (20), not 罕见 (4 < 5): suggested only where the corpus uses it (wordSlips)');
   assert.equal(table.fillers('羟甲', 0, 2, 1), '基', 'a proper noun is suggested (where the corpus uses it: wordSlips)');
   assert.equal(segmentWords(table, '工作认真').length, 2);
   assert.throws(() => parseLexicon('hello'), LexiconError);

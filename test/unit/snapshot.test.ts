@@ -2,11 +2,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { createHash } from 'node:crypto';
 import {
   encodeSnapshot,
   openSnapshotBuffer,
   SnapshotError,
   SNAPSHOT_HEADER_BYTES,
+  sectionSum,
   withSnapshotFile,
   writeSnapshotFile,
   type SnapshotContent,
@@ -82,6 +84,36 @@ test('truncated, corrupt, foreign and stale snapshots are refused with a reason'
   await refuse(good, { ...EXPECT, config: 'other' }, /语料设置不同/);
   // The intact one still opens.
   assert.equal((await (await openSnapshotBuffer(good, EXPECT)).files()).length, 2);
+});
+
+/** `buf` with its meta JSON changed by `edit` (and the meta's checksum in the header redone). */
+function withMeta(buf: Buffer, edit: (meta: { sections: Array<{ name: string; sum: string }> }) => void): Buffer {
+  const metaLength = buf.readUInt32LE(12);
+  const meta = JSON.parse(buf.subarray(SNAPSHOT_HEADER_BYTES, SNAPSHOT_HEADER_BYTES + metaLength).toString('utf8'));
+  edit(meta);
+  const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
+  const header = Buffer.from(buf.subarray(0, SNAPSHOT_HEADER_BYTES));
+  header.writeUInt32LE(metaBytes.length, 12);
+  createHash('sha256').update(metaBytes).digest().copy(header, 16);
+  return Buffer.concat([header, metaBytes, buf.subarray(SNAPSHOT_HEADER_BYTES + metaLength)]);
+}
+
+test('sections are checked by CRC-32 where zlib has it; a SHA-256-summed snapshot opens too; a flipped byte fails either way', async () => {
+  const good = concat(encodeSnapshot(content()));
+  const crc = (await openSnapshotBuffer(good, EXPECT)).meta.sections;
+  assert.ok(crc.every((s) => /^crc32:[0-9a-f]{8}$/.test(s.sum)), JSON.stringify(crc));
+  // As a runtime without zlib.crc32 writes it.
+  const parts = encodeSnapshot(content());
+  const sections = parts.slice(2);
+  const sha = withMeta(good, (m) => m.sections.forEach((s, i) => (s.sum = sectionSum([sections[i]], 'sha256'))));
+  assert.deepEqual(await (await openSnapshotBuffer(sha, EXPECT)).files(), content().files);
+  for (const buf of [good, sha]) {
+    const bad = Buffer.from(buf);
+    bad[bad.length - 3] ^= 0x40;
+    await assert.rejects(async () => (await openSnapshotBuffer(bad, EXPECT)).files(), /校验和不符/);
+  }
+  const unknown = withMeta(good, (m) => m.sections.forEach((s) => (s.sum = s.sum.replace('crc32', 'md5'))));
+  await assert.rejects(async () => (await openSnapshotBuffer(unknown, EXPECT)).files(), /校验和不符/);
 });
 
 test('writeSnapshotFile replaces the file atomically and leaves no temporary file, even when it fails', async (t) => {

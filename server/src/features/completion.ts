@@ -63,20 +63,27 @@ function exampleMarkdown(item: PhraseItem): string | undefined {
 /**
  * Runs completions on corpus sentences once the index is ready, with a draft of corpus
  * sentences around them, so the code paths are compiled before the user's first keystrokes
- * instead of during them (about 100 ms in all, once per corpus).
+ * instead of during them (about 100 ms in all, once per corpus). One completion per turn of
+ * the event loop: run in one go, the warm-up held the requests that came meanwhile (the first
+ * hovers and completions after a restart) for as long. Stops when `stale()` says so.
  */
-function warmUp(index: PhraseIndex): void {
+export async function warmUp(index: PhraseIndex, stale: () => boolean = () => false): Promise<number> {
   const n = index.sentStart.length;
-  if (n === 0) return;
+  if (n === 0) return 0;
   const sentence = (s: number, max: number) => index.text.slice(index.sentStart[s], Math.min(index.sentEnd[s], index.sentStart[s] + max));
   const draftLines: string[] = [];
   for (let i = 0; i < WARM_DRAFT_LINES; i++) draftLines.push(sentence(Math.floor(((i + 0.5) * n) / WARM_DRAFT_LINES), 200));
+  let done = 0;
   for (let i = 0; i < WARM_QUERIES; i++) {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (stale()) return done;
     const line = sentence(Math.floor(((i + 0.25) * n) / WARM_QUERIES), 2 + (i % 7));
     // As in a request: the draft is the document without the line being typed.
     const draft = [...draftLines.slice(0, i), ...draftLines.slice(i + 1)].join('\n');
     completePhrases(index, line, { maxItems: 20, minPrefix: 1, draft, examples: true });
+    done++;
   }
+  return done;
 }
 
 /** Longest draft whose lines are read ahead when it is opened. */
@@ -118,7 +125,8 @@ async function phrasesAt(service: Service, doc: Draft, offset: number, lineBefor
   const lineStart = offset - lineBefore.length;
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
-  const draft = text.slice(0, lineStart) + text.slice(lineEnd);
+  // The rest of the document is the draft evidence: passed as the document and the line to leave out.
+  const draft = { text, lineStart, lineEnd };
   const kinds = new Set<SectionKind>();
   const tree = treeOf(doc);
   if (tree) for (const n of nodePath(tree, offset)) for (const k of n.kinds) kinds.add(k);
@@ -143,14 +151,9 @@ export function register(ctx: ServerContext): void {
       // The heading statistics behind line-start snippets, learnt now rather than in the first such request.
       headingStatsOf(ctx);
       const index = phraseIndexNow(ctx);
-      const warm = (built: PhraseIndex) => {
-        try {
-          if (ctx.corpus.version === version) warmUp(built);
-        } catch (e) {
-          ctx.log(`补全预热失败：${e instanceof Error ? e.message : String(e)}`);
-        }
-      };
-      if (index) warm(index);
+      const warm = (built: PhraseIndex) =>
+        warmUp(built, () => ctx.corpus.version !== version).catch((e: unknown) => ctx.log(`补全预热失败：${e instanceof Error ? e.message : String(e)}`));
+      if (index) void warm(index);
       else phraseIndex(ctx).then(warm, () => undefined);
     }, 50);
   });

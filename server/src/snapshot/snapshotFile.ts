@@ -10,7 +10,9 @@
  *   12  u32       byte length M of the meta JSON
  *   16  32 bytes  SHA-256 of the meta JSON
  *   48  M bytes   meta JSON (UTF-8): engine version, config key, files, skipped, sections
- *   …             the sections, in the order the meta lists them, each with its own SHA-256
+ *   …             the sections, in the order the meta lists them, each with its own checksum
+ *                 (CRC-32, `crc32:…`, where zlib has it — Node 20.15 and 22.2 on — else `sha256:…`:
+ *                 reading 120 MB of sections at 50 MB of corpus, CRC-32 takes a third of the time)
  *
  * Sections are read one at a time into their own buffers, so loading never holds the whole
  * file twice, and typed arrays can be views of a section's buffer without a copy. Nothing is
@@ -20,12 +22,13 @@
  * it is a copy, several times faster than decoding UTF-8.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import * as zlib from 'node:zlib';
 import { promises as fsp } from 'node:fs';
 import * as nodePath from 'node:path';
 
 export const SNAPSHOT_MAGIC = 'SHUZHISN';
 /** Bumped whenever the layout or the meaning of a field changes. */
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
 export const SNAPSHOT_HEADER_BYTES = 48;
 
 /** One report of a corpus file, as cleaned and split (its tree and type are recomputed on load). */
@@ -55,7 +58,8 @@ export interface SnapshotSkip {
 export interface SectionInfo {
   name: string;
   bytes: number;
-  sha256: string;
+  /** `crc32:<8 hex digits>` or `sha256:<64 hex digits>` (see sectionSum). */
+  sum: string;
 }
 
 /** What the meta JSON holds. Report texts live in the `texts` section. */
@@ -96,6 +100,29 @@ function sha256(pieces: readonly Uint8Array[]): Buffer {
   const h = createHash('sha256');
   for (const p of pieces) h.update(p);
   return h.digest();
+}
+
+/** zlib's CRC-32 (Node 20.15 / 22.2 and later), continued from `value`. */
+const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number }).crc32;
+
+/** The checksum of a section's pieces, named by its algorithm: CRC-32 where zlib has it, else SHA-256. */
+export function sectionSum(pieces: Iterable<Uint8Array>, algorithm: 'crc32' | 'sha256' = crc32 ? 'crc32' : 'sha256'): string {
+  if (algorithm === 'crc32' && crc32) {
+    let v = 0;
+    for (const p of pieces) v = crc32(p, v);
+    return `crc32:${(v >>> 0).toString(16).padStart(8, '0')}`;
+  }
+  // Pieces may share one buffer (utf16Pieces): each is hashed before the next is pulled.
+  const h = createHash('sha256');
+  for (const p of pieces) h.update(p);
+  return `sha256:${h.digest('hex')}`;
+}
+
+/** True when `buf` has the checksum `sum` (false for an algorithm this runtime lacks). */
+function sumMatches(buf: Uint8Array, sum: string): boolean {
+  const algorithm = sum.slice(0, sum.indexOf(':'));
+  if (algorithm === 'crc32' && !crc32) return false;
+  return (algorithm === 'crc32' || algorithm === 'sha256') && sectionSum([buf], algorithm) === sum;
 }
 
 /** A section's bytes, produced piece by piece so a big one is never copied whole. */
@@ -172,7 +199,7 @@ function planSnapshot(content: SnapshotContent): { head: Buffer[]; sections: Sec
     config: content.config,
     files,
     skipped: [...content.skipped],
-    sections: sections.map((s) => ({ name: s.name, bytes: s.bytes, sha256: sha256Of(s.pieces()).toString('hex') })),
+    sections: sections.map((s) => ({ name: s.name, bytes: s.bytes, sum: sectionSum(s.pieces()) })),
     indexes: content.indexes ?? [],
   };
   const metaBytes = Buffer.from(JSON.stringify(meta), 'utf8');
@@ -182,12 +209,6 @@ function planSnapshot(content: SnapshotContent): { head: Buffer[]; sections: Sec
   header.writeUInt32LE(metaBytes.length, 12);
   sha256([metaBytes]).copy(header, 16);
   return { head: [header, metaBytes], sections };
-}
-
-function sha256Of(pieces: Iterable<Uint8Array>): Buffer {
-  const h = createHash('sha256');
-  for (const p of pieces) h.update(p);
-  return h.digest();
 }
 
 /** Serialises a snapshot into one buffer per part (for tests and tools; the server streams with writeSnapshot). */
@@ -278,7 +299,7 @@ export class SnapshotReader {
     const s = this.offsets.get(name);
     if (!s) throw new SnapshotError(`快照文件缺少部分“${name}”`);
     const buf = await this.source.read(s.offset, s.info.bytes);
-    if (sha256([buf]).toString('hex') !== s.info.sha256) throw new SnapshotError('快照文件已损坏（校验和不符）');
+    if (!sumMatches(buf, s.info.sum)) throw new SnapshotError('快照文件已损坏（校验和不符）');
     return buf;
   }
 

@@ -5,7 +5,7 @@
  */
 import type { SectionKind } from '../types';
 import { segmentWords } from '../text/segment';
-import { collectContinuations, openMarksOf, type Alignment, type CollectOptions, type Continuation } from './continuations';
+import { collectContinuations, openMarksOf, type Alignment, type CollectOptions, type Continuation, type DraftText } from './continuations';
 import { draftText, exampleAt, kindMask, LINE_BREAK, lineBody, occurrencesOf, reportAt, type PhraseExample, type PhraseIndex } from './corpusView';
 import { entryOffset } from '../search/suffixArray';
 import { MODEL, rankContinuations, type CompletionModel, type QueryFacts } from './ranking';
@@ -19,9 +19,10 @@ export interface CompletePhrasesOptions {
   sectionKinds?: readonly SectionKind[];
   /**
    * The rest of the draft (its other lines, joined by \n), searched as extra evidence:
-   * writers reuse their own phrases.
+   * writers reuse their own phrases. Or the whole document and the span of the cursor's line
+   * (DraftAround), which is the same evidence without a new string of the draft per request.
    */
-  draft?: string;
+  draft?: string | DraftAround;
   /** Attach an example sentence to each item (the server does; the benchmark need not). */
   examples?: boolean;
   /** The fitted model (tests and fitting only; default: model.json). */
@@ -167,6 +168,53 @@ export function prepareDraft(raw: string): void {
   for (const line of raw.split('\n')) normalisedLine(line);
 }
 
+/** A document and its cursor's line [lineStart, lineEnd) (lineEnd at its \n or the end): the rest is the draft. */
+export interface DraftAround {
+  text: string;
+  lineStart: number;
+  lineEnd: number;
+}
+
+/** The last document normalised line by line: each line's piece of `text` starts at `pieceStart[line]`. */
+let documentMemo: { raw: string; text: string; rawStart: Int32Array; pieceStart: Int32Array } | undefined;
+
+function normalisedDocument(raw: string): NonNullable<typeof documentMemo> {
+  if (documentMemo?.raw === raw) return documentMemo;
+  if (lineMemo.size > 50_000) lineMemo.clear();
+  const lines = raw.split('\n');
+  const rawStart = new Int32Array(lines.length);
+  const pieceStart = new Int32Array(lines.length + 1);
+  let text = '';
+  let at = 0;
+  for (let i = 0; i < lines.length; i++) {
+    rawStart[i] = at;
+    at += lines[i].length + 1;
+    pieceStart[i] = text.length;
+    text += normalisedLine(lines[i]);
+  }
+  pieceStart[lines.length] = text.length;
+  documentMemo = { raw, text, rawStart, pieceStart };
+  return documentMemo;
+}
+
+/**
+ * The draft evidence of a request, as normalisedDraft(document without the cursor's line) +
+ * LINE_BREAK + body would give it: '' when the document is that line alone; the normalised
+ * document with the line's piece skipped (kept from one request to the next while the
+ * document is unchanged) when the line lies between line feeds; else (a lone \r ends a line)
+ * the joined string.
+ */
+function draftAround(d: DraftAround, body: string): string | DraftText {
+  const { text, lineStart, lineEnd } = d;
+  if (lineStart === 0 && lineEnd === text.length) return '';
+  const fed = (lineStart === 0 || text.charCodeAt(lineStart - 1) === 10) && (lineEnd === text.length || text.charCodeAt(lineEnd) === 10);
+  if (!fed) return normalisedDraft(text.slice(0, lineStart) + text.slice(lineEnd)) + LINE_BREAK + body;
+  const doc = normalisedDocument(text);
+  // The line starts right after a line feed: it is one of the document's \n-separated lines.
+  const line = doc.rawStart.indexOf(lineStart);
+  return { text: doc.text, skipFrom: doc.pieceStart[line], skipTo: doc.pieceStart[line + 1], tail: LINE_BREAK + body };
+}
+
 /** The unranked candidates of a query, with what the ranker needs to know about it. */
 export interface PhraseQuery {
   /** Offset of the line body (after indentation and Markdown markers) in the line. */
@@ -183,7 +231,7 @@ export function phraseQuery(index: PhraseIndex, lineBefore: string, opts: Comple
   if (body.length < Math.max(1, opts.minPrefix) || opts.maxItems <= 0) return undefined;
   const limits = { ...COLLECT, ...opts.collect };
   const context = LINE_BREAK + body.slice(Math.max(0, body.length - limits.maxContext));
-  const draft = opts.draft ? normalisedDraft(opts.draft) + LINE_BREAK + body : '';
+  const draft = typeof opts.draft === 'object' ? draftAround(opts.draft, body) : opts.draft ? normalisedDraft(opts.draft) + LINE_BREAK + body : '';
   const typedStart = typedPartStart(body);
   const align = wordAlignment(body, typedStart, limits.maxContext);
   const { candidates, levels, draftLevels } = collectContinuations(index, context, { ...limits, openMarks: openMarksOf(body), align }, draft);

@@ -182,15 +182,45 @@ function corpusLevels(index: PhraseIndex, context: string, opts: CollectOptions)
 const ROW_BUDGET = 256;
 const MIN_ROWS = 24;
 
-/** Draft rows of each context length found in `doc`, longest first (at most `maxRows` per length). */
-function draftLevels(doc: string, context: string, opts: CollectOptions): LevelRows[] {
-  const src: Source = {
-    text: doc,
+/**
+ * The draft as one text without building it: `text` without [skipFrom, skipTo), then `tail`
+ * (the draft of a completion request is the document's text normalised, without the cursor's
+ * line, then that line's text before the cursor — a new string of the whole draft for every
+ * request otherwise). Each part starts at a line break, so no context match and no row crosses
+ * from one part into the next: the parts are searched where they lie.
+ */
+export interface DraftText {
+  text: string;
+  skipFrom: number;
+  skipTo: number;
+  tail: string;
+}
+
+function wordSource(text: string): Source {
+  return {
+    text,
     wordBreaks(from, to) {
       const set = new Set<number>();
-      for (const w of segmentWords(doc.slice(from, to))) set.add(from + w.start);
+      for (const w of segmentWords(text.slice(from, to))) set.add(from + w.start);
       return (i) => set.has(i);
     },
+  };
+}
+
+/** Draft rows of each context length found in `draft`, longest first (at most DRAFT_ROWS per length). */
+function draftLevels(draft: string | DraftText, context: string, opts: CollectOptions): LevelRows[] {
+  const { text, skipFrom, skipTo, tail } = typeof draft === 'string' ? { text: draft, skipFrom: draft.length, skipTo: draft.length, tail: '' } : draft;
+  // Offsets are of the joined draft: text before skipFrom, text from skipTo on, then tail from `base`.
+  const gap = skipTo - skipFrom;
+  const base = text.length - gap;
+  const length = base + tail.length;
+  const charAt = (v: number) => (v < skipFrom ? text.charCodeAt(v) : v < base ? text.charCodeAt(v + gap) : tail.charCodeAt(v - base));
+  const main = wordSource(text);
+  const end = wordSource(tail);
+  const rowAt = (v: number): Row | undefined => {
+    const row = v < skipFrom ? readRow(main, v, opts) : v < base ? readRow(main, v + gap, opts) : readRow(end, v - base, opts);
+    if (row) row.pos = v;
+    return row;
   };
   // Continuation starts after each context length, found in one scan: the places the last
   // k+1 characters match are among those where the last k do.
@@ -199,11 +229,16 @@ function draftLevels(doc: string, context: string, opts: CollectOptions): LevelR
   const byK: number[][] = [];
   let starts: number[] = [];
   const last2 = context.slice(context.length - 2);
-  for (let at = doc.indexOf(last2); at >= 0; at = doc.indexOf(last2, at + 1)) if (at + 2 < doc.length) starts.push(at + 2);
+  for (let at = text.indexOf(last2); at >= 0; at = text.indexOf(last2, at + 1)) {
+    if (at >= skipFrom && at < skipTo) continue;
+    const v = at < skipFrom ? at : at - gap;
+    if (v + 2 < length) starts.push(v + 2);
+  }
+  for (let at = tail.indexOf(last2); at >= 0; at = tail.indexOf(last2, at + 1)) if (base + at + 2 < length) starts.push(base + at + 2);
   for (let k = 2; k <= maxK && starts.length; k++) {
     byK[k] = starts;
     const want = context.charCodeAt(context.length - k - 1);
-    starts = starts.filter((q) => q - k - 1 >= 0 && doc.charCodeAt(q - k - 1) === want);
+    starts = starts.filter((q) => q - k - 1 >= 0 && charAt(q - k - 1) === want);
   }
   const levels: LevelRows[] = [];
   let prevSize = -1;
@@ -215,7 +250,7 @@ function draftLevels(doc: string, context: string, opts: CollectOptions): LevelR
     for (const q of found) {
       // Draft rows are segmented on the fly: a few are enough evidence.
       if (rows.length >= DRAFT_ROWS) break;
-      const row = readRow(src, q, opts);
+      const row = rowAt(q);
       if (row) rows.push(row);
     }
     levels.push({ k, size: found.length, step: 1, rows, reports: rows.map(() => -1), contextReports: 1, types: new Set(rows.map((r) => r.text[0])).size || 1 });
@@ -316,7 +351,7 @@ function countLevel(root: TrieNode, level: LevelRows): TrieNode[] {
  * when given, from the rest of the draft (`draft`, lines joined by LINE_BREAK). Every candidate
  * is counted at every context length whose rows support it, whichever length proposed it.
  */
-export function collectContinuations(index: PhraseIndex, context: string, opts: CollectOptions, draft = ''): Collected {
+export function collectContinuations(index: PhraseIndex, context: string, opts: CollectOptions, draft: string | DraftText = ''): Collected {
   const levels = corpusLevels(index, context, opts);
   const docLevels = draft ? draftLevels(draft, context, opts) : [];
   const root = newNode();

@@ -12,9 +12,9 @@ export interface Lexicon {
   proper(word: string): boolean;
   /**
    * The characters c for which text[start, end) with c at offset `at` is a word that may be
-   * suggested (2–4 characters, frequent), as one string.
+   * suggested (2–4 characters, frequent; with `rare`, the rare words instead: 5 ≤ f < 50), as one string.
    */
-  fillers(text: string, start: number, end: number, at: number): string;
+  fillers(text: string, start: number, end: number, at: number, rare?: boolean): string;
   /** Every word of length `len` with its bucket (the bench). */
   entries(len: number): Iterable<[string, number]>;
   /** ln of the dictionary's total frequency. */
@@ -27,6 +27,8 @@ export interface Lexicon {
 export class LexiconError extends Error {}
 
 const PROPER_MARK = 0x80;
+/** Key offset of the rare words' rotated lists (S lines). */
+const RARE_KEY = 1000;
 const Q_BASE = 0x30;
 
 /** Index of the first entry of the sorted fixed-width list `list` (entries of `width`) not below `key` on its first key.length characters. */
@@ -53,7 +55,7 @@ class TableLexicon implements Lexicon {
   constructor(
     private readonly words: Map<number, string>,
     private readonly buckets: Map<number, string>,
-    /** Key `len * 8 + j`: the suggestible words with character j moved to the end, sorted. */
+    /** Key `len * 8 + j` (+ RARE_KEY for the rare words): the suggestible words with character j moved to the end, sorted. */
     private readonly rotated: Map<number, string>,
     readonly logTotal: number,
   ) {}
@@ -82,9 +84,9 @@ class TableLexicon implements Lexicon {
     return c !== undefined && (c & PROPER_MARK) !== 0;
   }
 
-  fillers(text: string, start: number, end: number, at: number): string {
+  fillers(text: string, start: number, end: number, at: number, rare = false): string {
     const len = end - start;
-    const list = this.rotated.get(len * 8 + (at - start));
+    const list = this.rotated.get(len * 8 + (at - start) + (rare ? RARE_KEY : 0));
     if (!list) return '';
     // The key: the window's characters but the one at `at`, compared in place (no string made).
     const cmp = (entry: number): number => {
@@ -125,14 +127,15 @@ export function parseLexicon(text: string): Lexicon {
   for (let n = 1; n < lines.length; n++) {
     const line = lines[n];
     if (!line) continue;
-    const m = /^([WQR]) (\d) (?:(\d) )?/.exec(line);
+    const m = /^([WQRS]) (\d) (?:(\d) )?/.exec(line);
     const len = m ? Number(m[2]) : 0;
     const body = m ? line.slice(m[0].length) : '';
-    const bad = !m || len < 1 || (m[1] === 'R') !== (m[3] !== undefined) || (m[1] !== 'Q' && body.length % len !== 0);
+    const rotatedLine = m?.[1] === 'R' || m?.[1] === 'S';
+    const bad = !m || len < 1 || rotatedLine !== (m[3] !== undefined) || (m[1] !== 'Q' && body.length % len !== 0);
     if (bad) throw new LexiconError(`词表文件第 ${n + 1} 行格式不对`);
     if (m[1] === 'W') words.set(len, body);
     else if (m[1] === 'Q') buckets.set(len, body);
-    else rotated.set(len * 8 + Number(m[3]), body);
+    else rotated.set(len * 8 + Number(m[3]) + (m[1] === 'S' ? RARE_KEY : 0), body);
   }
   for (const [len, list] of words) {
     if (buckets.get(len)?.length !== list.length / len) throw new LexiconError(`词表文件中 ${len} 字词的频率与词数不符`);
@@ -141,8 +144,9 @@ export function parseLexicon(text: string): Lexicon {
   return new TableLexicon(words, buckets, rotated, Math.log(Number(head[1])));
 }
 
-/** Suggestible words need at least this frequency (as the build's table: 50). */
+/** Suggestible words need at least this frequency, rare ones (where the corpus uses them) RARE_MIN (as the build's table). */
 const SUGGEST_MIN = 50;
+const RARE_MIN = 5;
 
 /** A lexicon from words and their frequencies, in memory (tests). `proper` marks proper nouns and abbreviations. */
 export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: number; proper?: Iterable<string> } = {}): Lexicon {
@@ -155,15 +159,16 @@ export function lexiconOf(entries: Iterable<[string, number]>, opts: { total?: n
   const proper = new Set(opts.proper ?? []);
   const logTotal = Math.log(opts.total ?? sum);
   const minQ = Math.round(4 * Math.log(SUGGEST_MIN));
+  const rareQ = Math.round(4 * Math.log(RARE_MIN));
   return {
     q: (w) => map.get(w),
     proper: (w) => proper.has(w),
-    fillers(text, start, end, at) {
+    fillers(text, start, end, at, rare = false) {
       const word = text.slice(start, end);
       const j = at - start;
       let out = '';
       for (const [w, q] of map) {
-        if (w.length !== word.length || w.length < 2 || w.length > 4 || q < minQ) continue;
+        if (w.length !== word.length || w.length < 2 || w.length > 4 || q < (rare ? rareQ : minQ) || (rare && q >= minQ)) continue;
         if (w.slice(0, j) === word.slice(0, j) && w.slice(j + 1) === word.slice(j + 1)) out += w[j];
       }
       return out;

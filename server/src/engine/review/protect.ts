@@ -31,8 +31,18 @@ const PLACE_CHARS = 4;
 
 const isHan = (c: number): boolean => (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf);
 
-function mark(mask: Uint8Array, text: string, from: number, to: number): void {
-  for (let i = Math.max(0, from); i < Math.min(to, text.length); i++) if (isHan(text.charCodeAt(i))) mask[i] = 1;
+/** Why an offset is protected (bits of the mask). */
+export const GUARD = {
+  /** A name beside a title, a place or unit before its suffix: gone when the correction takes the title or suffix away. */
+  NAME_PLACE: 1,
+  /** A short quoted coinage: kept unless the correction makes the quote ordinary words. */
+  QUOTE: 2,
+  /** Numbers, 《titles》, the workspace's word list: always. */
+  FIRM: 4,
+} as const;
+
+function mark(mask: Uint8Array, text: string, from: number, to: number, guard: number = GUARD.FIRM): void {
+  for (let i = Math.max(0, from); i < Math.min(to, text.length); i++) if (isHan(text.charCodeAt(i))) mask[i] |= guard;
 }
 
 /** Han characters before `at` (at most `n`, not crossing a non-Han character). */
@@ -42,20 +52,31 @@ function hanBefore(text: string, at: number, n: number): number {
   return s;
 }
 
+/** Offset k of `text` is part of a title or a place or unit word (书记, 镇, 公司). */
+export function inTrigger(text: string, k: number): boolean {
+  for (const t of [...TITLES, ...PLACES]) {
+    for (let j = Math.max(0, k - t.length + 1); j <= k; j++) if (text.startsWith(t, j)) return true;
+  }
+  return false;
+}
+
+/** Characters a name never starts with (function words: 书记的待遇 is no 书记 + name). */
+const NOT_NAME_START = '的了是在和与及对把被将为从向以于也都就不等各要';
+
 /**
- * The protected offsets of `text` (1 = leave alone). `isWord(w)` tells whether a two-character
- * string is a word, so a place character that begins a word with the next one is no suffix.
+ * Names beside titles and places before their suffixes, marked NAME_PLACE in `mask`. `isWord(w)`
+ * tells whether a string is a word, so a place character that begins a word with the next one is
+ * no suffix.
  */
-export function protectedMask(text: string, words: readonly string[] = [], isWord: (w: string) => boolean = () => false): Uint8Array {
-  const mask = new Uint8Array(text.length);
+export function namesAndPlaces(mask: Uint8Array, text: string, isWord: (w: string) => boolean): void {
   for (const t of TITLES) {
     for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) {
-      mark(mask, text, hanBefore(text, i, NAME_CHARS), i);
+      mark(mask, text, hanBefore(text, i, NAME_CHARS), i, GUARD.NAME_PLACE);
       let e = i + t.length;
       while (e < text.length && e - i - t.length <= NAME_CHARS && isHan(text.charCodeAt(e))) e++;
       // A name after the title (主任李红、): two or three Han characters and then no more.
       const n = e - i - t.length;
-      if (n >= 2 && n <= NAME_CHARS) mark(mask, text, i + t.length, e);
+      if (n >= 2 && n <= NAME_CHARS && !NOT_NAME_START.includes(text[i + t.length])) mark(mask, text, i + t.length, e, GUARD.NAME_PLACE);
     }
   }
   for (const p of PLACES) {
@@ -64,11 +85,20 @@ export function protectedMask(text: string, words: readonly string[] = [], isWor
       if (p.length === 1 && after < text.length && isWord(p + text[after])) continue;
       // An ordinary word ending in it (全市, 乡村, 农村) is no proper name: 清水河镇, 城关镇 are.
       if (isWord(text.slice(i - 1, after)) || isWord(text.slice(i - 2, after))) continue;
-      mark(mask, text, hanBefore(text, i, PLACE_CHARS), after);
+      mark(mask, text, hanBefore(text, i, PLACE_CHARS), after, GUARD.NAME_PLACE);
     }
   }
+}
+
+/**
+ * The protected offsets of `text` (non-zero = leave alone; the bits say which GUARD). `isWord(w)`
+ * tells whether a string is a word (namesAndPlaces).
+ */
+export function protectedMask(text: string, words: readonly string[] = [], isWord: (w: string) => boolean = () => false): Uint8Array {
+  const mask = new Uint8Array(text.length);
+  namesAndPlaces(mask, text, isWord);
   for (const m of text.matchAll(NUMERALS)) mark(mask, text, m.index, m.index + m[0].length);
-  for (const m of text.matchAll(COINED)) mark(mask, text, m.index + 1, m.index + 1 + m[1].length);
+  for (const m of text.matchAll(COINED)) mark(mask, text, m.index + 1, m.index + 1 + m[1].length, GUARD.QUOTE);
   for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) {
     const e = text.indexOf('》', i);
     const nl = text.indexOf('\n', i);

@@ -12,8 +12,11 @@
  * Decision, in context: the local text (k ± 6 characters within the run) is segmented into
  * words by the most probable path of lexicon unigrams, with and without the alternative; the
  * alternative is suspect evidence when the path gains at least `minGain[kind]` (ln probability)
- * and the alternative word is frequent (`minAltLogFreq`); `unsupported` more when the corpus does
- * not use the alternative word (at least `altSupport` times). Never suspect:
+ * and the alternative word is frequent (`minAltLogFreq`, or a rare word the corpus uses); `unsupported`
+ * more when the corpus does not use the alternative word (at least `altSupport` times), only
+ * `rareUnsupported` more when the corpus never uses the draft's character (`rareChar`: a character
+ * foreign to the genre is evidence itself; then the lexicon's rare words are candidates too). Among
+ * rivals the corpus's words rank `preferSupported` higher. Never suspect:
  * - the draft's own window is a lexicon word (a confusion of two words needs context evidence:
  *   confusions.ts), or a word of the draft covering k is at least as frequent as the
  *   alternative (a known word is never flagged for a rarer sound-alike);
@@ -21,18 +24,23 @@
  *   draft's word itself (a term of the trade the lexicon lacks: 师德, 提质), occur in the corpus at
  *   least `corpusVouch` times, or the draft uses the word twice or more;
  * - the alternative is a proper noun or an abbreviation (jieba's tags nr, ns, nt, nz, j) the
- *   corpus does not use (`altSupport` times);
- * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list).
- * - a window in a parallel construction (走深走实), in a four-character unit of a 、 list (四字格:
- *   以学带干、以干促效), or starting with a classifier after a number (5名失联: not 名师).
+ *   corpus does not use (`altSupport` times), for a character the corpus uses; or it ends in a
+ *   structural particle the draft reads as one (和睦的 → 目的) and the corpus does not use it;
+ * - protected offsets (protect.ts: names, places and units, numbers, 《titles》, the word list) —
+ *   checked again with the correction in place (guarded: a guard the correction takes away, a
+ *   quote the correction makes ordinary words, does not hold);
+ * - a window in a parallel construction (走深走实; not where the counterpart is a word: 交心谈心),
+ *   in a four-character unit of a 、 list (四字格: 以学带干、以干促效; not where the correction reads as
+ *   two words outside quotes: 结对帮扶), or starting with a classifier after a number (5名失联: not 名师).
  * Thresholds are data fitted by the bench (wordSlipModel.json, bench/review.ts).
  */
 import type { PhraseIndex } from '../search/phraseIndex';
 import { countOccurrences } from '../search/phraseIndex';
 import { findRange } from '../search/suffixArray';
+import { runToEnd, type Steps } from '../slices';
 import type { Lexicon } from './lexicon';
-import { hanRuns, homophones } from './pinyin';
-import { protectedMask } from './protect';
+import { hanRuns, homophones, isHan } from './pinyin';
+import { GUARD, inTrigger, namesAndPlaces, protectedMask } from './protect';
 import { shapeAlike } from './shapes';
 import { reportsOf, type SlipSpan } from './slips';
 import model from './wordSlipModel.json';
@@ -54,6 +62,13 @@ export const SHAPE: CharSource = { kind: 'shape', alike: (d, c) => shapeAlike(St
 const DEFAULT_SOURCES: readonly CharSource[] = [SOUND, SHAPE];
 /** Per source list, the source relating two characters (key (d − 0x3400)·65536 + c), memoised. */
 const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
+/** Most pairs the memo keeps (about 5 MB) before it starts over. */
+export const RELATION_MEMO_MAX = 100_000;
+
+/** Pairs the memo holds now for a source list (for tests and figures). */
+export function relationMemoSize(sources: readonly CharSource[] = DEFAULT_SOURCES): number {
+  return relations.get(sources)?.size ?? 0;
+}
 
 export interface WordSlipOptions {
   /** Least gain (ln probability of the local segmentation) per kind. */
@@ -67,6 +82,14 @@ export interface WordSlipOptions {
   altSupport: number;
   /** … or a word this common in the lexicon (ln frequency) counts as supported without the corpus. */
   commonLogFreq: number;
+  /**
+   * The draft's character is foreign to the genre: the corpus uses it fewer than `rareChar` times.
+   * Then `rareUnsupported` (not `unsupported`) is the extra gain an alternative the corpus does not use needs.
+   */
+  rareChar: number;
+  rareUnsupported: number;
+  /** Rank bonus (ln probability) of an alternative the corpus uses, among rival alternatives. */
+  preferSupported: number;
 }
 
 /** The fitted thresholds (bench/review.ts writes wordSlipModel.json). */
@@ -77,6 +100,9 @@ export const WORD_SLIP_DEFAULTS: WordSlipOptions = {
   unsupported: model.unsupported,
   altSupport: model.altSupport,
   commonLogFreq: model.commonLogFreq ?? 99,
+  rareChar: model.rareChar ?? 0,
+  rareUnsupported: model.rareUnsupported ?? model.unsupported,
+  preferSupported: model.preferSupported ?? 0,
 };
 
 /** A slip of an ordinary word: [start, end) is the draft's word, `variant` the lexicon's. */
@@ -99,6 +125,8 @@ export interface WordSlipInput {
   options?: Partial<WordSlipOptions>;
 }
 
+/** Least ln frequency of an alternative word the corpus uses (the table holds words of frequency 5 and more). */
+const MIN_SUPPORTED_LOG_FREQ = Math.log(5);
 /** Shortest and longest alternative word. */
 const MIN_WORD = 2;
 const MAX_WORD = 4;
@@ -113,10 +141,20 @@ interface Candidate {
   c: string;
   kind: SlipKind;
   gain: number;
+  /** gain, plus `preferSupported` when the corpus uses the alternative word. */
+  rank: number;
 }
 
 /** Suspected slips in `text` (prose: non-prose blanked), in document order, not overlapping. */
 export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
+  return runToEnd(wordSlipsSteps(text, input));
+}
+
+/** Characters of the draft checked between two yields of wordSlipsSteps (about 5 ms of work). */
+export const WORD_SLICE_CHARS = 500;
+
+/** findWordSlips as a sliced run (engine/slices.ts): yields every WORD_SLICE_CHARS characters checked. */
+export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordSlip[]> {
   const lex = memoised(input.lexicon);
   const o: WordSlipOptions = { ...WORD_SLIP_DEFAULTS, ...input.options };
   const sources = input.sources ?? DEFAULT_SOURCES;
@@ -128,6 +166,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
     let v = relation!.get(key);
     if (v === undefined) {
       v = sources.find((x) => x.alike(d, c)) ?? null;
+      // A bounded memo: a server reviews drafts for days (each entry is a pair of characters met once).
+      if (relation!.size >= RELATION_MEMO_MAX) relation!.clear();
       relation!.set(key, v);
     }
     return v ?? undefined;
@@ -159,7 +199,22 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
     return v;
   };
   /** The corpus uses the alternative word (a word of the genre). */
-  const supported = (w: string): boolean => !!index && index.sa.length > 0 && countOccurrences(index, w) >= o.altSupport;
+  const corpusOn = !!index && index.sa.length > 0;
+  const uses = new Map<string, boolean>();
+  const supported = (w: string): boolean => {
+    let v = uses.get(w);
+    if (v === undefined) uses.set(w, (v = corpusOn && countOccurrences(index!, w) >= o.altSupport));
+    return v;
+  };
+  /** The corpus uses the draft's character at k fewer than `rareChar` times (without a corpus: never rare). */
+  const charCounts = new Map<number, number>();
+  const rareInCorpus = (k: number): boolean => {
+    if (!corpusOn) return false;
+    const d = text.charCodeAt(k);
+    let n = charCounts.get(d);
+    if (n === undefined) charCounts.set(d, (n = countOccurrences(index, text[k])));
+    return n < o.rareChar;
+  };
   const vouched = (k: number, rs: number, re: number, s: number, e: number): boolean => {
     const a = Math.max(rs, k - 1);
     const b = Math.min(re, k + 2);
@@ -172,9 +227,14 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   };
 
   const found: Candidate[] = [];
+  let untilYield = WORD_SLICE_CHARS;
   for (const [rs, re] of hanRuns(text)) {
     for (let k = rs; k < re && re - rs >= MIN_WORD; k++) {
-      if (mask[k]) continue;
+      if (--untilYield <= 0) {
+        untilYield = WORD_SLICE_CHARS;
+        yield;
+      }
+      if (mask[k] & GUARD.FIRM) continue;
       const d = text.charCodeAt(k);
       const a = Math.max(rs, k - CONTEXT);
       const b = Math.min(re, k + CONTEXT + 1);
@@ -185,7 +245,8 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
         for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
           // The draft's own window is a word: two words confused need context evidence (confusions.ts).
           if (wordQ(s, e) >= 0) continue;
-          const chars = lex.fillers(text, s, e, k);
+          // Rare words (terms of the trade the lexicon holds as rare: 抓手, 排查) only where the draft's character is foreign to the genre.
+          const chars = rareInCorpus(k) && corpusOn ? lex.fillers(text, s, e, k) + lex.fillers(text, s, e, k, true) : lex.fillers(text, s, e, k);
           let checked = false;
           for (let ci = 0; ci < chars.length; ci++) {
             const cc = chars.charCodeAt(ci);
@@ -194,30 +255,43 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
             if (!source) continue;
             // The window's own checks, once a candidate is there (most windows have none).
             if (!checked) {
-              if (protectedIn(mask, s, e) || parallel(text, k, s, e, rs, re) || listedFour(text, rs, re) || counted(text, s, rs)) break;
+              if (protectedIn(mask, s, e, GUARD.FIRM) || parallel(text, s, e, rs, re, isWord) || counted(text, s, rs)) break;
               checked = true;
             }
             const c = chars[ci];
             const variant = text.slice(s, k) + c + text.slice(k + 1, e);
             const altLog = lex.q(variant)! / 4;
-            if (altLog < o.minAltLogFreq) continue;
+            // A word rarer than minAltLogFreq only where the corpus uses it (a term of the trade: 抓手, 排查).
+            if (altLog < o.minAltLogFreq && (altLog < MIN_SUPPORTED_LOG_FREQ || !supported(variant))) continue;
             if (knownCover(wordQ, k, rs, re, altLog)) continue;
-            // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it.
-            if (lex.proper(variant) && !supported(variant)) continue;
+            // A proper noun or an abbreviation (石化, 政协) only where the corpus uses it, or replacing a character foreign to the genre
+            // (jieba tags common words too: 端正, 广度).
+            if (lex.proper(variant) && !supported(variant) && !rareInCorpus(k)) continue;
+            // The draft's structural particle stays a particle (和睦的, 急难愁盼的): a word ending in it (目的) only where the corpus uses it.
+            if (PARTICLES.includes(text[e - 1]) && k !== e - 1 && !supported(variant)) continue;
+            // A 四字格 of a 、 list is left to the corpus, unless the correction reads as ordinary words (结对帮扶, 撰写笔记)
+            // outside quotation marks (a quoted slogan puns: “幸福社区、羚动万家”).
+            if (listedFour(text, rs, re) && (inQuote(text, rs) || !plainWords(lex, text.slice(rs, k) + c + text.slice(k + 1, re)))) continue;
             if (vouched(k, rs, re, s, e)) break;
             base ??= segment(text.slice(a, b));
             const gain = segment(text.slice(a, k) + c + text.slice(k + 1, b)) - base;
             if (gain < o.minGain[source.kind]) continue;
-            if (gain < o.minGain[source.kind] + o.unsupported && altLog < o.commonLogFreq && !supported(variant)) continue;
-            if (!best || gain > best.gain) best = { k, s, e, c, kind: source.kind, gain };
+            const extra = rareInCorpus(k) ? o.rareUnsupported : o.unsupported;
+            if (gain < o.minGain[source.kind] + extra && altLog < o.commonLogFreq && !supported(variant)) continue;
+            if (protectedIn(mask, s, e, GUARD.NAME_PLACE | GUARD.QUOTE) && guarded(lex, mask, text, rs, re, k, c, s, e)) continue;
+            // Among rivals (several alternatives, overlapping windows), a word of the genre — one the corpus uses — comes first.
+            // The same correction in another window keeps the first (longest) window and takes the better rank.
+            const rank = gain + (supported(variant) ? o.preferSupported : 0);
+            if (best?.c === c) best.rank = Math.max(best.rank, rank);
+            else if (!best || rank > best.rank) best = { k, s, e, c, kind: source.kind, gain, rank };
           }
         }
       }
       if (best) found.push(best);
     }
   }
-  // Overlapping suspects: the greater gain wins.
-  found.sort((x, y) => y.gain - x.gain || x.s - y.s);
+  // Overlapping suspects: the greater rank wins.
+  found.sort((x, y) => y.rank - x.rank || x.s - y.s);
   const taken: Candidate[] = [];
   for (const f of found) if (!taken.some((t) => f.s < t.e && t.s < f.e)) taken.push(f);
   taken.sort((x, y) => x.s - y.s);
@@ -262,6 +336,18 @@ function segmentDp(lex: Lexicon, s: string): { best: Float64Array; from: Int32Ar
   return { best, from };
 }
 
+/**
+ * Gain (ln probability) of the segmentation of the run around `at` (± CONTEXT characters) with c
+ * at `at`: how much better the general lexicon reads the text with the alternative.
+ */
+export function contextGain(lex: Lexicon, text: string, at: number, c: string): number {
+  let rs = at;
+  let re = at + 1;
+  while (rs > 0 && at - rs < CONTEXT && isHan(text.charCodeAt(rs - 1))) rs--;
+  while (re < text.length && re - at <= CONTEXT && isHan(text.charCodeAt(re))) re++;
+  return segmentScore(lex, text.slice(rs, at) + c + text.slice(at + 1, re)) - segmentScore(lex, text.slice(rs, re));
+}
+
 /** ln probability of the most probable segmentation of `s`. */
 export function segmentScore(lex: Lexicon, s: string): number {
   return segmentDp(lex, s).best[s.length];
@@ -291,23 +377,69 @@ function memoised(lex: Lexicon): Lexicon {
       return v < 0 ? undefined : v;
     },
     proper: (w) => lex.proper(w),
-    fillers: (text, start, end, at) => lex.fillers(text, start, end, at),
+    fillers: (text, start, end, at, rare) => lex.fillers(text, start, end, at, rare),
     entries: (len) => lex.entries(len),
   };
 }
 
-/** Some offset of [s, e) is protected. */
-function protectedIn(mask: Uint8Array, s: number, e: number): boolean {
-  for (let i = s; i < e; i++) if (mask[i]) return true;
+/** Some offset of [s, e) is protected by one of the `guards` (bits). */
+function protectedIn(mask: Uint8Array, s: number, e: number, guards: number): boolean {
+  for (let i = s; i < e; i++) if (mask[i] & guards) return true;
   return false;
+}
+
+/** Least length of a quote that can be ordinary words rather than a coinage. */
+const MIN_PLAIN_QUOTE = 4;
+/** Han characters around k the name and place guards look at (a suffix or title and the name before or after it). */
+const GUARD_REACH = 10;
+
+/**
+ * The window [s, e) stays protected with c at k: a name or place guard still covers it in the
+ * corrected text (a slip can break the word that made a place character no suffix: 格盖局,
+ * 思斯路, 不署), or k is the title or suffix itself, or a quoted coinage of fewer than four
+ * characters, or one that does not become ordinary words (“蜻停点水” → 蜻蜓点水 does; “白加黑” stays).
+ */
+export function guarded(lex: Lexicon, mask: Uint8Array, text: string, rs: number, re: number, k: number, c: string, s: number, e: number): boolean {
+  if (protectedIn(mask, s, e, GUARD.QUOTE)) {
+    if (!(mask[k] & GUARD.QUOTE)) return true;
+    let qs = k;
+    let qe = k + 1;
+    while (qs > rs && mask[qs - 1] & GUARD.QUOTE) qs--;
+    while (qe < re && mask[qe] & GUARD.QUOTE) qe++;
+    // A short quote is a coinage, often a pun on the very word (“筑力” for 助力).
+    if (qe - qs < MIN_PLAIN_QUOTE || !plainWords(lex, text.slice(qs, k) + c + text.slice(k + 1, qe))) return true;
+  }
+  if (protectedIn(mask, s, e, GUARD.NAME_PLACE)) {
+    // The title or suffix itself is the character in question: 市 of 及市教育局 may begin a unit's name.
+    if (inTrigger(text, k)) return true;
+    const a = Math.max(rs, k - GUARD_REACH);
+    const b = Math.min(re, k + GUARD_REACH + 1);
+    const local = text.slice(a, k) + c + text.slice(k + 1, b);
+    const m = new Uint8Array(local.length);
+    namesAndPlaces(m, local, (w) => lex.q(w) !== undefined);
+    if (protectedIn(m, s - a, e - a, GUARD.NAME_PLACE)) return true;
+  }
+  return false;
+}
+
+/** `unit` reads as ordinary words: it splits into words of the lexicon of two characters or more (结对帮扶; 三个重点). */
+export function plainWords(lex: Lexicon, unit: string): boolean {
+  const ok = new Uint8Array(unit.length + 1);
+  ok[0] = 1;
+  for (let i = 2; i <= unit.length; i++) {
+    for (let j = Math.max(0, i - SEG_MAX); j <= i - 2 && !ok[i]; j++) if (ok[j] && lex.q(unit.slice(j, i)) !== undefined) ok[i] = 1;
+  }
+  return ok[unit.length] === 1;
 }
 
 /**
  * The window is part of a parallel construction — 走深走实, 常学常新、常悟常进, 自重、自警、自醒:
  * a character of it recurs two or three characters away (within the run or across
  * one 、). Coinages of that shape are the genre's habit; a slip in them is left to the corpus.
+ * A recurrence whose counterpart of the window is an ordinary word is no coinage (交心谈心:
+ * 谈心; 市委常委: 市委; 党中央、中央军委: 中央).
  */
-function parallel(text: string, k: number, s: number, e: number, rs: number, re: number): boolean {
+export function parallel(text: string, s: number, e: number, rs: number, re: number, isWord: (w: string) => boolean): boolean {
   for (let i = s; i < e; i++) {
     const c = text.charCodeAt(i);
     for (const dist of [-3, -2, 2, 3]) {
@@ -315,7 +447,10 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
       if (j < s - 3 || j >= e + 3 || j < 0 || j >= text.length || (j >= s && j < e)) continue;
       const between = dist < 0 ? text.slice(j + 1, i) : text.slice(i + 1, j);
       const inRun = j >= rs && j < re;
-      if (text.charCodeAt(j) === c && (inRun || /^[^、]*、[^、]*$/.test(between))) return true;
+      if (text.charCodeAt(j) !== c || !(inRun || /^[^、]*、[^、]*$/.test(between))) continue;
+      const ps = j - (i - s);
+      if (ps >= 0 && isWord(text.slice(ps, ps + e - s))) continue;
+      return true;
     }
   }
   return false;
@@ -328,8 +463,22 @@ function parallel(text: string, k: number, s: number, e: number, rs: number, re:
  * two of them; a slip in them is left to the corpus check.
  */
 export function listedFour(text: string, rs: number, re: number): boolean {
-  return re - rs === 4 && (text[rs - 1] === '、' || text[re] === '、');
+  if (re - rs !== 4) return false;
+  // 二、 before a heading is a numbering mark, not a list.
+  const before = text[rs - 1] === '、' && !NUMERAL_HAN.includes(text[rs - 2] ?? '');
+  return before || text[re] === '、';
 }
+
+
+/** Offset `at` is inside quotation marks opened on its line. */
+export function inQuote(text: string, at: number): boolean {
+  const line = text.lastIndexOf('\n', at) + 1;
+  const open = text.lastIndexOf('“', at);
+  return open >= line && text.lastIndexOf('”', at) < open;
+}
+
+/** Structural particles: 的, 地, 得. */
+const PARTICLES = '的地得';
 
 /** Classifiers a count stands before (三名, 5个, X项). */
 const CLASSIFIERS = '名个位项次件家所条篇份批场户人例';

@@ -9,7 +9,8 @@
  * character in; 忽略此词 adds the draft's word to the word list.
  */
 import { findSlips, slipsSteps, type SlipSuspect } from '../../review/slips';
-import { findTypos, type Typo } from '../../review/typos';
+import { runToEnd, type Steps } from '../../slices';
+import { typosSteps, type Typo } from '../../review/typos';
 import type { LintRule, RuleContext, RuleFinding } from '../types';
 // 截止/截至 are word-confusion's (公文规范): reported there, not twice.
 import { CONFUSION_IDS } from './word-confusion';
@@ -29,18 +30,19 @@ export const typoSuspectRule: LintRule = {
   example: '始终不忘出心、牢记使命；认真做好各项工做；依法享有的权力和义务',
   check(ctx) {
     const corpus = ctx.phrases ? findSlips(ctx.phrases, ctx.prose.masked, {}, { lexicon: ctx.lexicon }) : [];
-    return typos(ctx, corpus);
+    return runToEnd(typos(ctx, corpus));
   },
-  // The corpus search in slices (a large corpus); the confusion rules and the word check at the end.
+  // The corpus search and the word check in slices (a large corpus, a long draft); the confusion rules between them.
   *steps(ctx) {
     const corpus = ctx.phrases ? yield* slipsSteps(ctx.phrases, ctx.prose.masked, {}, ctx.outOfTime, { lexicon: ctx.lexicon }) : [];
-    return typos(ctx, corpus);
+    return yield* typos(ctx, corpus);
   },
 };
 
-function typos(ctx: RuleContext, corpus: SlipSuspect[]): RuleFinding[] {
+function* typos(ctx: RuleContext, corpus: SlipSuspect[]): Steps<RuleFinding[]> {
   const words = [...ctx.settings.review.words, ...(ctx.words ?? [])];
-  return findTypos(ctx.prose.masked, { index: ctx.phrases, corpusSlips: corpus, lexicon: ctx.lexicon, words, skipConfusions: CONFUSION_IDS }).map(
+  const found = yield* typosSteps(ctx.prose.masked, { index: ctx.phrases, corpusSlips: corpus, lexicon: ctx.lexicon, words, skipConfusions: CONFUSION_IDS });
+  return found.map(
     (t): RuleFinding => ({
       start: t.start,
       end: t.end,
