@@ -1,26 +1,30 @@
 /**
- * The word check memoises which characters are alike (sound, shape) per pair it meets; a server
- * reviews drafts for days, so the memo is bounded: it starts over at RELATION_MEMO_MAX pairs.
+ * The word check memoises which source relates two characters (sound, shape) in a fixed,
+ * direct-mapped table (RelationMemo): bounded however many pairs a long-running server meets,
+ * and always the answer the sources give.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findWordSlips, RELATION_MEMO_MAX, relationMemoSize } from '../../server/src/engine/review/wordSlips';
-import { loadLexicon } from '../../server/src/io/lexicon';
+import { RELATION_SLOTS, RelationMemo, SHAPE, SOUND, type CharSource } from '../../server/src/engine/review/wordSlips';
 import { prng } from '../helpers/prng';
 
-test('the memo of alike characters stays bounded over many drafts', () => {
-  const { lexicon, error } = loadLexicon();
-  assert.ok(lexicon, `the built lexicon (npm run build): ${error}`);
-  const common: string[] = [];
-  for (const [w, q] of lexicon.entries(1)) if (q >= 28) common.push(w);
-  const rand = prng(7);
-  const draft = () => Array.from({ length: 20_000 }, (_, i) => common[Math.floor(rand() * common.length)] + (i % 30 === 29 ? '。' : '')).join('');
-  const sizes: number[] = [];
-  for (let n = 0; n < 3; n++) {
-    findWordSlips(draft(), { lexicon });
-    sizes.push(relationMemoSize());
+test('the memo of related characters answers as the sources do, for more pairs than it has slots', () => {
+  const sources: CharSource[] = [SOUND, SHAPE];
+  const memo = new RelationMemo(sources);
+  const rand = prng(3);
+  // Pairs among the common Han characters (U+4E00…U+9FA5), many times the table's slots, some met twice.
+  const pairs: Array<[number, number]> = [];
+  for (let i = 0; i < RELATION_SLOTS * 3; i++) pairs.push([0x4e00 + Math.floor(rand() * 0x51a6), 0x4e00 + Math.floor(rand() * 0x51a6)]);
+  pairs.push([0x5de5, 0x516c], [0x5df1, 0x5df2], [0x5de5, 0x516c]); // 工/公 same pinyin; 己/已 shape
+  let related = 0;
+  for (const [i, [d, c]] of pairs.entries()) {
+    const want = sources.find((x) => x.alike(d, c));
+    const got = memo.sourceOf(d, c);
+    assert.equal(got, want, `pair ${i}: ${String.fromCharCode(d)}/${String.fromCharCode(c)}`);
+    if (got) related++;
   }
-  // Three drafts of random common characters meet more pairs than the bound: the memo started over once at least.
-  assert.ok(sizes.every((n) => n > 0 && n <= RELATION_MEMO_MAX), `sizes ${sizes.join(', ')} within ${RELATION_MEMO_MAX}`);
-  assert.ok(sizes.some((n, i) => i > 0 && n < sizes[i - 1]), `the memo started over: ${sizes.join(', ')}`);
+  assert.ok(related > 0, 'some pairs are related');
+  assert.equal(memo.sourceOf(0x5de5, 0x516c), SOUND);
+  assert.equal(memo.sourceOf(0x5df1, 0x5df2), SHAPE);
+  assert.ok(memo.filled <= RELATION_SLOTS && memo.filled > RELATION_SLOTS / 2, `slots filled: ${memo.filled}`);
 });

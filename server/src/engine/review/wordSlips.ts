@@ -60,14 +60,44 @@ export const SOUND: CharSource = { kind: 'sound', alike: homophones };
 export const SHAPE: CharSource = { kind: 'shape', alike: (d, c) => shapeAlike(String.fromCharCode(d), String.fromCharCode(c)) };
 
 const DEFAULT_SOURCES: readonly CharSource[] = [SOUND, SHAPE];
-/** Per source list, the source relating two characters (key (d − 0x3400)·65536 + c), memoised. */
-const relations = new WeakMap<readonly CharSource[], Map<number, CharSource | null>>();
-/** Most pairs the memo keeps (about 5 MB) before it starts over. */
-export const RELATION_MEMO_MAX = 100_000;
+/** Slots of the memo of related characters (a power of two): 640 KB, allocated once per source list. */
+export const RELATION_SLOTS = 1 << 17;
 
-/** Pairs the memo holds now for a source list (for tests and figures). */
-export function relationMemoSize(sources: readonly CharSource[] = DEFAULT_SOURCES): number {
-  return relations.get(sources)?.size ?? 0;
+/**
+ * Per source list, which source relates two characters, memoised in a fixed table: a server
+ * reviews drafts for days and meets millions of pairs, so the memo is a direct-mapped cache (a
+ * pair's slot by its hash; a newer pair takes the slot over) — bounded, and without the garbage
+ * a growing or cleared Map leaves (tens of MB of RSS at a 50 MB corpus).
+ */
+export class RelationMemo {
+  private readonly keys = new Int32Array(RELATION_SLOTS);
+  /** 0: empty slot; 1: no source relates the pair; 2 + i: sources[i]. */
+  private readonly vals = new Uint8Array(RELATION_SLOTS);
+  filled = 0;
+  constructor(private readonly sources: readonly CharSource[]) {}
+
+  /** The source relating draft character d to c (undefined: none). */
+  sourceOf(d: number, c: number): CharSource | undefined {
+    const key = (d * 0x10000 + c) | 0;
+    const slot = Math.imul(key, 0x9e3779b1) >>> (32 - 17);
+    let v = this.vals[slot];
+    if (v === 0 || this.keys[slot] !== key) {
+      const i = this.sources.findIndex((x) => x.alike(d, c));
+      if (this.vals[slot] === 0) this.filled++;
+      v = i < 0 ? 1 : 2 + i;
+      this.keys[slot] = key;
+      this.vals[slot] = v;
+    }
+    return v === 1 ? undefined : this.sources[v - 2];
+  }
+}
+const relations = new WeakMap<readonly CharSource[], RelationMemo>();
+
+/** The memo of a source list (for tests and figures). */
+export function relationMemo(sources: readonly CharSource[] = DEFAULT_SOURCES): RelationMemo {
+  let m = relations.get(sources);
+  if (!m) relations.set(sources, (m = new RelationMemo(sources)));
+  return m;
 }
 
 export interface WordSlipOptions {
@@ -158,20 +188,8 @@ export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordS
   const lex = memoised(input.lexicon);
   const o: WordSlipOptions = { ...WORD_SLIP_DEFAULTS, ...input.options };
   const sources = input.sources ?? DEFAULT_SOURCES;
-  let relation = relations.get(sources);
-  if (!relation) relations.set(sources, (relation = new Map()));
-  const sourceOf = (d: number, c: number): CharSource | undefined => {
-    // Within small-integer range (d is a Han character, ≥ 0x3400), so the map keys stay unboxed.
-    const key = (d - 0x3400) * 0x10000 + c;
-    let v = relation!.get(key);
-    if (v === undefined) {
-      v = sources.find((x) => x.alike(d, c)) ?? null;
-      // A bounded memo: a server reviews drafts for days (each entry is a pair of characters met once).
-      if (relation!.size >= RELATION_MEMO_MAX) relation!.clear();
-      relation!.set(key, v);
-    }
-    return v ?? undefined;
-  };
+  const memo = relationMemo(sources);
+  const sourceOf = (d: number, c: number): CharSource | undefined => memo.sourceOf(d, c);
   const isWord = (w: string) => lex.q(w) !== undefined;
   const mask = protectedMask(text, input.words, isWord);
   /** Bucket of the draft's text[s, s + len) for len 2…MAX_WORD (-1: not a word; -2: not looked up yet). */
