@@ -30,7 +30,7 @@ export async function benchUnseenSlips(): Promise<BenchRow[]> {
       const fs = typos(d.text);
       for (const k of d.key) {
         total++;
-        if (fs.some((f) => names(d.text, f, k))) found++;
+        if (fs.some((f) => names(d, f, k))) found++;
         else missed.push(`${k.wrong}→${k.right}`);
       }
     }

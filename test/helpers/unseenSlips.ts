@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding } from '../../server/src/engine/lint/types';
+import { LineIndex } from '../../server/src/engine/text/lineIndex';
 
 export const UNSEEN_SLIPS_DIR = process.env.SHUZHI_UNSEEN_SLIPS ?? path.join(__dirname, '..', 'fixtures', 'unseen', 'slips');
 
@@ -22,6 +23,8 @@ export interface KeyedDraft {
   name: string;
   kind: 'sound' | 'shape';
   text: string;
+  /** The slipped text's lines (the keys name 1-based lines). */
+  lines: LineIndex;
   key: SlipKey[];
 }
 
@@ -34,22 +37,18 @@ export function unseenSlipFixtures(dir = UNSEEN_SLIPS_DIR): { clean: Array<{ nam
   const slipped: KeyedDraft[] = [];
   for (const f of files) {
     const m = /^(.*)-(slips|shape)\.json$/.exec(f);
-    if (m) slipped.push({ name: m[1], kind: m[2] === 'slips' ? 'sound' : 'shape', text: read(`${m[1]}-${m[2]}.md`), key: JSON.parse(read(f)) as SlipKey[] });
+    if (m) {
+      const text = read(`${m[1]}-${m[2]}.md`);
+      slipped.push({ name: m[1], kind: m[2] === 'slips' ? 'sound' : 'shape', text, lines: new LineIndex(text), key: JSON.parse(read(f)) as SlipKey[] });
+    }
   }
   return { clean, slipped };
 }
 
-/** 1-based line of an offset. */
-function lineOf(text: string, offset: number): number {
-  let n = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) n++;
-  return n;
-}
-
-/** Whether a typo-suspect finding names the slip: on its line, its wrong character, suggesting the right one. */
-export function names(text: string, f: Finding, k: SlipKey): boolean {
-  if (f.rule !== 'typo-suspect' || lineOf(text, f.start) !== k.line) return false;
-  const span = text.slice(f.start, f.end);
+/** Whether a typo-suspect finding in the slipped draft names the slip: on its line, its wrong character, suggesting the right one. */
+export function names(d: KeyedDraft, f: Finding, k: SlipKey): boolean {
+  if (f.rule !== 'typo-suspect' || d.lines.positionAt(f.start).line + 1 !== k.line) return false;
+  const span = d.text.slice(f.start, f.end);
   return span.includes(k.char) && k.wrong.includes(span.replace(/\s/g, '').slice(0, 1)) && (f.fixes ?? []).some((x) => x.edits.some((e) => e.newText.includes(k.fix)));
 }
 

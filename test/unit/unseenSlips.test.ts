@@ -23,10 +23,9 @@ test('the unseen fixtures: every key names the one character its slipped copy ch
     const diffs: number[] = [];
     for (let i = 0; i < d.text.length; i++) if (d.text[i] !== twin.text[i]) diffs.push(i);
     assert.equal(diffs.length, d.key.length, `${d.name}-${d.kind}: one changed character per key`);
-    const slippedLines = d.text.split('\n');
     const cleanLines = twin.text.split('\n');
     for (const k of d.key) {
-      assert.ok(slippedLines[k.line - 1].includes(k.wrong), `${d.name}: ${k.wrong} on line ${k.line}`);
+      assert.ok(d.lines.lineText(k.line - 1).includes(k.wrong), `${d.name}: ${k.wrong} on line ${k.line}`);
       assert.ok(cleanLines[k.line - 1].includes(k.right), `${d.name}: ${k.right} on line ${k.line}`);
       assert.ok(k.wrong.includes(k.char) && k.right.includes(k.fix), `${d.name}: ${JSON.stringify(k)}`);
     }
@@ -45,7 +44,7 @@ test('review on the unseen reports: slips found and false alarms at most as the 
     const fs = typos(d.text);
     for (const k of d.key) {
       total[d.kind]++;
-      if (fs.some((f) => names(d.text, f, k))) found[d.kind]++;
+      if (fs.some((f) => names(d, f, k))) found[d.kind]++;
     }
   }
   const alarms = clean.flatMap((c) => typos(c.text).map((f) => `${c.name}: ${c.text.slice(f.start, f.end)}`));
