@@ -10,10 +10,10 @@ import type { Anomaly, ReportNode } from '../../types';
 import { listRun } from '../numbering';
 import type { LintRule, RuleContext } from '../types';
 import { renumberFix, numberingFindings } from '../numberingFindings';
-import { commaHeadings } from './numbering-style';
+import { commaHeadings, type CommaHeading } from './numbering-style';
 
 /** Does every number the gap skips stand on a `二，` heading line between the item before and this one? */
-function filledByCommaHeadings(ctx: RuleContext, a: Anomaly, lines: () => ReturnType<typeof commaHeadings>): boolean {
+function filledByCommaHeadings(ctx: RuleContext, a: Anomaly, lines: () => CommaHeading[]): boolean {
   const node = a.node;
   if (!/^[一二三四五六七八九十]+、/.test(node.name) || a.expected === undefined || node.ordinal === undefined) return false;
   const run = listRun(ctx.tree, node);
@@ -31,7 +31,7 @@ export const numberingGapRule: LintRule = {
   description: '同一级编号不连续，如“（二）”之后是“（四）”，或“一是、二是、四是”。',
   example: '二、存在的不足 …… 四、下一步打算',
   check(ctx) {
-    let lines: ReturnType<typeof commaHeadings> | undefined;
+    let lines: CommaHeading[] | undefined;
     const commaLines = () => (lines ??= commaHeadings(ctx));
     return numberingFindings(ctx, ['gap'], (a) => renumberFix(ctx.tree, a.node), (a) => !filledByCommaHeadings(ctx, a, commaLines));
   },
