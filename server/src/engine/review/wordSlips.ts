@@ -93,8 +93,8 @@ export class RelationMemo {
 }
 const relations = new WeakMap<readonly CharSource[], RelationMemo>();
 
-/** The memo of a source list (for tests and figures). */
-export function relationMemo(sources: readonly CharSource[] = DEFAULT_SOURCES): RelationMemo {
+/** The memo of a source list, made on first use. */
+function relationMemo(sources: readonly CharSource[] = DEFAULT_SOURCES): RelationMemo {
   let m = relations.get(sources);
   if (!m) relations.set(sources, (m = new RelationMemo(sources)));
   return m;
