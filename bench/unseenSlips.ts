@@ -10,7 +10,7 @@ import { reviewDraft } from '../server/src/engine/check/review';
 import { buildPhraseIndex } from '../server/src/engine/search/phraseIndex';
 import { sharedLexicon } from '../server/src/io/lexicon';
 import { names, UNSEEN_SLIPS_DIR, unseenSlipFixtures } from '../test/helpers/unseenSlips';
-import type { BenchRow } from './table';
+import { formatTable, type BenchRow } from './table';
 
 const hanCount = (t: string) => [...t].filter((c) => /\p{Script=Han}/u.test(c)).length;
 
@@ -58,3 +58,5 @@ export async function benchUnseenSlips(): Promise<BenchRow[]> {
   });
   return rows;
 }
+
+if (require.main === module) void benchUnseenSlips().then((rows) => process.stdout.write(formatTable(rows) + '\n'));

@@ -14,7 +14,7 @@
  */
 import type { Lexicon } from './lexicon';
 import type { PhraseIndex } from '../search/phraseIndex';
-import { isWordBreak, reportAt } from '../search/phraseIndex';
+import { countOccurrences, isWordBreak, reportAt } from '../search/phraseIndex';
 import { keyAt, narrow, shortRange } from '../search/suffixArray';
 import { corpusSoundAlikes } from './corpusChars';
 import { isHan, soundAlike } from './pinyin';
@@ -67,23 +67,50 @@ export interface SlipSuspect extends SlipSpan {
  * characters it covers: the corpus check suggests nothing there (see inCommonWord). Fitted in
  * bench/review.ts (benchSlips, leave one report out).
  */
-export const COMMON_WORD_Q = 26;
+export const COMMON_WORD_Q = 20;
 
 /** Longest lexicon word the guard looks up. */
 const GUARD_WORD_MAX = 4;
+
+/**
+ * Share of the corpus's uses of the window's part beside the word that are the corpus phrase
+ * itself, from which that part is taken to come with the phrase (see inCommonWord).
+ */
+export const COLLOCATION_SHARE = 0.5;
+
+/** The corpus's side of the common-word guard: the phrase index and the suspect phrase's occurrences. */
+export interface GuardCorpus {
+  index: PhraseIndex;
+  /** Occurrences of the corpus phrase the window would be (the suggested wording). */
+  occurrences: number;
+}
 
 /**
  * True when the draft's character at `at` lies inside a common word of the draft: a word of
  * 2…4 characters within text[start, end), covering `at`, whose lexicon bucket is at least
  * `minQ`. There the draft is likely right and the corpus phrase a homophone of it (集中整治工作
  * is not a slip of 政治工作, 为群众办事 not one of 办实事): one character off a repeated phrase is
- * weak evidence against a common word.
+ * weak evidence against a common word. With the corpus's side given, a word vouches only where the
+ * corpus gives it no reason not to:
+ * - a word the window frames (window characters on both sides of it) vouches for nothing: the
+ *   corpus phrase holds the word's whole context and differs in that one character (学习惯彻 is
+ *   学习贯彻), which no homophone explains away;
+ * - nor does a word the corpus never uses (工作老实不到位: the genre writes 落实, never 老实);
+ * - nor does a word beside a part of the window (2 characters or more) that the corpus uses
+ *   mostly as part of the phrase suggested (at least COLLOCATION_SHARE): that part comes with its
+ *   fixed partner (党日 with 主题: 主体党日 is 主题党日), while 工作 beside 整治 comes with anything.
  */
-export function inCommonWord(lexicon: Lexicon, text: string, start: number, end: number, at: number, minQ = COMMON_WORD_Q): boolean {
+export function inCommonWord(lexicon: Lexicon, text: string, start: number, end: number, at: number, minQ = COMMON_WORD_Q, corpus?: GuardCorpus): boolean {
   for (let len = 2; len <= GUARD_WORD_MAX; len++) {
     for (let s = Math.max(start, at - len + 1); s <= at && s + len <= end; s++) {
       const q = lexicon.q(text.slice(s, s + len));
-      if (q !== undefined && q >= minQ) return true;
+      if (q === undefined || q < minQ) continue;
+      if (!corpus) return true;
+      if (start < s && s + len < end) continue;
+      if (countOccurrences(corpus.index, text.slice(s, s + len)) === 0) continue;
+      const beside = s === start ? text.slice(s + len, end) : text.slice(start, s);
+      if (beside.length >= 2 && corpus.occurrences >= COLLOCATION_SHARE * countOccurrences(corpus.index, beside)) continue;
+      return true;
     }
   }
   return false;
@@ -255,7 +282,7 @@ function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o
           if (len >= o.minLength && len > matchLen[i] && (e - k - 1 >= o.minSide || (o.minSide > 0 && strayAtEdge(k, s, e)))) {
             if (hi - lo < o.minOccurrences) break;
             const ev = reportsOf(index, lo, hi);
-            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi) && !(lexicon && inCommonWord(lexicon, text, s, e, k, minWordQ))) {
+            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi) && !(lexicon && inCommonWord(lexicon, text, s, e, k, minWordQ, { index, occurrences: ev.occurrences }))) {
               const cand = { k, s, e, c, ...ev };
               if (!best || cand.reports > best.reports || (cand.reports === best.reports && cand.e - cand.s > best.e - best.s)) best = cand;
             }
