@@ -93,6 +93,11 @@ async function until<T>(get: () => T | undefined, what: string, server: TestServ
  */
 const TRACE = process.env.SHUZHI_BENCH_TRACE === '1';
 
+/** SHUZHI_BENCH_TRACE=1: when a phase of the bench starts, on the monotonic clock of CPU profiles (µs), to place a profile's blocks. */
+function phase(name: string): void {
+  if (TRACE) process.stderr.write(`[phase] ${name} ${process.hrtime.bigint() / 1000n}\n`);
+}
+
 function trace(server: TestServer, t0: number, name: string): void {
   if (!TRACE) return;
   const out = (m: string) => process.stderr.write(`[trace ${name} ${((performance.now() - t0) / 1000).toFixed(1)} s] ${m}\n`);
@@ -208,6 +213,7 @@ async function latencies(server: TestServer, method: string, uri: string, positi
       if ((e as { code?: number }).code === -32601) return 'n/a（服务器未注册该请求）';
       throw e;
     }
+    if (TRACE && performance.now() - t > 10) process.stderr.write(`[slow] ${method} ${(performance.now() - t).toFixed(1)} ms from ${process.hrtime.bigint() / 1000n - BigInt(Math.round((performance.now() - t) * 1000))}\n`);
     if (isAnswer(answer)) out.times.push(performance.now() - t);
     else out.empty++;
   }
@@ -267,15 +273,18 @@ export async function benchScale(sizesMB: number[], only: { drafts?: boolean; in
       if (ready2.reports > 0 && bytes <= 30 * MB) {
         await until(() => (warm.server.logs.some((l) => /已在后台解析/.test(l)) ? true : undefined), 'tree warm-up', warm.server, 300_000).catch(() => undefined);
       }
+      phase('snapshot ready; hover and completion in the latency draft');
       warm.server.open(uri, draft.text);
       await warm.server.request('textDocument/hover', { textDocument: { uri }, position: draft.hoverAt[0] });
       const hover = await latencies(warm.server, 'textDocument/hover', uri, draft.hoverAt);
       const completion = await latencies(warm.server, 'textDocument/completion', uri, draft.completeAt);
       const paraUri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-200.md'));
       const para = paragraphDraft(rand);
+      phase('paragraph completions while settling');
       warm.server.open(paraUri, para.text);
       const paragraphCompletion = await latencies(warm.server, 'textDocument/completion', paraUri, para.at);
 
+      phase('paragraph completions done');
       const bigUri = fileUri(path.join(os.tmpdir(), 'shuzhi-bench-5000.md'));
       const big = bigDraft(rand);
       const tb = performance.now();
@@ -288,7 +297,9 @@ export async function benchScale(sizesMB: number[], only: { drafts?: boolean; in
       // Completion again once the corpus has settled (30 s after it was ready), then (50 MB and up) a pasted
       // 10-million-character draft checked beside a small one — after the RSS figure, which is the corpus's.
       await new Promise((r) => setTimeout(r, Math.max(0, ready2.at + SETTLED_MS - performance.now())));
+      phase('settled completions');
       const settledCompletion = await latencies(warm.server, 'textDocument/completion', paraUri, para.at);
+      phase('settled completions done');
       const stall = size >= 50 && only.stall !== false ? await stallFigure(warm.server, synthesizeDraft(10_000_000)) : undefined;
       await warm.server.stop();
 

@@ -16,10 +16,55 @@ function badPosition(params: unknown): string | undefined {
   return JSON.stringify(p) ?? String(p);
 }
 
+/**
+ * Requests being answered, and when the client's last message came in: background work in
+ * slices (lint, review, the completion warm-up) holds back while `answering()` says so. A
+ * request takes three turns of the event loop on the server (the protocol library's queue, the
+ * hop below, the writer's queue); a background slice run before each of them would put two or
+ * three slices into every answer.
+ */
+let inFlight = 0;
+/** When the oldest request still being answered began (performance.now()). */
+let oldestAt = Infinity;
+let inputAt = -Infinity;
+/** Input is held for: the protocol library dispatches a message read now at the end of this turn. */
+const INPUT_HOLD_MS = 2;
+/** Longest a request holds background work back (one waiting for the corpus or an index must not stop it). */
+export const MAX_HOLD_MS = 50;
+
+/** The client sent something (a message read from the transport): hold background work a moment. */
+export function noteInput(): void {
+  inputAt = performance.now();
+}
+
+/** True while a request is being answered (for at most MAX_HOLD_MS) or a message has just come in. */
+export function answering(now = performance.now()): boolean {
+  return now - inputAt < INPUT_HOLD_MS || (inFlight > 0 && now - oldestAt < MAX_HOLD_MS);
+}
+
+/** A request began: until `done` is called (once), background work holds back. */
+export function beginAnswer(): () => void {
+  if (inFlight++ === 0) oldestAt = performance.now();
+  let ended = false;
+  return () => {
+    if (ended) return;
+    ended = true;
+    // Two turns later: the answer is written from the writer's queue in the next turn, by then queued behind this.
+    setImmediate(() =>
+      setImmediate(() => {
+        if (--inFlight === 0) oldestAt = Infinity;
+      }),
+    );
+  };
+}
+
 export function guardConnection(connection: Connection, log: (msg: string) => void): Connection {
   const wrap = <A extends unknown[], R>(name: string, handler: (...args: A) => R) =>
     (...args: A) =>
-      new Promise<Awaited<R> | null>((resolve, reject) => {
+      new Promise<Awaited<R> | null>((resolve0, reject0) => {
+        const done = beginAnswer();
+        const resolve = (v: Awaited<R> | null) => (done(), resolve0(v));
+        const reject = (e: unknown) => (done(), reject0(e));
         setImmediate(async () => {
           const token = args.find((a): a is { isCancellationRequested: boolean } =>
             typeof a === 'object' && a !== null && 'isCancellationRequested' in a);

@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { ServerContext } from './context';
 import { CorpusStore } from './engine/corpus/store';
 import { normalizeSettings, type Settings } from './engine/settings';
-import { guardConnection } from './guard';
+import { guardConnection, noteInput } from './guard';
 import { readRcFile } from './rc';
 import { CorpusManager } from './corpusManager';
 import * as completion from './features/completion';
@@ -139,3 +139,6 @@ process.on('unhandledRejection', (e) => log(`未处理的错误：${(e as Error)
 
 documents.listen(connection);
 connection.listen();
+// Each message from the client holds background slices a moment (guard.ts): watch the transport the connection reads.
+if (process.argv.includes('--stdio')) process.stdin.on('data', noteInput);
+else if (process.argv.includes('--node-ipc')) process.on('message', noteInput);

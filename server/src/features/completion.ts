@@ -31,6 +31,7 @@ import { getReportType, REPORT_TYPES } from '../engine/report/reportTypes';
 import { nodePath } from '../engine/report/structure';
 import type { SectionKind } from '../engine/types';
 import { escapeMarkdown } from '../engine/text/escape';
+import { answering } from '../guard';
 
 let noHeadingStats: HeadingStats | undefined;
 
@@ -65,9 +66,10 @@ function exampleMarkdown(item: PhraseItem): string | undefined {
  * sentences around them, so the code paths are compiled before the user's first keystrokes
  * instead of during them (about 100 ms in all, once per corpus). One completion per turn of
  * the event loop: run in one go, the warm-up held the requests that came meanwhile (the first
- * hovers and completions after a restart) for as long. Stops when `stale()` says so.
+ * hovers and completions after a restart) for as long. Stops when `stale()` says so; waits
+ * while `held()` does (a request is being answered).
  */
-export async function warmUp(index: PhraseIndex, stale: () => boolean = () => false): Promise<number> {
+export async function warmUp(index: PhraseIndex, stale: () => boolean = () => false, held: () => boolean = () => false): Promise<number> {
   const n = index.sentStart.length;
   if (n === 0) return 0;
   const sentence = (s: number, max: number) => index.text.slice(index.sentStart[s], Math.min(index.sentEnd[s], index.sentStart[s] + max));
@@ -75,7 +77,8 @@ export async function warmUp(index: PhraseIndex, stale: () => boolean = () => fa
   for (let i = 0; i < WARM_DRAFT_LINES; i++) draftLines.push(sentence(Math.floor(((i + 0.5) * n) / WARM_DRAFT_LINES), 200));
   let done = 0;
   for (let i = 0; i < WARM_QUERIES; i++) {
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    do await new Promise<void>((resolve) => setImmediate(resolve));
+    while (held());
     if (stale()) return done;
     const line = sentence(Math.floor(((i + 0.25) * n) / WARM_QUERIES), 2 + (i % 7));
     // As in a request: the draft is the document without the line being typed.
@@ -152,7 +155,7 @@ export function register(ctx: ServerContext): void {
       headingStatsOf(ctx);
       const index = phraseIndexNow(ctx);
       const warm = (built: PhraseIndex) =>
-        warmUp(built, () => ctx.corpus.version !== version).catch((e: unknown) => ctx.log(`补全预热失败：${e instanceof Error ? e.message : String(e)}`));
+        warmUp(built, () => ctx.corpus.version !== version, answering).catch((e: unknown) => ctx.log(`补全预热失败：${e instanceof Error ? e.message : String(e)}`));
       if (index) void warm(index);
       else phraseIndex(ctx).then(warm, () => undefined);
     }, 50);

@@ -33,6 +33,7 @@ import { cpuClock } from '../indexWorkers/cpuClock';
 import { isHuge, mergeFindings } from './hugeDrafts';
 import { MIN_RULES_MS } from '../indexWorkers/draftProtocol';
 import { Scheduler, type CheckToken } from './scheduler';
+import { answering } from '../guard';
 import { CHECK_BUDGET_MS, HUGE_CHECK_MS, serviceOf, SLICED_RULES, type CheckInputs, type Service } from './service';
 
 export { capFindings, MAX_DIAGNOSTICS };
@@ -44,8 +45,8 @@ export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.shuzhi`;
 const DEBOUNCE_MS = 200;
 /** Code of the information diagnostic of a check cut at its time budget. */
 export const CUT_CODE = 'check-cut';
-/** Work between two yields of a check on the server's thread: a request waits for a slice or two (each message takes a few turns of the event loop). */
-const SLICE_MS = 4;
+/** Work between two yields of a check on the server's thread: a request that comes meanwhile waits for the rest of the slice (guard.ts holds the next ones back until it is answered). */
+const SLICE_MS = 2;
 /** Longest a check waits for corpus files to be read before placing copied passages on their lines. */
 const SOURCES_WAIT_MS = 1000;
 
@@ -85,7 +86,7 @@ export async function checkDraft(
   const cancelled = () => token.isCancellationRequested;
   try {
     if (!isHuge(draft) || draft.hasTree) {
-      const run = await runSliced(lintSteps(draft, opts), SLICE_MS, cancelled);
+      const run = await runSliced(lintSteps(draft, opts), SLICE_MS, cancelled, answering);
       return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
     }
     const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
@@ -96,7 +97,7 @@ export async function checkDraft(
     // MIN_RULES_MS at least, as the worker's rules are), so the diagnostics of a huge draft come
     // about HUGE_CHECK_MS after its opening.
     const until = Math.max(analysis.deadline, Date.now() + MIN_RULES_MS);
-    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled);
+    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled, answering);
     // A rule without steps finishes what it started: the worker is waited for a little past the
     // deadline; later than that, its rules count as cut (their findings are not waited for).
     const theirs = (await within(analysis.lint, until + LATE_MS - Date.now())) ?? { findings: [], total: 0, cut: workerRules(inputs.settings) };

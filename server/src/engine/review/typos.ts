@@ -72,6 +72,7 @@ export function* typosSteps(text: string, input: TypoInput): Steps<Typo[]> {
       if (input.lexicon && contextGain(input.lexicon, text, s.at, s.replacement) < CORPUS_VETO) continue;
       out.push({ ...pick(s), evidence: 'corpus', reports: s.reports, kind: 'sound' });
     }
+    yield;
   }
   const rules = input.skipConfusions?.length ? CONFUSIONS.filter((r) => !input.skipConfusions!.includes(r.id)) : CONFUSIONS;
   for (const c of findConfusions(text, { errorsOnly: true, rules })) {
@@ -92,6 +93,7 @@ export function* typosSteps(text: string, input: TypoInput): Steps<Typo[]> {
       kind: 'word',
     });
   }
+  yield;
   if (input.lexicon && text.length <= WORD_CHECK_MAX_CHARS) {
     const taken = out.slice();
     for (const w of yield* wordSlipsSteps(text, { lexicon: input.lexicon, index: input.index, words, sources: input.sources, options: input.wordOptions })) {

@@ -180,8 +180,12 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
   return runToEnd(wordSlipsSteps(text, input));
 }
 
-/** Characters of the draft checked between two yields of wordSlipsSteps (about 5 ms of work). */
-export const WORD_SLICE_CHARS = 500;
+/**
+ * Characters of the draft checked between two yields of wordSlipsSteps: on a first check (the
+ * character relations not yet memoised) one character can cost a few hundred microseconds at
+ * 50 MB (500 of them held requests for 20–120 ms); a yield costs about a tenth of a microsecond.
+ */
+export const WORD_SLICE_CHARS = 8;
 
 /** findWordSlips as a sliced run (engine/slices.ts): yields every WORD_SLICE_CHARS characters checked. */
 export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordSlip[]> {
@@ -200,6 +204,8 @@ export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordS
     if (v === -2) qAt[key] = v = lex.q(text.slice(s, e)) ?? -1;
     return v;
   };
+  // The mask and the table are a pass over the whole draft each: a step of their own.
+  yield;
   const segment = (s: string) => segmentScore(lex, s);
   const index = input.index;
   /**
