@@ -46,7 +46,7 @@ const DEBOUNCE_MS = 200;
 /** Code of the information diagnostic of a check cut at its time budget. */
 export const CUT_CODE = 'check-cut';
 /** Work between two yields of a check on the server's thread: a request that comes meanwhile waits for the rest of the slice (guard.ts holds the next ones back until it is answered). */
-const SLICE_MS = 2;
+const SLICE_MS = 1;
 /** Longest a check waits for corpus files to be read before placing copied passages on their lines. */
 const SOURCES_WAIT_MS = 1000;
 
@@ -80,13 +80,15 @@ export async function checkDraft(
   budgetMs = CHECK_BUDGET_MS,
   /** `full` for review (every rule at its level, at most `maxFindings` of a huge draft's findings kept). */
   full?: { maxFindings: number },
+  /** A check in the background (not asked by a request) waits while this says so: `answering` (guard.ts). */
+  held: () => boolean = () => false,
 ): Promise<Checked | undefined> {
   const spent = cpuClock();
   const opts = { ...inputs, stage: full ? ('full' as const) : ('editing' as const), outOfTime: () => spent() >= budgetMs };
   const cancelled = () => token.isCancellationRequested;
   try {
     if (!isHuge(draft) || draft.hasTree) {
-      const run = await runSliced(lintSteps(draft, opts), SLICE_MS, cancelled, answering);
+      const run = await runSliced(lintSteps(draft, opts), SLICE_MS, cancelled, held);
       return { version: draft.version, findings: run.findings, total: run.findings.length, cut: run.cut, phrases: inputs.phrases };
     }
     const analysis = full ? service.hugeAnalysis(draft, 'full', full.maxFindings) : service.hugeAnalysis(draft);
@@ -97,7 +99,7 @@ export async function checkDraft(
     // MIN_RULES_MS at least, as the worker's rules are), so the diagnostics of a huge draft come
     // about HUGE_CHECK_MS after its opening.
     const until = Math.max(analysis.deadline, Date.now() + MIN_RULES_MS);
-    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled, answering);
+    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled, held);
     // A rule without steps finishes what it started: the worker is waited for a little past the
     // deadline; later than that, its rules count as cut (their findings are not waited for).
     const theirs = (await within(analysis.lint, until + LATE_MS - Date.now())) ?? { findings: [], total: 0, cut: workerRules(inputs.settings) };
@@ -198,7 +200,7 @@ export function register(ctx: ServerContext): LintAccess {
     check: async (uri, token) => {
       const draft = service.openDraft(uri);
       if (!draft) return undefined;
-      const result = await checkDraft(service, draft, service.inputs(), token);
+      const result = await checkDraft(service, draft, service.inputs(), token, CHECK_BUDGET_MS, undefined, answering);
       if (!result || token.isCancellationRequested) return undefined;
       checked.set(uri, result);
       return { checked: result, diagnostics: await diagnosticsOf(service, draft, result) };

@@ -10,7 +10,6 @@ import { categoryNameOf, copyShareText, reviewOf, type ReviewResult as DraftRevi
 import type { Draft } from '../engine/lint/draft';
 import { copiesSteps } from '../engine/review/copied';
 import { runSliced } from '../engine/slices';
-import { answering } from '../guard';
 import { cpuClock } from '../indexWorkers/cpuClock';
 import { checkDraft, cutMessage } from './lint';
 import { CHECK_BUDGET_MS, serviceOf, type CheckInputs, type Service } from './service';
@@ -84,7 +83,7 @@ export async function reviewSliced(service: Service, draft: Draft, inputs: Check
   if (!checked) return undefined;
   const outOfTime = () => spent() >= CHECK_BUDGET_MS;
   const copy = inputs.phrases
-    ? await runSliced(copiesSteps(inputs.phrases, draft.prose.masked, { minChars: inputs.settings.review.copyMinChars }, outOfTime), 15, undefined, answering)
+    ? await runSliced(copiesSteps(inputs.phrases, draft.prose.masked, { minChars: inputs.settings.review.copyMinChars }, outOfTime), 15)
     : undefined;
   const cut = [...checked.cut, ...(copy && outOfTime() ? ['与语料重复比例'] : [])];
   const result = reviewOf(checked.findings, copy);
