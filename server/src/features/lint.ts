@@ -27,7 +27,7 @@ import type { Finding, Severity, TextEdit } from '../engine/lint/types';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { BuildCancelled, runSliced } from '../engine/slices';
 import { corpusUri } from './corpusSources';
-import { addSessionWord, ignoreWordAction, WORD_ADDED_COMMAND } from './typoInputs';
+import { addSessionWord, ignoreWordAction, readLexiconAhead, WORD_ADDED_COMMAND } from './typoInputs';
 import { LARGE_CORPUS_CHARS } from '../engine/corpus/store';
 import { cpuClock } from '../indexWorkers/cpuClock';
 import { isHuge, mergeFindings } from './hugeDrafts';
@@ -192,6 +192,7 @@ export function register(ctx: ServerContext): LintAccess {
   const { connection, documents } = ctx;
   const service = serviceOf(ctx);
   const checked = new Map<string, Checked>();
+  readLexiconAhead();
 
   const scheduler = new Scheduler<{ checked: Checked; diagnostics: Diagnostic[] }>({
     delayMs: DEBOUNCE_MS,

@@ -11,7 +11,7 @@ import type { CodeAction, WorkspaceEdit } from 'vscode-languageserver/node';
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { ServerContext } from '../context';
 import type { Lexicon } from '../engine/review/lexicon';
-import { sharedLexicon } from '../io/lexicon';
+import { readSharedLexiconAhead, sharedLexicon } from '../io/lexicon';
 import { readWordList, WORDS_FILE } from '../io/words';
 
 let warned = false;
@@ -28,6 +28,11 @@ const sessionWords: string[] = [];
 /** A word 忽略此词 added (the server command after its edit). */
 export function addSessionWord(word: unknown): void {
   if (typeof word === 'string' && word && !sessionWords.includes(word)) sessionWords.push(word);
+}
+
+/** Reads the lexicon in the background now (at start-up), so the first check does not read it at once. */
+export function readLexiconAhead(): void {
+  void readSharedLexiconAhead();
 }
 
 /** The lexicon and the word list for a check now. */

@@ -118,7 +118,11 @@ class TableLexicon implements Lexicon {
 
 /** Parses the table (see server/scripts/lexicon.mjs); throws LexiconError on anything else. */
 export function parseLexicon(text: string): Lexicon {
-  const lines = text.split('\n');
+  return parseLexiconLines(text.split('\n'));
+}
+
+/** parseLexicon of the table's lines (its text split at '\n'), for a reader that splits as it reads. */
+export function parseLexiconLines(lines: readonly string[]): Lexicon {
   const head = /^shuzhi-lexicon 2 (\d+)$/.exec(lines[0].trim());
   if (!head) throw new LexiconError('不是述职助手的词表文件（首行不对）');
   const words = new Map<number, string>();
