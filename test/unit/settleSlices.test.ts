@@ -7,6 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { reportsFromText } from '../../server/src/engine/corpus/corpus';
 import { copiesSteps, findCopies } from '../../server/src/engine/review/copied';
+import { corpusSoundAlikes, soundTableSteps } from '../../server/src/engine/review/corpusChars';
+import { isHan, soundGroups, soundKeys } from '../../server/src/engine/review/pinyin';
 import { findSlips, slipsSteps } from '../../server/src/engine/review/slips';
 import { findWordSlips, wordSlipsSteps } from '../../server/src/engine/review/wordSlips';
 import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
@@ -62,6 +64,29 @@ test('the word check yields every few characters and finds what the one-go check
   const { value, yields } = stepped(wordSlipsSteps(text, { lexicon }));
   assert.deepEqual(value, findWordSlips(text, { lexicon }));
   assert.ok(yields >= text.length / 16, `${yields} yields over ${text.length} characters`);
+});
+
+test('the corpus sound-alike table is built in steps, inside the first slip search, the same as in one go', () => {
+  const distinct = new Set([...bodies.join('')].filter((c) => /\p{Script=Han}/u.test(c))).size;
+  assert.ok(distinct > 48, `${distinct} characters`);
+  const stepIndex = buildPhraseIndex(corpusOf(bodies));
+  const oneGo = buildPhraseIndex(corpusOf(bodies));
+  const { yields } = stepped(soundTableSteps(stepIndex));
+  // One step per 48 characters grouped by sound (their readings are looked up the first time), after the text's scan.
+  assert.ok(yields >= 1 + Math.ceil(distinct / 48), `${yields} yields for ${distinct} characters`);
+  // The table in one go: the corpus's Han characters grouped by sound (pinyin.ts's soundGroups).
+  const han = [...new Set([...oneGo.text].map((c) => c.charCodeAt(0)).filter(isHan))].sort((a, b) => a - b);
+  const groups = soundGroups(han);
+  for (const c of han) {
+    const expected = [...new Set(soundKeys(c).flatMap((k) => groups.get(k) ?? []))].filter((x) => x !== c);
+    assert.deepEqual(corpusSoundAlikes(stepIndex, c), expected, String.fromCharCode(c));
+  }
+  assert.equal(stepped(soundTableSteps(stepIndex)).yields, 0, 'built once');
+  // The slip search builds it in its own steps on a fresh index.
+  const fresh = buildPhraseIndex(corpusOf(bodies));
+  const first = stepped(slipsSteps(fresh, DRAFT)).yields;
+  const again = stepped(slipsSteps(fresh, DRAFT)).yields;
+  assert.ok(first - again >= Math.ceil(distinct / 48), `${first} yields the first time, ${again} after`);
 });
 
 /** Steps that count how often they were advanced. */

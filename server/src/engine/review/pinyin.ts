@@ -63,7 +63,11 @@ export function isHan(c: number): boolean {
  * having a reading with it. Used to list the candidates a slip of one character could stand for.
  */
 export function soundGroups(chars: Iterable<number>): Map<string, number[]> {
-  const groups = new Map<string, number[]>();
+  return addSoundGroups(new Map<string, number[]>(), chars);
+}
+
+/** soundGroups into `groups`, adding `chars` after those already in it (a table built a few characters at a time). */
+export function addSoundGroups(groups: Map<string, number[]>, chars: Iterable<number>): Map<string, number[]> {
   for (const c of chars) {
     for (const k of soundKeys(c)) {
       const g = groups.get(k);

@@ -16,7 +16,7 @@ import type { Lexicon } from './lexicon';
 import type { PhraseIndex } from '../search/phraseIndex';
 import { countOccurrences, isWordBreak, reportAt } from '../search/phraseIndex';
 import { keyAt, narrow, shortRange } from '../search/suffixArray';
-import { corpusSoundAlikes } from './corpusChars';
+import { corpusSoundAlikes, soundTableSteps } from './corpusChars';
 import { isHan, soundAlike } from './pinyin';
 import { runToEnd, type Steps } from '../slices';
 
@@ -181,6 +181,8 @@ export function* slipsSteps(index: PhraseIndex, text: string, options: SlipOptio
   const o = { ...SLIP_DEFAULTS, ...options };
   const out: SlipSuspect[] = [];
   if (index.sa.length === 0) return out;
+  // The corpus's sound-alike table, built the first time in steps of its own.
+  yield* soundTableSteps(index);
   let nextYield = SLICE_CHARS;
   for (let rs = 0; rs < text.length; ) {
     if (rs >= nextYield) {
