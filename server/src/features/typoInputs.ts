@@ -13,6 +13,7 @@ import type { ServerContext } from '../context';
 import type { Lexicon } from '../engine/review/lexicon';
 import { readSharedLexiconAhead, sharedLexicon } from '../io/lexicon';
 import { readWordList, WORDS_FILE } from '../io/words';
+import { warmReadings } from '../engine/review/pinyin';
 
 let warned = false;
 
@@ -30,9 +31,12 @@ export function addSessionWord(word: unknown): void {
   if (typeof word === 'string' && word && !sessionWords.includes(word)) sessionWords.push(word);
 }
 
-/** Reads the lexicon in the background now (at start-up), so the first check does not read it at once. */
+/**
+ * Reads the lexicon in the background now (at start-up, while the corpus loads), then sets up the
+ * pinyin readings, so that the first check does neither in one go (70–230 ms and 80 ms).
+ */
 export function readLexiconAhead(): void {
-  void readSharedLexiconAhead();
+  void readSharedLexiconAhead().then(() => setImmediate(warmReadings));
 }
 
 /** The lexicon and the word list for a check now. */

@@ -29,6 +29,14 @@ export function soundKeys(c: number): readonly string[] {
   return keys;
 }
 
+/**
+ * Looks one reading up so that pinyin-pro sets up its tables (about 80 ms, on its first lookup)
+ * now, at a quiet moment, rather than inside the first check of a draft.
+ */
+export function warmReadings(): void {
+  soundKeys(0x4e00);
+}
+
 /** True when characters `a` and `b` (codes) can be typed with the same or a near pinyin. */
 export function soundAlike(a: number, b: number): boolean {
   if (a === b) return true;
