@@ -16,9 +16,12 @@ import type { LintRule, RuleFinding } from '../types';
 const NAME_RE = /(?<name>[\p{Script=Han}]{2})(?<suf>镇|县|街道)/gu;
 /** Characters before 镇/县/街道 that make an ordinary word, not a place name. */
 const NOT_NAME_LAST = new Set([...'城乡集村古名小重市坐全本我该各此两外邻区郡州知省一每其他某所附周与及的了']);
-const NOT_NAME_FIRST = new Set([...'的了在和与及或对到从向为被把是有等中全本我各该此不']);
-/** A lexicon word this common (bucket, ln f ≈ Q / 4) that is no proper noun is no place name (配合, 参加, 围绕). */
-export const COMMON_NOT_NAME_Q = 30;
+const NOT_NAME_FIRST = new Set([...'的了在和与及或并对到从向为被把是有等中全本我各该此不']);
+/**
+ * A lexicon word this common (bucket, ln f ≈ Q / 4: f ≥ 55) that is no proper noun is no place name (配合,
+ * 参加, 依托, 示范): jieba tags the place names it knows (青山, 东湖, 望江 ns), and a name it lacks is no word.
+ */
+export const COMMON_NOT_NAME_Q = 16;
 /** Characters before a name the lexicon reads to see whether the name starts a word. */
 const LOOK_BEHIND = 4;
 /** Also not names: words ending in 街 before 道 (清扫街道) — 街道 counts only after a name-like pair. */
