@@ -192,7 +192,8 @@ export function register(ctx: ServerContext): LintAccess {
   const { connection, documents } = ctx;
   const service = serviceOf(ctx);
   const checked = new Map<string, Checked>();
-  readLexiconAhead();
+  // Once a corpus is ready (after its load, which sets the memory's peak), so that the first check finds the lexicon read.
+  ctx.corpus.onDidChange(readLexiconAhead);
 
   const scheduler = new Scheduler<{ checked: Checked; diagnostics: Diagnostic[] }>({
     delayMs: DEBOUNCE_MS,
