@@ -28,8 +28,12 @@ import { DEFAULT_SETTINGS } from '../server/src/engine/settings';
 import { emptyResult, isRight, leaveOneOut, optionsFor, typeGhostLine } from './typing';
 import type { CorpusReport } from '../server/src/engine/types';
 
-/** Held-out precision the default confidence is chosen for (the floor is 50%; a margin for unseen drafts). */
-const PRECISION_GOAL = 0.55;
+/**
+ * Held-out precision the default confidence is chosen for. The floor is 50%; reports the corpus never saw read lower
+ * (bench/unseenTyping.ts: 12 unseen reports gave 47.8% at the threshold whose held-out precision was 56%), so the
+ * goal keeps a margin of that size.
+ */
+const PRECISION_GOAL = 0.62;
 const L2 = 1;
 const NEG_KEEP = 4;
 

@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   rows.push(...(await optional('dashboard', 'benchDashboard')));
   rows.push(...(await optional('review', 'benchReview')));
   rows.push(...(await optional('unseenSlips', 'benchUnseenSlips')));
+  rows.push(...(await optional('unseenTyping', 'benchUnseenTyping')));
   if (scale) {
     const sizes = process.argv.includes('--quick') ? [10] : [10, 50, 100];
     rows.push(...(await optional('scale', 'benchScale', sizes)));

@@ -11,6 +11,7 @@ import { buildPhraseIndex } from '../server/src/engine/search/phraseIndex';
 import { sharedLexicon } from '../server/src/io/lexicon';
 import { names, UNSEEN_SLIPS_DIR, unseenSlipFixtures } from '../test/helpers/unseenSlips';
 import { formatTable, type BenchRow } from './table';
+import type { Finding } from '../server/src/engine/types';
 
 const hanCount = (t: string) => [...t].filter((c) => /\p{Script=Han}/u.test(c)).length;
 
@@ -56,7 +57,27 @@ export async function benchUnseenSlips(): Promise<BenchRow[]> {
     target: '≤ 1 / 10k',
     ok: rate <= 1,
   });
+  rows.push(otherFindings(clean, (text) => reviewDraft(text, { phrases, lexicon }).findings));
   return rows;
+}
+
+/**
+ * Every other finding review shows on the clean unseen reports, by rule, each with its text: what a
+ * writer of a finished report is shown unasked (a hint counts as much as a warning here).
+ */
+function otherFindings(clean: ReadonlyArray<{ name: string; text: string }>, review: (text: string) => Finding[]): BenchRow {
+  const byRule = new Map<string, string[]>();
+  for (const c of clean) {
+    for (const f of review(c.text)) {
+      if (f.rule === 'typo-suspect') continue;
+      const list = byRule.get(f.rule) ?? [];
+      list.push(`${c.text.slice(f.start, Math.min(f.end, f.start + 12)).replace(/\s+/g, ' ')} (${c.name}, ${f.severity})`);
+      byRule.set(f.rule, list);
+    }
+  }
+  const total = [...byRule.values()].reduce((n, l) => n + l.length, 0);
+  const listed = [...byRule].map(([rule, l]) => `${rule} ${l.length}: ${l.join(' · ')}`).join('; ');
+  return { group: 'review', metric: `other findings on the clean unseen reports (${clean.length}), by rule: ${listed || 'none'}`, value: String(total) };
 }
 
 if (require.main === module) void benchUnseenSlips().then((rows) => process.stdout.write(formatTable(rows) + '\n'));

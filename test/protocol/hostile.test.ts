@@ -14,6 +14,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CancellationTokenSource } from 'vscode-languageserver/node';
 import { fileUri, startServer, type Diagnostic, type TestServer } from '../helpers/lspClient';
 import { assertRangeIn, checkAll, flatten, type Requester, type Rng, type Symbol } from '../helpers/ranges';
+import { CUT_CODE } from '../../server/src/features/lint';
 
 const uriOf = (name: string) => fileUri(path.join(os.tmpdir(), `shuzhi-hostile-${name}`));
 
@@ -46,9 +47,12 @@ test('a very long line and a 10 MB draft are answered, with ranges inside the do
     { line: lastLine, character: 0 },
   ]);
   assert.ok(long.seen.symbol >= 3 && long.seen.folding > 0, `ranges checked: ${JSON.stringify(long.seen)}`);
-  // The long line repeats one sentence 40 000 times: at least that is reported.
+  // The long line repeats one sentence 40 000 times: at least that is reported — or, on a machine too busy to
+  // finish within the huge draft's deadline, the one notice of the cut check names that rule as unfinished.
   const longDiags = await diagnosticsOf(server, doc1, (d) => d.length > 0);
-  assert.ok(longDiags.some((d) => d.code === 'sentence-repeated' && d.range.start.line === 2), JSON.stringify(longDiags.slice(0, 3)));
+  const repeated = longDiags.some((d) => d.code === 'sentence-repeated' && d.range.start.line === 2);
+  const cutNotice = longDiags.find((d) => d.code === CUT_CODE);
+  assert.ok(repeated || (cutNotice && /sentence-repeated/.test(cutNotice.message)), JSON.stringify(longDiags.slice(0, 3)));
 
   const section = (i: number) => `（${i % 9 + 1}）加强学习\n${sentence.repeat(8)}\n${'一二三四五'.repeat(20)}\r\n`;
   const parts = ['某局2023年度述职报告', '一、履职情况'];

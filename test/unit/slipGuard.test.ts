@@ -127,3 +127,13 @@ test('slip guard: a word beside a part the corpus uses mostly in the phrase vouc
   assert.ok(COLLOCATION_SHARE > 0 && COLLOCATION_SHARE < 1);
 });
 
+
+test('slip guard: a word whose suggestion the corpus reads with both its neighbours vouches for nothing (思想整治建设 → 政治)', () => {
+  const draft = '加强教师思想整治建设。';
+  const lx = lexiconOf([['整治', 5000], ['政治', 20000], ['思想', 20000], ['建设', 20000], ['工作', 66000]], { total: 60_000_000 });
+  const both = buildPhraseIndex(corpusOf(['加强思想政治工作，抓好思想政治教育。', '做好思想政治工作。', '推进政治建设，加强政治建设。', '全面政治建设。', '开展环境整治。', '解放思想，转变思想观念，统一思想认识，端正思想作风。', '抓好班子建设，加强队伍建设，推进制度建设，注重作风建设。']));
+  assert.deepEqual(findSlips(both, draft, {}, { lexicon: lx }).map((f) => f.replacement), ['政']);
+  // One side only (思想政治, no 政治建设): 整治 vouches, as in 集中整治工作 beside 政治工作.
+  const one = buildPhraseIndex(corpusOf(['加强思想政治工作，抓好思想政治教育。', '做好思想政治工作。', '推进党的建设。', '开展环境整治，狠抓工作。', '解放思想，转变思想观念，统一思想认识，端正思想作风。']));
+  assert.deepEqual(findSlips(one, draft, {}, { lexicon: lx }), []);
+});

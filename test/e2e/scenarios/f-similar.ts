@@ -30,10 +30,19 @@ export const fSimilar: Scenario = {
     }, 20, 250);
     if (!grew) throw new Error('choosing a passage inserted nothing');
     // The item's button opens the corpus file the passage comes from, beside the draft.
+    // The same phrase selected again (the insertion moved the cursor), so the list is the same query's.
+    await gotoChar(page, HOVER_LINE, idx);
+    for (let i = 0; i < HOVER_PHRASE.length; i++) await page.keyboard.press('Shift+ArrowRight');
     await runCommand(page, '述职助手: 查找相似表述 (Find Similar Wording)');
-    await poll(async () => ((await title.isVisible()) && (await rows.count()) > 0 ? true : undefined), 30, 500);
-    await rows.first().hover();
-    await rows.first().locator('.action-label.codicon-go-to-file').click();
+    const relisted = await poll(async () => ((await title.isVisible()) && (await rows.count()) > 0 ? true : undefined), 30, 500);
+    if (!relisted) throw new Error('the list did not open a second time');
+    // The row's action button shows on hover; the list may re-render while it settles, so hover and click again until it takes.
+    const clicked = await poll(async () => {
+      await rows.first().hover({ timeout: 2_000 });
+      await rows.first().locator('.action-label.codicon-go-to-file').click({ timeout: 2_000 });
+      return true;
+    }, 10, 500);
+    if (!clicked) throw new Error('the source button of the first passage could not be clicked');
     const sourceTab = page.locator('.tabs-container .tab', { hasText: /\.txt/ }).first();
     const opened = await poll(async () => ((await sourceTab.isVisible()) ? await sourceTab.innerText() : undefined), 20, 500);
     await screenshot(page, 'f-source');

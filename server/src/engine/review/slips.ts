@@ -83,6 +83,8 @@ export interface GuardCorpus {
   index: PhraseIndex;
   /** Occurrences of the corpus phrase the window would be (the suggested wording). */
   occurrences: number;
+  /** The suggested character (at `at`). */
+  replacement?: number;
 }
 
 /**
@@ -108,12 +110,28 @@ export function inCommonWord(lexicon: Lexicon, text: string, start: number, end:
       if (!corpus) return true;
       if (start < s && s + len < end) continue;
       if (countOccurrences(corpus.index, text.slice(s, s + len)) === 0) continue;
+      if (corpus.replacement !== undefined && bothSides(corpus.index, text, s, s + len, at, corpus.replacement)) continue;
       const beside = s === start ? text.slice(s + len, end) : text.slice(start, s);
       if (beside.length >= 2 && corpus.occurrences >= COLLOCATION_SHARE * countOccurrences(corpus.index, beside)) continue;
       return true;
     }
   }
   return false;
+}
+
+/** Occurrences the corpus needs of the suggested word with each neighbour (see bothSides). */
+const SIDE_OCCURRENCES = 3;
+
+/**
+ * The suggested word (text[s, e) with `c` at `at`) stands in the corpus with the draft's character
+ * before it and, apart, with the draft's character after it, each at least SIDE_OCCURRENCES
+ * times: the corpus reads the word's context on both sides with the suggestion (思想整治建设: 想政治
+ * and 政治建 both, where 集中整治工作 has 治工 → 政治工 only).
+ */
+function bothSides(index: PhraseIndex, text: string, s: number, e: number, at: number, c: number): boolean {
+  if (s === 0 || e >= text.length || !isHan(text.charCodeAt(s - 1)) || !isHan(text.charCodeAt(e))) return false;
+  const word = text.slice(s, at) + String.fromCharCode(c) + text.slice(at + 1, e);
+  return countOccurrences(index, text[s - 1] + word) >= SIDE_OCCURRENCES && countOccurrences(index, word + text[e]) >= SIDE_OCCURRENCES;
 }
 
 /** Evidence beside the corpus for findSlips. */
@@ -282,7 +300,7 @@ function* slipsInRun(index: PhraseIndex, text: string, rs: number, re: number, o
           if (len >= o.minLength && len > matchLen[i] && (e - k - 1 >= o.minSide || (o.minSide > 0 && strayAtEdge(k, s, e)))) {
             if (hi - lo < o.minOccurrences) break;
             const ev = reportsOf(index, lo, hi);
-            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi) && !(lexicon && inCommonWord(lexicon, text, s, e, k, minWordQ, { index, occurrences: ev.occurrences }))) {
+            if (ev.reports >= o.minReports && wordAtEdge(k, s, e, lo, hi) && !(lexicon && inCommonWord(lexicon, text, s, e, k, minWordQ, { index, occurrences: ev.occurrences, replacement: c }))) {
               const cand = { k, s, e, c, ...ev };
               if (!best || cand.reports > best.reports || (cand.reports === best.reports && cand.e - cand.s > best.e - best.s)) best = cand;
             }
