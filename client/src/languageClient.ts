@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { CorpusWatcher } from './corpusWatcher';
 import { initializationOptions, SECTION } from './settings';
+import { SERVER_NODE_ARGS } from '../../server/src/protocol/contract';
 
 export const CLIENT_ID = 'shuzhi';
 
@@ -67,8 +68,8 @@ export function createLanguageClient(
 ): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS] } },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_ARGS, '--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [

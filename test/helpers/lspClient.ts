@@ -56,7 +56,8 @@ export function fileUri(p: string): string {
 }
 
 export async function startServer(opts: StartOptions = {}): Promise<TestServer> {
-  const proc = spawn(process.execPath, [SERVER, '--stdio', ...(opts.args ?? [])], {
+  // Started as the client starts it (the contract's Node options), so protocol tests and benches run what users run.
+  const proc = spawn(process.execPath, [...SERVER_NODE_ARGS, SERVER, '--stdio', ...(opts.args ?? [])], {
     cwd: opts.cwd ?? ROOT,
     env: { ...process.env, ...opts.env },
     stdio: ['pipe', 'pipe', 'pipe'],
@@ -157,7 +158,7 @@ export async function startServer(opts: StartOptions = {}): Promise<TestServer> 
 
 /** Corpus status as `shuzhi/status` answers it. */
 export type { CorpusStatus } from '../../server/src/protocol/contract';
-import type { CorpusStatus } from '../../server/src/protocol/contract';
+import { SERVER_NODE_ARGS, type CorpusStatus } from '../../server/src/protocol/contract';
 
 /** Waits until the server reports its corpus loaded (`shuzhi/status`); throws on an error state or after `ms`. */
 export async function corpusReady(server: TestServer, ms = 20000): Promise<CorpusStatus> {

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { assemblePhraseIndex, buildPhraseIndex, corpusTextOf } from '../../server/src/engine/search/phraseIndex';
-import { mergeTables, partTablesSteps, phraseTablesSteps, splitText, wholeText } from '../../server/src/engine/search/phraseTables';
-import { buildSuffixArray, keyOfOffset, MAX_DEPTH, newBitSet, setBit, suffixKeysSteps, suffixSortSteps, type KeyedText } from '../../server/src/engine/search/suffixArray';
+import { bodyStart, LINE_WINDOW, mergeTables, partTablesSteps, phraseTablesSteps, splitText, wholeText } from '../../server/src/engine/search/phraseTables';
+import { buildSuffixArray, hasBit, keyOfOffset, MAX_DEPTH, newBitSet, setBit, suffixSortSteps, type KeyedText } from '../../server/src/engine/search/suffixArray';
 import { corpusTree } from '../../server/src/engine/report/tree';
 import { runToEnd } from '../../server/src/engine/slices';
 import { prng } from '../helpers/prng';
@@ -45,13 +45,16 @@ test('the suffix array is the naive sort entry for entry: keys up to a terminato
   for (let round = 0; round < 12; round++) {
     const text = repetitiveText(next, 300 + Math.floor(next() * 2500));
     const noise = newBitSet(text.length);
-    for (let i = 0; i < text.length; i++) if (next() < 0.02) setBit(noise, i);
+    // Noise anywhere, or (as in a corpus) only on some characters, so that the sort meets characters
+    // that are never noise beside ones that are noise at some offsets and not at others.
+    const noisy = round % 2 ? (c: string) => c === 'a' || c === 'Z' : () => true;
+    for (let i = 0; i < text.length; i++) if (noisy(text[i]) && next() < (round % 2 ? 0.3 : 0.02)) setBit(noise, i);
     const t: KeyedText = { text, noise };
     const anchors = Int32Array.from([...Array(text.length).keys()].filter((i) => (i === 0 || text[i - 1] === '\n') && keyOfOffset(t, i) !== 0));
     const expected = naiveSuffixArray(t, anchors);
     assert.deepEqual(buildSuffixArray(t, anchors), expected, `round ${round}`);
-    // The same through the key array and the sort on their own (what a worker runs).
-    assert.deepEqual(runToEnd(suffixSortSteps(runToEnd(suffixKeysSteps(t)), anchors)), expected, `round ${round}, keys then sort`);
+    // The same through the sort's steps on their own (what a worker runs).
+    assert.deepEqual(runToEnd(suffixSortSteps(t, anchors)), expected, `round ${round}, the sort in steps`);
     for (let x = 1; x < expected.length; x++) if (keysOf(t, expected[x]).length === MAX_DEPTH && keysOf(t, expected[x]).join() === keysOf(t, expected[x - 1]).join()) deepTies++;
   }
   // The texts did exercise suffixes equal as far as the index looks.
@@ -124,7 +127,7 @@ test('the phrase index assembled from parts equals the one built in one go', () 
   const { text, reportStart, lengths } = corpusTextOf(reports);
   const parts = splitText(text, reportStart, lengths, 4);
   const tables = mergeTables(parts.map((p) => ({ base: p.base, tables: runToEnd(partTablesSteps(p)) })), text.length);
-  const sa = runToEnd(suffixSortSteps(runToEnd(suffixKeysSteps({ text, noise: tables.noise })), tables.anchors));
+  const sa = runToEnd(suffixSortSteps({ text, noise: tables.noise }, tables.anchors));
   const fromParts = assemblePhraseIndex(reports, text, reportStart, tables, sa, 0);
   const oneGo = buildPhraseIndex(reports);
   for (const k of Object.keys(oneGo) as Array<keyof typeof oneGo>) {
@@ -132,4 +135,61 @@ test('the phrase index assembled from parts equals the one built in one go', () 
     assert.deepEqual(fromParts[k], oneGo[k], k);
   }
   assert.ok(oneGo.sa.length > text.length / 2);
+});
+
+/**
+ * Word boundaries by their definition: in each line's text (after indentation and Markdown
+ * markers), in windows of LINE_WINDOW characters, the segmenter runs on every stretch
+ * between terminators (noise, control characters, U+E000); a word ends at every segment's
+ * start, at every terminator and at the end of each window.
+ */
+function naiveWordBreaks(text: string, noise: Uint8Array, lineWindow: number): Uint8Array {
+  const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+  const breaks = newBitSet(text.length);
+  for (let a = 0; a < text.length; ) {
+    let e = text.indexOf('\n', a);
+    if (e < 0) e = text.length;
+    for (let w = bodyStart(text, a); w < e; w += lineWindow) {
+      const we = Math.min(e, w + lineWindow);
+      let start = w;
+      for (let i = w; i <= we; i++) {
+        const c = text.charCodeAt(i);
+        if (i < we && c >= 0x20 && c !== 0xe000 && !hasBit(noise, i)) continue;
+        for (const s of segmenter.segment(text.slice(start, i))) setBit(breaks, start + s.index);
+        setBit(breaks, i);
+        start = i + 1;
+      }
+    }
+    a = e + 1;
+  }
+  return breaks;
+}
+
+test('word boundaries are those of the segmenter run on each stretch between terminators, whatever the script', () => {
+  const next = prng(23);
+  // Han, punctuation, Latin words and numbers, placeholders (noise), Kana, Hangul, Thai, emoji with
+  // joiners and modifiers, combining marks, full-width forms, tabs, U+E000, indentation and Markdown markers.
+  const pieces = ['党建', '工作', '全面从严治党', '，', '。', '、', '（一）', 'XX', '某某', '政治i理论', 'COVID-19', '3.5%', "don't", '12,000',
+    'カタカナ', 'ひらがな', '한국어', 'ภาษาไทย', '👩‍👩‍👧', '👍🏽', 'é', 'a\u0301', '\u0301', 'ＡＢ１２', '\t', '\ue000', '  ', '\u3000', '# ', '> ', '𠀀𠀁', ' '];
+  let long = 0;
+  for (let round = 0; round < 8; round++) {
+    const lines: string[] = [];
+    for (let l = 0, n = 20 + Math.floor(next() * 200); l < n; l++) {
+      const len = next() < 0.05 ? 0 : next() < 0.05 ? 400 : next() < 0.01 ? 9000 : 1 + Math.floor(next() * 30);
+      lines.push(Array.from({ length: len }, () => pieces[Math.floor(next() * pieces.length)]).join(''));
+    }
+    // A line of Han words alone, longer than a window: segmented across the window's end it would be cut otherwise.
+    const han = ['党建', '工作', '全面从严治党', '深入', '调查研究', '推动', '落实', '学习', '理论', '中国'];
+    lines.splice(lines.length >> 1, 0, Array.from({ length: 6000 }, () => han[Math.floor(next() * han.length)]).join(''));
+    const text = lines.join('\n') + (round % 2 ? '\n' : '');
+    const report: CorpusReport = { id: 0, title: '', source: '/mem/0.txt', text, typeId: 'general', tree: corpusTree('') };
+    const { text: joined, reportStart, lengths } = corpusTextOf([report]);
+    const tables = runToEnd(phraseTablesSteps(wholeText(joined, reportStart, lengths), () => undefined));
+    let noisy = 0;
+    for (let i = 0; i < joined.length; i++) if (hasBit(tables.noise, i)) noisy++;
+    assert.ok(noisy > 0, 'the text has noise');
+    assert.deepEqual(tables.wordBreaks, naiveWordBreaks(joined, tables.noise, LINE_WINDOW), `round ${round}`);
+    long += lines.filter((l) => l.length > LINE_WINDOW).length;
+  }
+  assert.ok(long > 0, 'some line is longer than a window');
 });

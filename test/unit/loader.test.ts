@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import { decodeBytes, looksBinary } from '../../server/src/engine/corpus/decode';
 import { CORRUPT_DOCX_MESSAGE, docxToMarkdown, docxToText } from '../../server/src/engine/corpus/docx';
-import { isSkipped, loadCorpusPaths, loadOneFile } from '../../server/src/engine/corpus/loader';
+import { isSkipped, loadCorpusPaths, loadOneFile, readLimited } from '../../server/src/engine/corpus/loader';
 import type { LoadedFile, SkippedFile } from '../../server/src/engine/types';
 import { encodeGb18030 } from '../helpers/gb18030';
 import { tempDir, type AfterHook } from '../helpers/tmp';
@@ -266,6 +266,16 @@ test('loadOneFile returns the file or a reason', { timeout: 30_000 }, async (t) 
   const big = await loadOneFile(path.join(root, 'small-limit.txt'), { maxFileSizeBytes: 1000 });
   assert.ok(isSkipped(big));
   assert.match(big.reason, /MB.*MB/);
+});
+
+test('a file longer than its stat said is read whole, or refused once past the limit', { skip: !fs.existsSync('/proc/self/status') }, async () => {
+  // /proc files stat as 0 bytes and have content: the buffer sized from stat must grow.
+  const read = await readLimited('/proc/self/status', 10 * MB);
+  assert.ok('bytes' in read);
+  assert.match(read.bytes.toString('utf8'), /^Name:[\s\S]*VmRSS:[\s\S]*\n$/);
+  assert.ok(read.bytes.length > 200);
+  const limited = await readLimited('/proc/self/status', 100);
+  assert.ok('reason' in limited && /MB/.test(limited.reason));
 });
 
 /**

@@ -2,8 +2,8 @@
  * The phrase index of a large corpus built in worker threads, so the server's own thread
  * stays free for requests and the work runs on several cores. The corpus text is cut into
  * parts of whole reports; each worker reads a part's tables (word boundaries, sentences,
- * section runs: most of the work) while this thread lays out the key array in slices, then
- * one worker sorts the suffixes. The parts' tables are merged and the index assembled here:
+ * section runs: most of the work) while this thread marks line anchors and noise in slices,
+ * then one worker sorts the suffixes. The parts' tables are merged and the index assembled here:
  * the same index, entry for entry, as phraseIndexSteps builds in one thread
  * (engine/search/phraseTables.ts says why).
  *
@@ -19,7 +19,6 @@ import { BuildCancelled, runSliced } from '../engine/slices';
 import type { CorpusReport } from '../engine/types';
 import { assemblePhraseIndex, corpusTextOf, type PhraseIndex } from '../engine/search/phraseIndex';
 import { lineMarksSteps, mergeTables, splitText, wholeText, type PhraseTables } from '../engine/search/phraseTables';
-import { suffixKeysSteps } from '../engine/search/suffixArray';
 import type { JobInput, WorkerJob, WorkerReply } from './protocol';
 
 /** The worker bundle, beside dist/server.js. */
@@ -131,10 +130,9 @@ export async function buildPhraseIndexInWorkers(reports: readonly CorpusReport[]
       parts.map((part) => pool.run({ kind: 'tables', part }).then((r) => ({ base: part.base, tables: (r as { tables: PhraseTables }).tables }))),
     );
     tables.catch(() => undefined);
-    // Meanwhile, here between requests: anchors and noise, then the key array the sort reads (handed over, not copied).
+    // Meanwhile, here between requests: anchors and noise, which the sort reads beside the text (copied to the worker).
     const marks = await runSliced(lineMarksSteps(wholeText(text, reportStart, lengths)), 15, cancelled);
-    const keys = await runSliced(suffixKeysSteps({ text, noise: marks.noise }), 15, cancelled);
-    const sorted = pool.run({ kind: 'sort', keys, anchors: marks.anchors }, [keys.buffer as ArrayBuffer], true);
+    const sorted = pool.run({ kind: 'sort', text, noise: marks.noise, anchors: marks.anchors }, [], true);
     const [reply, partTables] = await Promise.all([sorted, tables]);
     if (cancelled()) throw new BuildCancelled();
     const merged = mergeTables(partTables, text.length);

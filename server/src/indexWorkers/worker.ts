@@ -1,6 +1,6 @@
 /**
  * Entry of a phrase-index worker thread (bundled as dist/phraseIndexWorker.js): runs one
- * job at a time for buildInWorkers.ts — the suffix sort of a key array, or the tables of a
+ * job at a time for buildInWorkers.ts — the suffix sort of the corpus text, or the tables of a
  * part of the corpus text — with the engine's own functions, and sends the result back
  * with its buffers transferred (not copied).
  */
@@ -19,7 +19,7 @@ function buffersOf(t: PhraseTables): ArrayBuffer[] {
 parentPort?.on('message', (job: WorkerJob) => {
   try {
     if (job.kind === 'sort') {
-      const sa = runToEnd(suffixSortSteps(job.keys, job.anchors));
+      const sa = runToEnd(suffixSortSteps({ text: job.text, noise: job.noise }, job.anchors));
       parentPort!.postMessage({ id: job.id, sa } satisfies WorkerReply, [sa.buffer as ArrayBuffer]);
     } else {
       const tables = runToEnd(partTablesSteps(job.part));

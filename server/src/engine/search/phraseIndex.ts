@@ -2,7 +2,7 @@ import { treeForScan } from '../corpus/corpus';
 import type { CorpusReport } from '../types';
 import { hasTextNoise } from '../corpus/clean';
 import { runToEnd, type Steps } from '../slices';
-import { findRange, hasBit, MAX_DEPTH, suffixKeysSteps, suffixSortSteps, type KeyedText } from './suffixArray';
+import { findRange, hasBit, MAX_DEPTH, suffixSortSteps, type KeyedText } from './suffixArray';
 import { joinedLayout, joinReportTexts, sharedCorpusText } from './corpusText';
 import { phraseTablesSteps, wholeText, type PhraseTables } from './phraseTables';
 
@@ -125,8 +125,7 @@ export function* phraseIndexSteps(reports: readonly CorpusReport[]): Steps<Phras
   yield;
   const tables = yield* phraseTablesSteps(wholeText(text, reportStart, lengths), (r) => treeForScan(reports[r]));
   yield;
-  const keys = yield* suffixKeysSteps({ text, noise: tables.noise });
-  const sa = yield* suffixSortSteps(keys, tables.anchors);
+  const sa = yield* suffixSortSteps({ text, noise: tables.noise }, tables.anchors);
   return assemblePhraseIndex(reports, text, reportStart, tables, sa, performance.now() - t0);
 }
 

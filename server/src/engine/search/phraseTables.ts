@@ -164,7 +164,7 @@ export function bodyStart(text: string, from: number): number {
 
 const segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
 /** Longest stretch of a line segmented at once; longer lines (not prose) get a word break every LINE_WINDOW characters. */
-const LINE_WINDOW = 1 << 14;
+export const LINE_WINDOW = 1 << 14;
 
 /**
  * Reads the lines of the text [from, to): records each line's anchor (and, when `lineStarts`
@@ -179,6 +179,7 @@ function* readLines(
   marks: { noise: Uint8Array; wordBreaks?: Uint8Array; anchors: IntList; lineStarts?: number[] },
   budget: { sinceYield: number },
 ): Steps<void> {
+  const batch = marks.wordBreaks ? new WordBatch(text, marks.noise, marks.wordBreaks) : undefined;
   for (let a = from; a < to; ) {
     let e = text.indexOf('\n', a);
     if (e < 0 || e > to) e = to;
@@ -189,15 +190,77 @@ function* readLines(
       for (let w = b; w < e; w += LINE_WINDOW) {
         const we = Math.min(e, w + LINE_WINDOW);
         markNoise(text, w, we, marks.noise);
-        if (marks.wordBreaks) markWords(text, w, we, marks.noise, marks.wordBreaks);
+        batch?.add(w, we);
         budget.sinceYield += we - w;
         if (budget.sinceYield > CHUNK) {
           budget.sinceYield = 0;
+          batch?.flush();
           yield;
         }
       }
     }
     a = e + 1;
+  }
+  batch?.flush();
+}
+
+/**
+ * Word boundaries of line windows (a line's text, or LINE_WINDOW characters of a longer
+ * one): a word ends at every terminator (noise, control characters, U+E000), at the end of
+ * each window, and at the start of every segment the segmenter finds in the stretches
+ * between terminators. The windows are segmented many at a time: one string from the first
+ * window's start to the last one's end in which every character that is not window text —
+ * a line break, indentation, a terminator — is a line break. A line break always ends a word
+ * and begins another (Unicode word-break rules WB3a/WB3b), and the dictionary segmentation
+ * of Han text runs within what the rules leave between breaks, so each stretch is cut as on
+ * its own (the tests compare with segmenting every stretch alone). A full window fills a
+ * batch by itself, so two windows of one line are never segmented together. One segmenter
+ * call for thousands of characters instead of one a stretch: the calls' ICU objects stay in
+ * the C heap until the garbage collector frees them, and one a stretch had grown glibc's
+ * heap by some 25 MB at 50 MB of corpus, which it then kept.
+ */
+class WordBatch {
+  private pieces: string[] = [];
+  /** Text offset the batch string starts at, and where its last line ends (−1: empty). */
+  private start = -1;
+  private end = -1;
+  private chars = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly noise: Uint8Array,
+    readonly wordBreaks: Uint8Array,
+  ) {}
+
+  /** Adds the window [b, e) (at most LINE_WINDOW characters, after the windows already added). */
+  add(b: number, e: number): void {
+    const { text, noise, wordBreaks, pieces } = this;
+    if (this.start < 0) this.start = b;
+    else pieces.push('\n'.repeat(b - this.end));
+    let run = b;
+    for (let i = b; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x20 && c !== 0xe000 && !hasBit(noise, i)) continue;
+      if (i > run) pieces.push(text.slice(run, i));
+      pieces.push('\n');
+      setBit(wordBreaks, i);
+      run = i + 1;
+    }
+    if (e > run) pieces.push(text.slice(run, e));
+    setBit(wordBreaks, e);
+    this.end = e;
+    this.chars += e - b;
+    if (this.chars >= LINE_WINDOW) this.flush();
+  }
+
+  /** Segments the lines added since the last flush. */
+  flush(): void {
+    if (this.start < 0) return;
+    const s = this.pieces.length === 1 ? this.pieces[0] : this.pieces.join('');
+    for (const seg of segmenter.segment(s)) if (s.charCodeAt(seg.index) !== 0x0a) setBit(this.wordBreaks, this.start + seg.index);
+    this.pieces = [];
+    this.start = this.end = -1;
+    this.chars = 0;
   }
 }
 
@@ -205,26 +268,6 @@ function* readLines(
 function markNoise(text: string, b: number, e: number, noise: Uint8Array): void {
   const line = text.slice(b, e);
   if (hasTextNoise(line)) for (const [s, t] of textNoiseSpans(line)) for (let i = b + s; i < b + t; i++) setBit(noise, i);
-}
-
-/**
- * Marks the word boundaries of the line text [b, e): the segmenter runs on each stretch
- * between terminators (noise, control characters), and a word ends at the start of every
- * segment and at the end of every stretch.
- */
-function markWords(text: string, b: number, e: number, noise: Uint8Array, wordBreaks: Uint8Array): void {
-  let start = b;
-  for (let i = b; i <= e; i++) {
-    if (i < e) {
-      const c = text.charCodeAt(i);
-      if (c >= 0x20 && c !== 0xe000 && !hasBit(noise, i)) continue;
-    }
-    if (i > start) {
-      for (const seg of segmenter.segment(text.slice(start, i))) setBit(wordBreaks, start + seg.index);
-    }
-    setBit(wordBreaks, i);
-    start = i + 1;
-  }
 }
 
 /** Anchors and noise of a part, without the costly word boundaries: what the suffix array needs. */
@@ -246,21 +289,33 @@ export function* phraseTablesSteps(part: TextPart, treeOf: (r: number) => Report
   const { text } = part;
   const noise = newBitSet(text.length);
   const wordBreaks = newBitSet(text.length);
-  const starts = new IntList();
-  const ends = new IntList();
-  const owners = new IntList();
+  const budget = { sinceYield: 0 };
+  // Sentences are counted first, so their three tables are allocated once at their size: grown by
+  // doubling, their dropped copies (tens of megabytes at 50 MB of corpus) had stayed in glibc's heap.
+  let count = 0;
+  for (let r = 0; r < part.starts.length; r++) {
+    forEachSentence(text, part.starts[r], part.starts[r] + part.lengths[r], () => count++);
+    budget.sinceYield += part.lengths[r] >> 4;
+    if (budget.sinceYield > CHUNK) {
+      budget.sinceYield = 0;
+      yield;
+    }
+  }
+  const sentStart = new Int32Array(count);
+  const sentEnd = new Int32Array(count);
+  const sentReport = new Int32Array(count);
+  let sentences = 0;
   const anchors = new IntList();
   const runs = new Runs();
   const { labelRunStart, labelRunId } = runs;
-  const budget = { sinceYield: 0 };
   for (let r = 0; r < part.starts.length; r++) {
     const from = part.starts[r];
     const to = from + part.lengths[r];
     const owner = part.firstReport + r;
     forEachSentence(text, from, to, (s, e) => {
-      starts.push(s);
-      ends.push(e);
-      owners.push(owner);
+      sentStart[sentences] = s;
+      sentEnd[sentences] = e;
+      sentReport[sentences++] = owner;
     });
     // Lines: anchors, noise, word boundaries and section kinds.
     const lineStarts: number[] = [];
@@ -291,9 +346,9 @@ export function* phraseTablesSteps(part: TextPart, treeOf: (r: number) => Report
     noise,
     wordBreaks,
     anchors: anchors.done(),
-    sentStart: starts.done(),
-    sentEnd: ends.done(),
-    sentReport: owners.done(),
+    sentStart,
+    sentEnd,
+    sentReport,
     ...runs.done(),
   };
 }

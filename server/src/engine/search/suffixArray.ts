@@ -94,57 +94,90 @@ export function buildSuffixArray(t: KeyedText, anchors: Int32Array = new Int32Ar
   return runToEnd(suffixArraySteps(t, anchors));
 }
 
-/**
- * The keys of a text as one array: `keys[p]` is keyOfOffset(t, p), followed by MAX_DEPTH
- * zeros (the end of the text), so the sort reads a key without bounds checks or bit tests.
- * Two bytes a character; what suffixSortSteps sorts by (in this thread or a worker).
- */
-export function* suffixKeysSteps(t: KeyedText): Steps<Uint16Array> {
-  const n = t.text.length;
-  const keys = new Uint16Array(n + MAX_DEPTH + 1);
-  for (let from = 0; from < n; from += CHUNK) {
-    fillKeys(t, from, Math.min(n, from + CHUNK), keys);
-    yield;
-  }
-  return keys;
-}
-
-function fillKeys(t: KeyedText, from: number, to: number, keys: Uint16Array): void {
-  const { text, noise } = t;
-  for (let p = from; p < to; p++) {
-    const c = text.charCodeAt(p);
-    keys[p] = c < 0x20 || c === NOISE_MARK || (noise[p >> 3] >> (p & 7)) & 1 ? 0 : c;
-  }
-}
-
 /** The suffix-array build of a keyed text as resumable steps (see suffixSortSteps). */
 export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int32Array> {
-  const keys = yield* suffixKeysSteps(t);
-  return yield* suffixSortSteps(keys, anchors);
+  return yield* suffixSortSteps(t, anchors);
 }
 
 /** Ranges at most this long are finished by insertion sort. */
 const SMALL = 12;
 
+/** Classes of a code unit in a SortText's table. */
+const ORDINARY = 0;
+const TERMINATOR = 1;
+/** A code unit that is noise somewhere in the text: a terminator where its noise bit is set. */
+const MAYBE_NOISE = 2;
+
 /**
- * Sorts the suffixes of `keys` (see suffixKeysSteps) and the line anchors, as resumable
- * steps (see slices.ts), in place: a counting sort of the entries by their first key, then
- * a multikey quicksort (Bentley–Sedgewick) of each first-key bucket on two keys at a time
- * (one 32-bit number per entry and level), down to MAX_DEPTH keys. Entries equal as far as
- * the index looks (up to a terminator or MAX_DEPTH keys) end in ascending entry order: text
- * order for offsets, and for anchors (~b, negative) descending body start. Beyond the result
- * (4 bytes an entry) it needs a 256 KB count table and a small stack of ranges. `anchors`
- * are the body starts of the lines, ascending. The work runs in plain functions chunk by
- * chunk: generator frames keep their locals in a heap context, which would slow the hot
- * loops down.
+ * What the sort reads keys from: the text itself, its noise bit set, and a table of every
+ * UTF-16 code's class (64 KB), so that a key costs one read of the text and, for most
+ * characters, nothing more — no key array beside the text (that would be 2 bytes a
+ * character more while the sort runs).
  */
-export function* suffixSortSteps(keys: Uint16Array, anchors: Int32Array): Steps<Int32Array> {
-  const n = keys.length - MAX_DEPTH - 1;
+interface SortText {
+  readonly text: string;
+  readonly n: number;
+  readonly noise: Uint8Array;
+  readonly classes: Uint8Array;
+}
+
+/** The class table of a text: control characters and NOISE_MARK are terminators; codes found at a noise offset may be noise. */
+function* sortTextSteps(t: KeyedText): Steps<SortText> {
+  const { text, noise } = t;
+  const classes = new Uint8Array(0x10000);
+  classes.fill(TERMINATOR, 0, 0x20);
+  classes[NOISE_MARK] = TERMINATOR;
+  const bytes = Math.min(noise.length, (text.length + 7) >> 3);
+  for (let from = 0; from < bytes; from += CHUNK) {
+    markNoiseCodes(text, noise, from, Math.min(bytes, from + CHUNK), classes);
+    yield;
+  }
+  return { text, n: text.length, noise, classes };
+}
+
+function markNoiseCodes(text: string, noise: Uint8Array, from: number, to: number, classes: Uint8Array): void {
+  for (let b = from; b < to; b++) {
+    const bits = noise[b];
+    if (bits === 0) continue;
+    for (let k = 0; k < 8; k++) {
+      const p = (b << 3) + k;
+      if ((bits >> k) & 1 && p < text.length) {
+        const c = text.charCodeAt(p);
+        if (classes[c] === ORDINARY) classes[c] = MAYBE_NOISE;
+      }
+    }
+  }
+}
+
+/** Key of text offset `p` as the sort reads it: the same as keyOfOffset. */
+function sortKey(s: SortText, p: number): number {
+  if (p >= s.n) return 0;
+  const c = s.text.charCodeAt(p);
+  const k = s.classes[c];
+  if (k === ORDINARY) return c;
+  return k === TERMINATOR || (s.noise[p >> 3] >> (p & 7)) & 1 ? 0 : c;
+}
+
+/**
+ * Sorts the suffixes of a keyed text and its line anchors, as resumable steps (see
+ * slices.ts), in place: a counting sort of the entries by their first key, then a multikey
+ * quicksort (Bentley–Sedgewick) of each first-key bucket on two keys at a time (one 32-bit
+ * number per entry and level), down to MAX_DEPTH keys. Entries equal as far as the index
+ * looks (up to a terminator or MAX_DEPTH keys) end in ascending entry order: text order for
+ * offsets, and for anchors (~b, negative) descending body start. Keys are read from the
+ * text (sortKey). Beyond the result (4 bytes an entry) it needs a 256 KB count table, a
+ * 64 KB class table and a small stack of ranges. `anchors` are the body starts of the
+ * lines, ascending. The work runs in plain functions chunk by chunk: generator frames keep
+ * their locals in a heap context, which would slow the hot loops down.
+ */
+export function* suffixSortSteps(t: KeyedText, anchors: Int32Array): Steps<Int32Array> {
+  const s = yield* sortTextSteps(t);
+  const n = s.n;
   const count = new Int32Array(65537);
   let m = anchors.length;
   count[ANCHOR] = anchors.length;
   for (let from = 0; from < n; from += CHUNK) {
-    m += countFirst(keys, from, Math.min(n, from + CHUNK), count);
+    m += countFirst(s, from, Math.min(n, from + CHUNK), count);
     yield;
   }
   const sa = new Int32Array(m);
@@ -153,7 +186,7 @@ export function* suffixSortSteps(keys: Uint16Array, anchors: Int32Array): Steps<
   const bucket = count.slice();
   for (let i = 0; i < anchors.length; i++) sa[count[ANCHOR]++] = ~anchors[i];
   for (let from = 0; from < n; from += CHUNK) {
-    placeByFirst(keys, from, Math.min(n, from + CHUNK), count, sa);
+    placeByFirst(s, from, Math.min(n, from + CHUNK), count, sa);
     yield;
   }
   const stack = new RangeStack();
@@ -162,7 +195,7 @@ export function* suffixSortSteps(keys: Uint16Array, anchors: Int32Array): Steps<
     const hi = c + 1 < 65536 ? bucket[c + 1] : m;
     if (hi - lo > 1) stack.push(lo, hi, 1);
     while (stack.size) {
-      sortSome(keys, sa, stack, CHUNK);
+      sortSome(s, sa, stack, CHUNK);
       yield;
     }
   }
@@ -187,10 +220,10 @@ class RangeStack {
   }
 }
 
-function countFirst(keys: Uint16Array, from: number, to: number, count: Int32Array): number {
+function countFirst(s: SortText, from: number, to: number, count: Int32Array): number {
   let m = 0;
   for (let i = from; i < to; i++) {
-    const c = keys[i];
+    const c = sortKey(s, i);
     if (c) {
       count[c]++;
       m++;
@@ -199,16 +232,16 @@ function countFirst(keys: Uint16Array, from: number, to: number, count: Int32Arr
   return m;
 }
 
-function placeByFirst(keys: Uint16Array, from: number, to: number, next: Int32Array, sa: Int32Array): void {
+function placeByFirst(s: SortText, from: number, to: number, next: Int32Array, sa: Int32Array): void {
   for (let i = from; i < to; i++) {
-    const c = keys[i];
+    const c = sortKey(s, i);
     if (c) sa[next[c]++] = i;
   }
 }
 
 /** Key `d` of entry `e` (d ≥ 1: past an anchor's ANCHOR key). */
-function keyFrom(keys: Uint16Array, e: number, d: number): number {
-  return keys[e >= 0 ? e + d : ~e + d - 1];
+function keyFrom(s: SortText, e: number, d: number): number {
+  return sortKey(s, e >= 0 ? e + d : ~e + d - 1);
 }
 
 /**
@@ -216,10 +249,21 @@ function keyFrom(keys: Uint16Array, e: number, d: number): number {
  * reads 0 when the first is a terminator (nothing after a terminator counts), and the top
  * bit is flipped so that signed comparison orders the pairs as unsigned ones.
  */
-function pairFrom(keys: Uint16Array, e: number, d: number): number {
+function pairFrom(s: SortText, e: number, d: number): number {
   const p = e >= 0 ? e + d : ~e + d - 1;
-  const a = keys[p];
-  return a === 0 ? 0x80000000 | 0 : ((a << 16) | keys[p + 1]) ^ 0x80000000;
+  if (p + 1 >= s.n) {
+    const a = sortKey(s, p);
+    return a === 0 ? 0x80000000 | 0 : ((a << 16) | sortKey(s, p + 1)) ^ 0x80000000;
+  }
+  const text = s.text;
+  const classes = s.classes;
+  const a = text.charCodeAt(p);
+  const ka = classes[a];
+  if (ka !== ORDINARY && (ka === TERMINATOR || (s.noise[p >> 3] >> (p & 7)) & 1)) return 0x80000000 | 0;
+  const b = text.charCodeAt(p + 1);
+  const kb = classes[b];
+  if (kb !== ORDINARY && (kb === TERMINATOR || (s.noise[(p + 1) >> 3] >> ((p + 1) & 7)) & 1)) return ((a << 16) ^ 0x80000000) | 0;
+  return ((a << 16) | b) ^ 0x80000000;
 }
 
 /** Whether a pair made by pairFrom ends the entry's keys (its first or second key is a terminator). */
@@ -233,7 +277,7 @@ const pairEnds = (v: number): boolean => (v & 0xffff) === 0;
  * entry order. Depths are odd (the first key is sorted by counting), so a pair never
  * reaches past key MAX_DEPTH − 1.
  */
-function sortSome(keys: Uint16Array, sa: Int32Array, stack: RangeStack, budget: number): void {
+function sortSome(s: SortText, sa: Int32Array, stack: RangeStack, budget: number): void {
   let work = 0;
   while (stack.size && work < budget) {
     stack.size--;
@@ -243,16 +287,16 @@ function sortSome(keys: Uint16Array, sa: Int32Array, stack: RangeStack, budget: 
     const d = stack.data[at + 2];
     work += hi - lo;
     if (hi - lo <= SMALL) {
-      insertionSort(keys, sa, lo, hi, d);
+      insertionSort(s, sa, lo, hi, d);
       continue;
     }
-    const v = median3(pairFrom(keys, sa[lo], d), pairFrom(keys, sa[(lo + hi) >>> 1], d), pairFrom(keys, sa[hi - 1], d));
+    const v = median3(pairFrom(s, sa[lo], d), pairFrom(s, sa[(lo + hi) >>> 1], d), pairFrom(s, sa[hi - 1], d));
     let lt = lo;
     let gt = hi - 1;
     let i = lo;
     while (i <= gt) {
       const x = sa[i];
-      const c = pairFrom(keys, x, d);
+      const c = pairFrom(s, x, d);
       if (c < v) {
         sa[i++] = sa[lt];
         sa[lt++] = x;
@@ -276,21 +320,21 @@ function median3(a: number, b: number, c: number): number {
 }
 
 /** Order of entries a and b, both known equal on their first `d` keys. */
-function compareFrom(keys: Uint16Array, a: number, b: number, d: number): number {
+function compareFrom(s: SortText, a: number, b: number, d: number): number {
   for (let k = d; k < MAX_DEPTH; k++) {
-    const ca = keyFrom(keys, a, k);
-    const cb = keyFrom(keys, b, k);
+    const ca = keyFrom(s, a, k);
+    const cb = keyFrom(s, b, k);
     if (ca !== cb) return ca - cb;
     if (ca === 0) break;
   }
   return a - b;
 }
 
-function insertionSort(keys: Uint16Array, sa: Int32Array, lo: number, hi: number, d: number): void {
+function insertionSort(s: SortText, sa: Int32Array, lo: number, hi: number, d: number): void {
   for (let i = lo + 1; i < hi; i++) {
     const x = sa[i];
     let j = i - 1;
-    while (j >= lo && compareFrom(keys, sa[j], x, d) > 0) {
+    while (j >= lo && compareFrom(s, sa[j], x, d) > 0) {
       sa[j + 1] = sa[j];
       j--;
     }
