@@ -204,3 +204,22 @@ test("a huge draft's check ends at its job's deadline: a worker still running th
   const ds = await diagnosticsOf(stuck, draft, checked);
   assert.equal(ds.filter((d) => d.code === CUT_CODE).length, 1);
 });
+
+test("a huge draft's background check held back by requests all the time still ends at its deadline and takes the worker's findings", { timeout: 20_000 }, async () => {
+  const t = testService(REPORTS);
+  const body = '　　全年召开会议xx次,开展研讨，认真落实三会一课制度，推动各项工作取得新成效。\n';
+  const draft = t.open('甲单位2024年述职报告\n一、履职情况\n' + body.repeat(Math.ceil((HUGE_DRAFT_CHARS + 1000) / body.length)));
+  const deadline = Date.now() + 100;
+  // The worker's findings come at once; the server is answering requests all the while.
+  const theirs = { id: 0, part: 'lint' as const, findings: [{ rule: 'placeholder', severity: 'warning' as const, start: 30, end: 32, message: '占位符' }], total: 1, cut: [] };
+  const ready: Service = {
+    ...t.service,
+    hugeAnalysis: () => ({ deadline, masked: Promise.resolve({ masked: proseView(draft.text).masked, lineStarts: new LineIndex(draft.text).lineStarts() }), outline: () => new Promise(() => undefined), lint: Promise.resolve(theirs) }),
+  };
+  // Held for 6 s, far past the deadline (a check that honoured it all that time would lose the worker's findings).
+  const checked = await checkDraft(ready, draft, t.service.inputs(), never, undefined, undefined, () => Date.now() < deadline + 6000);
+  assert.ok(checked);
+  assert.ok(checked.findings.some((f) => f.rule === 'placeholder'), `the worker's findings are kept: ${JSON.stringify(checked.cut)}`);
+  assert.ok(!checked.cut.includes('placeholder'), JSON.stringify(checked.cut));
+  assert.ok(Date.now() - deadline < MIN_RULES_MS + LATE_MS + 1500, `ended ${Date.now() - deadline} ms after the deadline`);
+});

@@ -99,7 +99,10 @@ export async function checkDraft(
     // MIN_RULES_MS at least, as the worker's rules are), so the diagnostics of a huge draft come
     // about HUGE_CHECK_MS after its opening.
     const until = Math.max(analysis.deadline, Date.now() + MIN_RULES_MS);
-    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled, held);
+    // Held back for requests only until the deadline: past it the steps run (and stop at once), else a stream of
+    // requests would keep the run waiting past the worker's findings, and the draft would get the cut notice alone.
+    const heldUntil = () => Date.now() < until && held();
+    const own = await runSliced(lintSteps(draft, { ...opts, only: SLICED_RULES, outOfTime: () => Date.now() >= until }), SLICE_MS, cancelled, heldUntil);
     // A rule without steps finishes what it started: the worker is waited for a little past the
     // deadline; later than that, its rules count as cut (their findings are not waited for).
     const theirs = (await within(analysis.lint, until + LATE_MS - Date.now())) ?? { findings: [], total: 0, cut: workerRules(inputs.settings) };
