@@ -6,6 +6,9 @@ import type { CorpusReport, SkippedFile } from '../engine/types';
 import { readRcFile } from '../rc';
 import { decodeBytes, isDecodeError, looksBinary } from '../engine/corpus/decode';
 import { UsageError, type CliIO } from './io';
+import type { Lexicon } from '../engine/review/lexicon';
+import { sharedLexicon } from '../io/lexicon';
+import { readWordList } from '../io/words';
 
 /** Settings for a CLI run: defaults ← .shuzhirc.json in the working folder ← command-line flags. */
 export function cliSettings(io: CliIO, flags: Map<string, string[]>): Settings {
@@ -24,6 +27,17 @@ export async function cliCorpus(settings: Settings): Promise<{ reports: CorpusRe
     if (!fs.existsSync(p)) throw new UsageError(`找不到语料路径：${p}`);
   }
   return loadCorpusCached(settings);
+}
+
+/**
+ * What typo-suspect (and the rules reading names with it) need beyond the corpus, as the editor's
+ * check has them: the general lexicon — without it those rules keep to what they can tell alone,
+ * and that is said once on stderr — and the working folder's word list.
+ */
+export function cliTypoInputs(io: CliIO): { lexicon?: Lexicon; words: string[] } {
+  const load = sharedLexicon();
+  if (load.error) io.err(load.error + '\n');
+  return { lexicon: load.lexicon, words: readWordList(io.cwd) };
 }
 
 /**

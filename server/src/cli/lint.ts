@@ -12,8 +12,6 @@
 import { kindShareStats } from '../engine/delivery/kindShare';
 import { learnCorpusHeadings } from '../engine/lint/corpusHeadings';
 import { lintText } from '../engine/lint/lint';
-import { sharedLexicon } from '../io/lexicon';
-import { readWordList } from '../io/words';
 import { categoryName } from '../engine/lint/categories';
 import { getRule, RULES } from '../engine/lint/registry';
 import { resolveReportType } from '../engine/lint/reportTypeOf';
@@ -21,7 +19,7 @@ import { REPORT_TYPES } from '../engine/report/reportTypes';
 import type { RuleLevel, Settings } from '../engine/settings';
 import type { Finding } from '../engine/lint/types';
 import { LineIndex } from '../engine/text/lineIndex';
-import { cliCorpus, cliSettings, readDraft } from './common';
+import { cliCorpus, cliSettings, cliTypoInputs, readDraft } from './common';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, formatOf, UsageError, type CliIO } from './io';
 import { parseCommandArgs, usageLine } from './options';
 const LEVELS: readonly RuleLevel[] = ['off', 'hint', 'info', 'warning', 'error'];
@@ -102,16 +100,13 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { reports } = await cliCorpus(settings);
   const corpusHeadings = learnCorpusHeadings(reports);
   const corpusStats = kindShareStats(reports);
-  // The general lexicon, as the editor's check has it (typo-suspect's word check, names read as names); without it
-  // those rules keep to what they can tell alone, and it is said once.
-  const lexicon = sharedLexicon();
-  if (lexicon.error) io.err(lexicon.error + '\n');
-  const words = readWordList(io.cwd);
+  // The general lexicon and the word list, as the editor's check has them (typo-suspect's word check, names read as names).
+  const { lexicon, words } = cliTypoInputs(io);
 
   const rows: LintRow[] = [];
   for (const d of drafts) {
     const lines = new LineIndex(d.text);
-    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats, stage: 'full', lexicon: lexicon.lexicon, words })) rows.push(lintRow(d.file, lines, f));
+    for (const f of lintText(d.text, { settings, reportType: typeFlag, corpusHeadings, corpusStats, stage: 'full', lexicon, words })) rows.push(lintRow(d.file, lines, f));
   }
   if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
   else if (rows.length) io.out(rows.map((r) => `${r.file}:${r.line}:${r.column} ${r.severity} ${r.rule} ${r.message}`).join('\n') + '\n');

@@ -17,9 +17,7 @@ import { LineIndex } from '../engine/text/lineIndex';
 import type { CorpusReport } from '../engine/types';
 import { readSource } from '../io/sourceText';
 import { Draft } from '../engine/lint/draft';
-import { cliCorpus, cliSettings, readDraft } from './common';
-import { sharedLexicon } from '../io/lexicon';
-import { readWordList } from '../io/words';
+import { cliCorpus, cliSettings, cliTypoInputs, readDraft } from './common';
 import { writeDashboardHtml } from './dashboardHtml';
 import { EXIT_FINDINGS, EXIT_OK, formatOf, UsageError, type CliIO } from './io';
 import { applyRuleFlags, lintRow, reportTypeFlag, type LintRow } from './lint';
@@ -58,12 +56,11 @@ export async function run(args: string[], io: CliIO): Promise<number> {
   const { reports } = await cliCorpus(settings);
   const phrases = buildPhraseIndex(reports);
   // The general lexicon of typo-suspect: without it the check keeps to corpus evidence, and says so once.
-  const lexicon = sharedLexicon();
-  if (lexicon.error) io.err(lexicon.error + '\n');
+  const { lexicon, words } = cliTypoInputs(io);
   const parsed = new Draft(draft.text);
   const result = reviewDraft(parsed, {
-    lexicon: lexicon.lexicon,
-    words: readWordList(io.cwd),
+    lexicon,
+    words,
     settings,
     reportType,
     phrases,

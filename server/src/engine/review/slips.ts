@@ -105,11 +105,12 @@ export interface GuardCorpus {
 export function inCommonWord(lexicon: Lexicon, text: string, start: number, end: number, at: number, minQ = COMMON_WORD_Q, corpus?: GuardCorpus): boolean {
   for (let len = 2; len <= GUARD_WORD_MAX; len++) {
     for (let s = Math.max(start, at - len + 1); s <= at && s + len <= end; s++) {
-      const q = lexicon.q(text.slice(s, s + len));
+      const word = text.slice(s, s + len);
+      const q = lexicon.q(word);
       if (q === undefined || q < minQ) continue;
       if (!corpus) return true;
       if (start < s && s + len < end) continue;
-      if (countOccurrences(corpus.index, text.slice(s, s + len)) === 0) continue;
+      if (countOccurrences(corpus.index, word) === 0) continue;
       if (corpus.replacement !== undefined && bothSides(corpus.index, text, s, s + len, at, corpus.replacement)) continue;
       const beside = s === start ? text.slice(s + len, end) : text.slice(start, s);
       if (beside.length >= 2 && corpus.occurrences >= COLLOCATION_SHARE * countOccurrences(corpus.index, beside)) continue;
