@@ -18,7 +18,7 @@
  * suffix, so all occurrences of a pattern (of at most MAX_DEPTH keys) form one contiguous
  * range of the array, found by binary search.
  *
- * Construction sorts in place (see suffixArraySteps); suffixes equal for MAX_DEPTH keys stay
+ * Construction sorts in place (see suffixSortSteps); suffixes equal for MAX_DEPTH keys stay
  * in text order. Memory: 4 bytes an entry, and the build needs hardly more.
  */
 
@@ -89,14 +89,9 @@ export function entryOffset(e: number): number {
   return e >= 0 ? e : ~e;
 }
 
-/** Builds the suffix array at once (see suffixArraySteps). */
+/** Builds the suffix array at once (see suffixSortSteps). */
 export function buildSuffixArray(t: KeyedText, anchors: Int32Array = new Int32Array(0)): Int32Array {
-  return runToEnd(suffixArraySteps(t, anchors));
-}
-
-/** The suffix-array build of a keyed text as resumable steps (see suffixSortSteps). */
-export function* suffixArraySteps(t: KeyedText, anchors: Int32Array): Steps<Int32Array> {
-  return yield* suffixSortSteps(t, anchors);
+  return runToEnd(suffixSortSteps(t, anchors));
 }
 
 /** Ranges at most this long are finished by insertion sort. */
