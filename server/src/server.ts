@@ -2,6 +2,8 @@
  * The language server: wires the pure engine to the LSP connection. Handlers live in
  * features/*; this file owns start-up, settings, the corpus and its status.
  */
+// First, before any other module runs: the V8 options the editor starts the server with, for a server started by hand.
+import './nodeFlags';
 import {
   createConnection,
   ProposedFeatures,

@@ -29,7 +29,7 @@ export const LAYERS: ReadonlyArray<{ name: string; paths: readonly string[] }> =
   { name: 'dashboard', paths: ['server/src/engine/dashboard/'] },
   { name: 'client–server contract', paths: ['server/src/protocol/'] },
   { name: 'io, snapshot, index workers', paths: ['server/src/io/', 'server/src/snapshot/', 'server/src/indexWorkers/'] },
-  { name: 'server context', paths: ['server/src/context.ts', 'server/src/guard.ts', 'server/src/rc.ts', 'server/src/corpusManager.ts'] },
+  { name: 'server context', paths: ['server/src/context.ts', 'server/src/guard.ts', 'server/src/rc.ts', 'server/src/corpusManager.ts', 'server/src/nodeFlags.ts'] },
   { name: 'features and CLI commands', paths: ['server/src/features/', 'server/src/cli/'] },
   { name: 'entry points', paths: ['server/src/server.ts', 'server/src/cli.ts'] },
 ];

@@ -249,14 +249,25 @@ export interface InitializationOptions {
 }
 
 /**
+ * V8 options the server runs with, which V8 also takes once running (nodeFlags.ts sets them in a
+ * server started by hand). No allocation-site pretenuring: V8 otherwise learns, from a moment when
+ * the objects of some allocation site happened to be alive, to allocate them straight in the old
+ * generation, where the corpus build's short-lived objects then pile up until a full collection.
+ * Whether it learned that was a matter of timing: with a 50 MB corpus, cold-run peak RSS was 287–291
+ * MB in some runs and 352–361 MB in most; without pretenuring, every run is in the low mode (README,
+ * Issue 20 point 5).
+ */
+export const SERVER_RUNTIME_V8_FLAGS: readonly string[] = ['--no-allocation-site-pretenuring'];
+
+/**
  * Node options the client starts the server with (its `execArgv`), and the test helpers and
  * benches too, so what is measured is what users run. Young-generation semi-spaces of 8 MB instead
  * of V8's 16 MB: with a 50 MB corpus the peak resident set falls by 10–18 MB, completion and
  * hover latency unchanged (README, Scale); 2 MB was tried and promoted more. V8 reads it only at
  * start-up (v8.setFlagsFromString later has no effect), so `node dist/server.js --stdio` started by
- * hand runs without it, with V8's defaults.
+ * hand runs without it, with V8's defaults (but with SERVER_RUNTIME_V8_FLAGS, set at run time).
  */
-export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=8'];
+export const SERVER_NODE_ARGS: readonly string[] = ['--max-semi-space-size=8', ...SERVER_RUNTIME_V8_FLAGS];
 
 // ------------------------------------------------------------- typed ends of the connection
 
