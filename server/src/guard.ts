@@ -27,8 +27,16 @@ let inFlight = 0;
 /** When the oldest request still being answered began (performance.now()). */
 let oldestAt = Infinity;
 let inputAt = -Infinity;
+/** When the last request was answered (its answer queued to be written). */
+let answeredAt = -Infinity;
 /** Input is held for: the protocol library dispatches a message read now at the end of this turn. */
 const INPUT_HOLD_MS = 2;
+/**
+ * Background work waits this long after an answer too: a client that asks one thing often asks the
+ * next at once (completion, then its resolve, hover, code actions; requests queued while typing),
+ * and a background step begun in that gap would hold the next request up for the step's length.
+ */
+export const AFTER_ANSWER_HOLD_MS = 3;
 /** Longest a request holds background work back (one waiting for the corpus or an index must not stop it). */
 export const MAX_HOLD_MS = 50;
 
@@ -37,9 +45,9 @@ export function noteInput(): void {
   inputAt = performance.now();
 }
 
-/** True while a request is being answered (for at most MAX_HOLD_MS) or a message has just come in. */
+/** True while a request is being answered (for at most MAX_HOLD_MS), or a message has just come in or an answer just gone out. */
 export function answering(now = performance.now()): boolean {
-  return now - inputAt < INPUT_HOLD_MS || (inFlight > 0 && now - oldestAt < MAX_HOLD_MS);
+  return now - inputAt < INPUT_HOLD_MS || now - answeredAt < AFTER_ANSWER_HOLD_MS || (inFlight > 0 && now - oldestAt < MAX_HOLD_MS);
 }
 
 /** A request began: until `done` is called (once), background work holds back. */
@@ -53,6 +61,7 @@ export function beginAnswer(): () => void {
     setImmediate(() =>
       setImmediate(() => {
         if (--inFlight === 0) oldestAt = Infinity;
+        answeredAt = performance.now();
       }),
     );
   };

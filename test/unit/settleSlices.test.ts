@@ -10,11 +10,12 @@ import { copiesSteps, findCopies } from '../../server/src/engine/review/copied';
 import { corpusSoundAlikes, soundTableSteps } from '../../server/src/engine/review/corpusChars';
 import { isHan, soundGroups, soundKeys } from '../../server/src/engine/review/pinyin';
 import { findSlips, slipsSteps } from '../../server/src/engine/review/slips';
-import { findWordSlips, wordSlipsSteps } from '../../server/src/engine/review/wordSlips';
+import { findWordSlips, WORD_STEP_MS, wordSlipsSteps } from '../../server/src/engine/review/wordSlips';
+import { protectedMask, protectedMaskSteps } from '../../server/src/engine/review/protect';
 import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
 import { runSliced, runToEnd, type Steps } from '../../server/src/engine/slices';
 import type { CorpusReport } from '../../server/src/engine/types';
-import { answering, beginAnswer, MAX_HOLD_MS, noteInput } from '../../server/src/guard';
+import { AFTER_ANSWER_HOLD_MS, answering, beginAnswer, MAX_HOLD_MS, noteInput } from '../../server/src/guard';
 import { loadLexicon } from '../../server/src/io/lexicon';
 
 function corpusOf(bodies: string[]): CorpusReport[] {
@@ -64,6 +65,35 @@ test('the word check yields every few characters and finds what the one-go check
   const { value, yields } = stepped(wordSlipsSteps(text, { lexicon }));
   assert.deepEqual(value, findWordSlips(text, { lexicon }));
   assert.ok(yields >= text.length / 16, `${yields} yields over ${text.length} characters`);
+});
+
+test('the word check also yields on the clock: a character whose look-ups are slow does not make a long step', () => {
+  const { lexicon } = loadLexicon();
+  const text = `${'我们坚持把理论学习作为首要任务推动各项工作落到实处'.repeat(4)}认真做好各项工做`;
+  const byCount = stepped(wordSlipsSteps(text, { lexicon: lexicon! }));
+  // A clock that moves WORD_STEP_MS each time it is read: every look-up "takes" the whole budget.
+  const real = performance.now.bind(performance);
+  let t = real();
+  performance.now = () => (t += WORD_STEP_MS);
+  let byClock: { value: unknown; yields: number };
+  try {
+    byClock = stepped(wordSlipsSteps(text, { lexicon: lexicon! }));
+  } finally {
+    performance.now = real;
+  }
+  assert.deepEqual(byClock.value, byCount.value);
+  // Yields between windows and between alternatives, not only every WORD_SLICE_CHARS characters.
+  assert.ok(byClock.yields >= 2 * text.length, `${byClock.yields} yields on the clock, ${byCount.yields} by count, ${text.length} characters`);
+});
+
+test('the protected mask is built in steps (names and places looked up one suffix at a time), the same as in one go', () => {
+  const { lexicon } = loadLexicon();
+  const isWord = (w: string) => lexicon!.q(w) !== undefined;
+  const text = '张建军同志在清水河镇和城关街道调研，王书记参加《决定》学习，走访二〇二四年全市乡村。';
+  const { value, yields } = stepped(protectedMaskSteps(text, ['调研'], isWord));
+  assert.deepEqual([...value], [...protectedMask(text, ['调研'], isWord)]);
+  assert.ok(value.some((b) => b !== 0), 'something is protected');
+  assert.ok(yields >= 5, `${yields} yields`);
 });
 
 test('the corpus sound-alike table is built in steps, inside the first slip search, the same as in one go', () => {
@@ -119,7 +149,7 @@ test('a sliced run does no work while held, then ends with the one-go result', a
 
 const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-test('answering: a request holds background work until two turns after its answer, at most MAX_HOLD_MS', async () => {
+test('answering: a request holds background work until two turns after its answer and AFTER_ANSWER_HOLD_MS more, at most MAX_HOLD_MS', async () => {
   // Let an earlier test's input window pass.
   await new Promise((r) => setTimeout(r, 5));
   assert.equal(answering(), false);
@@ -132,6 +162,10 @@ test('answering: a request holds background work until two turns after its answe
   assert.equal(answering(), true, 'the answer is written from the next turn');
   await turn();
   await turn();
+  // Answered: the next request of a burst may come at once, so background work waits a moment more.
+  assert.equal(answering(), true, 'just after the answer');
+  assert.equal(answering(performance.now() + AFTER_ANSWER_HOLD_MS + 0.5), false, 'a moment after the answer');
+  await new Promise((r) => setTimeout(r, AFTER_ANSWER_HOLD_MS + 2));
   assert.equal(answering(), false);
 });
 

@@ -12,6 +12,7 @@
  *   `shuzhi.review.words`).
  * Latin text and figures are never looked at: the check reads runs of Han characters only.
  */
+import { runToEnd, type Steps } from '../slices';
 
 /** Titles and forms of address a name stands beside. */
 const TITLES = [
@@ -69,6 +70,11 @@ const NOT_NAME_START = '的了是在和与及对把被将为从向以于也都�
  * no suffix.
  */
 export function namesAndPlaces(mask: Uint8Array, text: string, isWord: (w: string) => boolean): void {
+  runToEnd(namesAndPlacesSteps(mask, text, isWord));
+}
+
+/** namesAndPlaces as steps: a yield after each title and place looked up over the whole text. */
+function* namesAndPlacesSteps(mask: Uint8Array, text: string, isWord: (w: string) => boolean): Steps<void> {
   for (const t of TITLES) {
     for (let i = text.indexOf(t); i >= 0; i = text.indexOf(t, i + 1)) {
       mark(mask, text, hanBefore(text, i, NAME_CHARS), i, GUARD.NAME_PLACE);
@@ -78,6 +84,7 @@ export function namesAndPlaces(mask: Uint8Array, text: string, isWord: (w: strin
       const n = e - i - t.length;
       if (n >= 2 && n <= NAME_CHARS && !NOT_NAME_START.includes(text[i + t.length])) mark(mask, text, i + t.length, e, GUARD.NAME_PLACE);
     }
+    yield;
   }
   for (const p of PLACES) {
     for (let i = text.indexOf(p); i >= 0; i = text.indexOf(p, i + 1)) {
@@ -87,6 +94,7 @@ export function namesAndPlaces(mask: Uint8Array, text: string, isWord: (w: strin
       if (isWord(text.slice(i - 1, after)) || isWord(text.slice(i - 2, after))) continue;
       mark(mask, text, hanBefore(text, i, PLACE_CHARS), after, GUARD.NAME_PLACE);
     }
+    yield;
   }
 }
 
@@ -95,8 +103,16 @@ export function namesAndPlaces(mask: Uint8Array, text: string, isWord: (w: strin
  * tells whether a string is a word (namesAndPlaces).
  */
 export function protectedMask(text: string, words: readonly string[] = [], isWord: (w: string) => boolean = () => false): Uint8Array {
+  return runToEnd(protectedMaskSteps(text, words, isWord));
+}
+
+/**
+ * protectedMask as steps (engine/slices.ts), for the word check's sliced run: the names and
+ * places pass looks words up in the lexicon all over the text, milliseconds for a long draft.
+ */
+export function* protectedMaskSteps(text: string, words: readonly string[] = [], isWord: (w: string) => boolean = () => false): Steps<Uint8Array> {
   const mask = new Uint8Array(text.length);
-  namesAndPlaces(mask, text, isWord);
+  yield* namesAndPlacesSteps(mask, text, isWord);
   for (const m of text.matchAll(NUMERALS)) mark(mask, text, m.index, m.index + m[0].length);
   for (const m of text.matchAll(COINED)) mark(mask, text, m.index + 1, m.index + 1 + m[1].length, GUARD.QUOTE);
   for (let i = text.indexOf('《'); i >= 0; i = text.indexOf('《', i + 1)) {

@@ -40,7 +40,7 @@ import { findRange } from '../search/suffixArray';
 import { runToEnd, type Steps } from '../slices';
 import type { Lexicon } from './lexicon';
 import { hanRuns, homophones, isHan } from './pinyin';
-import { GUARD, inTrigger, namesAndPlaces, protectedMask } from './protect';
+import { GUARD, inTrigger, namesAndPlaces, protectedMaskSteps } from './protect';
 import { shapeAlike } from './shapes';
 import { reportsOf, type SlipSpan } from './slips';
 import model from './wordSlipModel.json';
@@ -186,6 +186,13 @@ export function findWordSlips(text: string, input: WordSlipInput): WordSlip[] {
  * 50 MB (500 of them held requests for 20–120 ms); a yield costs about a tenth of a microsecond.
  */
 export const WORD_SLICE_CHARS = 8;
+/**
+ * Longest stretch of the word check between two yields, in milliseconds: a character whose
+ * alternatives are all looked up for the first time (sound and shape relations, corpus counts at
+ * 50 MB) can alone cost several milliseconds, so the check also yields between its windows once
+ * this much time has passed (a clock read per window costs well under a microsecond).
+ */
+export const WORD_STEP_MS = 0.5;
 
 /** findWordSlips as a sliced run (engine/slices.ts): yields every WORD_SLICE_CHARS characters checked. */
 export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordSlip[]> {
@@ -195,7 +202,7 @@ export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordS
   const memo = relationMemo(sources);
   const sourceOf = (d: number, c: number): CharSource | undefined => memo.sourceOf(d, c);
   const isWord = (w: string) => lex.q(w) !== undefined;
-  const mask = protectedMask(text, input.words, isWord);
+  const mask = yield* protectedMaskSteps(text, input.words, isWord);
   /** Bucket of the draft's text[s, s + len) for len 2…MAX_WORD (-1: not a word; -2: not looked up yet). */
   const qAt = new Int16Array(text.length * (MAX_WORD + 1)).fill(-2);
   const wordQ = (s: number, e: number): number => {
@@ -252,11 +259,13 @@ export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordS
 
   const found: Candidate[] = [];
   let untilYield = WORD_SLICE_CHARS;
+  let yieldAt = performance.now() + WORD_STEP_MS;
   for (const [rs, re] of hanRuns(text)) {
     for (let k = rs; k < re && re - rs >= MIN_WORD; k++) {
       if (--untilYield <= 0) {
         untilYield = WORD_SLICE_CHARS;
         yield;
+        yieldAt = performance.now() + WORD_STEP_MS;
       }
       if (mask[k] & GUARD.FIRM) continue;
       const d = text.charCodeAt(k);
@@ -267,6 +276,10 @@ export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordS
 
       for (let s = Math.max(rs, k - MAX_WORD + 1); s <= k; s++) {
         for (let e = Math.max(k + 1, s + MIN_WORD); e <= Math.min(re, s + MAX_WORD); e++) {
+          if (performance.now() >= yieldAt) {
+            yield;
+            yieldAt = performance.now() + WORD_STEP_MS;
+          }
           // The draft's own window is a word: two words confused need context evidence (confusions.ts).
           if (wordQ(s, e) >= 0) continue;
           // Rare words (terms of the trade the lexicon holds as rare: 抓手, 排查) only where the draft's character is foreign to the genre.
@@ -275,6 +288,10 @@ export function* wordSlipsSteps(text: string, input: WordSlipInput): Steps<WordS
           for (let ci = 0; ci < chars.length; ci++) {
             const cc = chars.charCodeAt(ci);
             if (cc === d) continue;
+            if (performance.now() >= yieldAt) {
+              yield;
+              yieldAt = performance.now() + WORD_STEP_MS;
+            }
             const source = sourceOf(d, cc);
             if (!source) continue;
             // The window's own checks, once a candidate is there (most windows have none).
