@@ -14,6 +14,7 @@ import type { Lexicon } from '../engine/review/lexicon';
 import { readSharedLexiconAhead, sharedLexicon } from '../io/lexicon';
 import { readWordList, WORDS_FILE } from '../io/words';
 import { warmReadings } from '../engine/review/pinyin';
+import { whenQuiet } from '../guard';
 
 let warned = false;
 
@@ -37,7 +38,8 @@ export function addSessionWord(word: unknown): void {
  * first check does neither in one go (70–230 ms and 80 ms).
  */
 export function readLexiconAhead(): void {
-  void readSharedLexiconAhead().then(() => setImmediate(warmReadings));
+  // The readings' set-up is one block of 50–80 ms: not while a request is being answered.
+  void readSharedLexiconAhead().then(() => whenQuiet(warmReadings));
 }
 
 /** The lexicon and the word list for a check now. */
