@@ -2,8 +2,8 @@
  * The V8 options of SERVER_NODE_ARGS that V8 also takes once running (contract.ts says why each is
  * there). The client passes them on the command line; a server started by hand (`node dist/server.js
  * --stdio`) sets them here, on import (server.ts imports this module first), so it runs as the editor's
- * server does. Options V8 reads only
- * at start-up (the young generation's size) cannot be set this way and are not.
+ * server does. Options V8 reads only at start-up (the young generation's size) cannot be set this way
+ * and are not.
  */
 import * as v8 from 'node:v8';
 import { SERVER_RUNTIME_V8_FLAGS } from './protocol/contract';
