@@ -166,22 +166,24 @@ async function openPalette(page: Page) {
 
 /** Runs a command by its title through the command palette. */
 export async function runCommand(page: Page, title: string): Promise<void> {
+  // Click the row whose label is exactly the title: Enter would run whatever ranks first.
+  const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
   // The palette can close again right after it opened (focus in transit from a webview or another quick
-  // input): then the fill finds no input; open it once more rather than wait out the default 30 s.
+  // input): then the fill finds no input. And it lists commands by the context of when it opened: opened
+  // while the focus was still on its way back to the editor, it can miss a command shown only in Markdown
+  // editors (seen in scenario (f)). Either way, open it once more rather than wait out the timeouts.
   for (let attempt = 1; ; attempt++) {
     const input = await openPalette(page);
     try {
       await input.fill(`>${title}`, { timeout: 5000 });
+      await row.waitFor({ state: 'visible', timeout: 10_000 });
       break;
     } catch (e) {
       if (attempt >= 3) throw e;
       await page.keyboard.press('Escape');
     }
   }
-  // Click the row whose label is exactly the title: Enter would run whatever ranks first.
-  const exact = new RegExp(`^\\s*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-  await row.waitFor({ state: 'visible', timeout: 10_000 });
   await row.click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
 }

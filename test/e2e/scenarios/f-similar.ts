@@ -22,12 +22,7 @@ export const fSimilar: Scenario = {
     if (!listed) throw new Error('no passages were listed');
     if (!listed.some((t) => t.includes(HOVER_PHRASE))) throw new Error(`no passage mentions ${HOVER_PHRASE}: ${listed[0]}`);
     await page.keyboard.press('Enter');
-    const widget = page.locator('.quick-input-widget');
-    // A list still settling can drop the Enter (seen once in a clean-clone run): then choose the first row with the mouse.
-    if (!(await widget.waitFor({ state: 'hidden', timeout: 10_000 }).then(() => true, () => false))) {
-      await rows.first().click({ position: { x: 24, y: 8 }, timeout: 5_000 });
-      await widget.waitFor({ state: 'hidden', timeout: 10_000 });
-    }
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await save(page);
     const grew = await poll(async () => {
       const l = readDraft(h)[HOVER_LINE - 1];
