@@ -50,15 +50,6 @@ export function answering(now = performance.now()): boolean {
   return now - inputAt < INPUT_HOLD_MS || now - answeredAt < AFTER_ANSWER_HOLD_MS || (inFlight > 0 && now - oldestAt < MAX_HOLD_MS);
 }
 
-/**
- * Runs `work` at the first moment no request is being answered, asking every `pollMs`: for a
- * one-off piece of background work that cannot be cut into slices (a library's set-up).
- */
-export function whenQuiet(work: () => void, pollMs = 5): void {
-  const attempt = () => (answering() ? void setTimeout(attempt, pollMs) : work());
-  attempt();
-}
-
 /** A request began: until `done` is called (once), background work holds back. */
 export function beginAnswer(): () => void {
   if (inFlight++ === 0) oldestAt = performance.now();

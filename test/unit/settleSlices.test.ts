@@ -15,7 +15,7 @@ import { protectedMask, protectedMaskSteps } from '../../server/src/engine/revie
 import { buildPhraseIndex } from '../../server/src/engine/search/phraseIndex';
 import { runSliced, runToEnd, type Steps } from '../../server/src/engine/slices';
 import type { CorpusReport } from '../../server/src/engine/types';
-import { AFTER_ANSWER_HOLD_MS, answering, beginAnswer, MAX_HOLD_MS, noteInput, whenQuiet } from '../../server/src/guard';
+import { AFTER_ANSWER_HOLD_MS, answering, beginAnswer, MAX_HOLD_MS, noteInput } from '../../server/src/guard';
 import { loadLexicon } from '../../server/src/io/lexicon';
 
 function corpusOf(bodies: string[]): CorpusReport[] {
@@ -175,18 +175,4 @@ test('answering: a message just read holds background work for a moment only', (
   noteInput();
   assert.equal(answering(), true);
   assert.equal(answering(performance.now() + 10), false);
-});
-
-test('whenQuiet: one-off background work waits until no request is being answered', async () => {
-  await new Promise((r) => setTimeout(r, AFTER_ANSWER_HOLD_MS + 5));
-  let ran = 0;
-  whenQuiet(() => ran++);
-  assert.equal(ran, 1, 'at once when quiet');
-  const done = beginAnswer();
-  whenQuiet(() => ran++, 1);
-  await new Promise((r) => setTimeout(r, 10));
-  assert.equal(ran, 1, 'not while a request is being answered');
-  done();
-  await new Promise((r) => setTimeout(r, AFTER_ANSWER_HOLD_MS + 20));
-  assert.equal(ran, 2, 'once the answer has gone out');
 });

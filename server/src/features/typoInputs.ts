@@ -13,8 +13,6 @@ import type { ServerContext } from '../context';
 import type { Lexicon } from '../engine/review/lexicon';
 import { readSharedLexiconAhead, sharedLexicon } from '../io/lexicon';
 import { readWordList, WORDS_FILE } from '../io/words';
-import { warmReadings } from '../engine/review/pinyin';
-import { whenQuiet } from '../guard';
 
 let warned = false;
 
@@ -34,12 +32,11 @@ export function addSessionWord(word: unknown): void {
 
 /**
  * Reads the lexicon in the background now (once a corpus is ready: read during its load, it
- * raised the 50 MB snapshot run's peak by 5 MB), then sets up the pinyin readings, so that the
- * first check does neither in one go (70–230 ms and 80 ms).
+ * raised the 50 MB snapshot run's peak by 5 MB), so that the first check does not read it in
+ * one go (70–230 ms).
  */
 export function readLexiconAhead(): void {
-  // The readings' set-up is one block of 50–80 ms: not while a request is being answered.
-  void readSharedLexiconAhead().then(() => whenQuiet(warmReadings));
+  void readSharedLexiconAhead();
 }
 
 /** The lexicon and the word list for a check now. */

@@ -3,11 +3,12 @@
  * reading of one and a reading of the other are the same syllable once tones are dropped
  * and the distinctions that IMEs' “fuzzy pinyin” settings merge are merged (z/zh, c/ch, s/sh,
  * n/l, an/ang, en/eng, in/ing, ian/iang, uan/uang). Readings come from pinyin-pro (every
- * reading of a polyphone), memoised per character.
+ * reading of a polyphone), memoised per character. They are read with `polyphonic`, which looks
+ * the character up in pinyin-pro's character table alone: `pinyin(ch, { multiple: true })` gives
+ * the same readings (test/unit/pinyin.test.ts compares them) but first builds the library's
+ * word-matching automaton, one block of 40–80 ms that held the server's first requests.
  */
-import { pinyin } from 'pinyin-pro';
-
-const keysCache = new Map<number, readonly string[]>();
+import { polyphonic } from 'pinyin-pro';
 
 /** Fuzzy syllable of a toneless pinyin syllable (see the module comment). */
 export function fuzzySyllable(s: string): string {
@@ -17,24 +18,29 @@ export function fuzzySyllable(s: string): string {
   return x;
 }
 
+const readingsCache = new Map<number, readonly string[]>();
+
+/** Toneless readings of the character with code `c` (every reading of a polyphone; none for a non-Han character), memoised. */
+export function tonelessReadings(c: number): readonly string[] {
+  let r = readingsCache.get(c);
+  if (!r) {
+    // pinyin-pro gives the character itself for a reading when it knows none.
+    const readings = isHan(c) ? (polyphonic(String.fromCharCode(c), { toneType: 'none', type: 'array' })[0] ?? []) : [];
+    r = [...new Set(readings.filter((x) => /^[a-zü]+$/i.test(x)))];
+    readingsCache.set(c, r);
+  }
+  return r;
+}
+
+const keysCache = new Map<number, readonly string[]>();
+
 /** Fuzzy syllables of every reading of the character with code `c` (none for a non-Han character). */
 export function soundKeys(c: number): readonly string[] {
   let keys = keysCache.get(c);
   if (keys) return keys;
-  const ch = String.fromCharCode(c);
-  const readings = isHan(c) ? pinyin(ch, { toneType: 'none', type: 'array', multiple: true }) : [];
-  // pinyin-pro returns the character itself when it knows no reading.
-  keys = [...new Set(readings.filter((r) => /^[a-zü]+$/i.test(r)).map(fuzzySyllable))];
+  keys = [...new Set(tonelessReadings(c).map(fuzzySyllable))];
   keysCache.set(c, keys);
   return keys;
-}
-
-/**
- * Looks one reading up so that pinyin-pro sets up its tables (about 80 ms, on its first lookup)
- * now, at a quiet moment, rather than inside the first check of a draft.
- */
-export function warmReadings(): void {
-  soundKeys(0x4e00);
 }
 
 /** True when characters `a` and `b` (codes) can be typed with the same or a near pinyin. */
@@ -84,18 +90,6 @@ export function addSoundGroups(groups: Map<string, number[]>, chars: Iterable<nu
     }
   }
   return groups;
-}
-
-const readingsCache = new Map<number, readonly string[]>();
-
-/** Toneless readings of the character with code `c` (every reading of a polyphone; none for a non-Han character), memoised. */
-export function tonelessReadings(c: number): readonly string[] {
-  let r = readingsCache.get(c);
-  if (!r) {
-    r = isHan(c) ? pinyin(String.fromCharCode(c), { toneType: 'none', type: 'array', multiple: true }).filter((x) => /^[a-zü]+$/i.test(x)) : [];
-    readingsCache.set(c, r);
-  }
-  return r;
 }
 
 /** True when `a` and `b` share a reading once tones are dropped (a true homophone, no fuzzy merging). */
