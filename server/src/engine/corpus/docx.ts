@@ -3,7 +3,17 @@
  * path, so callers decide how (and whether) to touch the file system, and both turn
  * any failure into one plain Chinese message a user can act on.
  */
-import mammoth from 'mammoth';
+import type * as Mammoth from 'mammoth';
+
+let mammothLoad: Promise<typeof Mammoth> | undefined;
+
+/**
+ * mammoth, loaded on first use: its modules take about 40 ms to set up, which every start of
+ * the server paid although most corpora and drafts hold no Word file.
+ */
+export function loadMammoth(): Promise<typeof Mammoth> {
+  return (mammothLoad ??= import('mammoth').then((m) => ((m as { default?: typeof Mammoth }).default ?? m) as typeof Mammoth));
+}
 
 /** Message for a .docx that is not a readable Office Open XML package. */
 export const CORRUPT_DOCX_MESSAGE = '无法读取 Word 文件：文件已损坏或不是 .docx 格式';
@@ -51,7 +61,7 @@ async function run(bytes: Uint8Array | Buffer, convert: (input: { buffer: Buffer
  * @throws DocxReadError with a plain Chinese message when the file is not a readable .docx.
  */
 export function docxToText(bytes: Uint8Array | Buffer): Promise<string> {
-  return run(bytes, (input) => mammoth.extractRawText(input));
+  return run(bytes, async (input) => (await loadMammoth()).extractRawText(input));
 }
 
 /**
@@ -60,6 +70,5 @@ export function docxToText(bytes: Uint8Array | Buffer): Promise<string> {
  * @throws DocxReadError with a plain Chinese message when the file is not a readable .docx.
  */
 export function docxToMarkdown(bytes: Uint8Array | Buffer): Promise<string> {
-  const m = mammoth as unknown as MammothWithMarkdown;
-  return run(bytes, (input) => m.convertToMarkdown(input));
+  return run(bytes, async (input) => ((await loadMammoth()) as unknown as MammothWithMarkdown).convertToMarkdown(input));
 }

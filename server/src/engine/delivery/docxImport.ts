@@ -5,8 +5,7 @@
  * Chinese ordinal become `##`, `###` … by their rank. Bold and italic are kept; images,
  * headers, footers and page numbers are dropped. Pure apart from mammoth's unzipping.
  */
-import mammoth from 'mammoth';
-import { CORRUPT_DOCX_MESSAGE, DocxReadError, LEGACY_DOC_MESSAGE } from '../corpus/docx';
+import { CORRUPT_DOCX_MESSAGE, DocxReadError, LEGACY_DOC_MESSAGE, loadMammoth } from '../corpus/docx';
 import { parseLeadingOrdinal } from '../report/ordinals';
 import { htmlBlocks, type HtmlBlock } from './htmlBlocks';
 
@@ -158,6 +157,7 @@ export async function importDocx(bytes: Uint8Array): Promise<ImportResult> {
   let html: string;
   let messages: Array<{ message: string }>;
   try {
+    const mammoth = await loadMammoth();
     const result = await mammoth.convertToHtml(
       { buffer },
       { styleMap: STYLE_MAP, ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
