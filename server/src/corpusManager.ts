@@ -32,6 +32,12 @@ import type { CorpusStats, CorpusStatus, InitializationOptions } from './protoco
 const SAVE_DELAY_MS = 1000;
 const SAVE_MAX_DELAY_MS = 10_000;
 const FLUSH_MS = 1500;
+/**
+ * Longest the corpus's announcement as ready waits for the features' preparations
+ * (CorpusStore.onPrepare: the completion warm-up, about 0.1 s at 50 MB).
+ */
+const PREPARE_BUDGET_MS = 500;
+
 /** Largest corpus (in characters, about 30 MB of files) whose report trees are parsed in the background after a snapshot restore. */
 const WARM_TREES_MAX_CHARS = 10_000_000;
 
@@ -199,7 +205,8 @@ export class CorpusManager {
       // and let it go, see treeForScan): kept, they would cost about 7 bytes a character.
       if (outcome.indexes.length === 0 && corpusChars(outcome.reports) <= WARM_TREES_MAX_CHARS) await warmTrees(outcome.reports, signal);
       if (signal.aborted) return;
-      this.apply(outcome, full);
+      await this.apply(outcome, full, signal);
+      if (signal.aborted) return;
       this.watchRoots();
     } catch (e) {
       if (isAbort(e) || signal.aborted) return;
@@ -210,11 +217,14 @@ export class CorpusManager {
     }
   }
 
-  private apply(outcome: LoadOutcome, full: boolean): void {
+  private async apply(outcome: LoadOutcome, full: boolean, signal: AbortSignal): Promise<void> {
     const { reports, skipped } = outcome;
     this.ctx.corpus.set(reports, skipped);
     // Restored indexes go in right after set (which clears the index cache), before any request runs.
     for (const i of outcome.indexes) this.ctx.corpus.setIndex(i.key, i.value);
+    // What the features prepare before the corpus counts as ready (requests waiting for the corpus wait for it too).
+    await this.ctx.corpus.prepare(PREPARE_BUDGET_MS, (e) => this.ctx.log(`语料就绪前的准备失败：${e instanceof Error ? e.message : String(e)}`));
+    if (signal.aborted) return;
     this.inSync = true;
     if (full) for (const k of skipped) this.ctx.log(`已跳过语料文件 ${k.path}：${k.reason}`);
     const source = outcome.read === 0 && outcome.restored > 0 ? 'snapshot' : outcome.restored > 0 ? 'partial-snapshot' : 'files';
@@ -223,7 +233,6 @@ export class CorpusManager {
         `（从快照恢复 ${outcome.restored} 个文件、读取 ${outcome.read} 个、移除 ${outcome.removed} 个；恢复索引 ${outcome.indexes.length} 个）。`,
     );
     this.publish({ state: 'ready', reports: reports.length, skipped: skipped.length, source });
-    const signal = this.controller.signal;
     // Trees a snapshot left unparsed: parsed in the background for a corpus of moderate size;
     // for a large one they stay lazy (parsed when a feature needs them), which saves about
     // 7 bytes of memory per corpus character.

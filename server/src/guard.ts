@@ -36,7 +36,7 @@ const INPUT_HOLD_MS = 2;
  * next at once (completion, then its resolve, hover, code actions; requests queued while typing),
  * and a background step begun in that gap would hold the next request up for the step's length.
  */
-export const AFTER_ANSWER_HOLD_MS = 3;
+export const AFTER_ANSWER_HOLD_MS = 10;
 /** Longest a request holds background work back (one waiting for the corpus or an index must not stop it). */
 export const MAX_HOLD_MS = 50;
 

@@ -18,11 +18,13 @@ interface Status {
   state: 'indexing' | 'ready' | 'error';
   reports: number;
   source?: string;
+  /** The server's log lines when the status came. */
+  logsBefore: string[];
 }
 
 function statuses(server: TestServer): Status[] {
   const list: Status[] = [];
-  server.conn.onNotification('shuzhi/corpusStatus', (s: Status) => void list.push(s));
+  server.conn.onNotification('shuzhi/corpusStatus', (s: Status) => void list.push({ ...s, logsBefore: [...server.logs] }));
   return list;
 }
 
@@ -97,6 +99,8 @@ test('a restart right after the phrase index is ready restores it from the snaps
   const ready2 = await until('ready status', second, () => list.find((s) => s.state === 'ready'));
   assert.equal(ready2.source, 'snapshot', second.logs.join('\n'));
   assert.equal(ready2.reports, ready.reports);
+  // The completion path was compiled on the restored index before the corpus was announced ready, not between the first requests.
+  assert.ok(ready2.logsBefore.some((l) => /补全已预热：48 次/.test(l)), `warm-up logged before ready:\n${second.logs.join('\n')}`);
   // The restored index answers at once: a hover on a corpus sentence, and no build logged.
   const sentence = corpusLine(corpus);
   const uri = fileUri(path.join(corpus, '..', 'draft.md'));

@@ -7,14 +7,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import '../../server/src/engine/corpus/loader';
+import '../../server/src/engine/delivery/docxImport';
+import '../../server/src/corpusManager';
+import { docxToText } from '../../server/src/engine/corpus/docx';
 
 const mammothLoaded = () => Object.keys(require.cache).some((k) => /[\\/]node_modules[\\/]mammoth[\\/]/.test(k));
 
 test('mammoth is not loaded with the modules that read Word files, only by the first one read', async () => {
-  await import('../../server/src/engine/corpus/loader');
-  await import('../../server/src/engine/delivery/docxImport');
-  await import('../../server/src/corpusManager');
-  const { docxToText } = await import('../../server/src/engine/corpus/docx');
   assert.equal(mammothLoaded(), false, 'loaded with the modules');
   const bytes = await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [new TextRun('某某单位2023年度述职报告')] })] }] }));
   assert.match(await docxToText(bytes), /某某单位2023年度述职报告/);

@@ -24,7 +24,7 @@ import { learnHeadingStats, type HeadingStats } from '../engine/completion/headi
 import type { Draft } from '../engine/lint/draft';
 import { isHuge } from './hugeDrafts';
 import { serviceOf, type Service } from './service';
-import { phraseIndex, phraseIndexNow, waitForCorpus } from './sharedPhraseIndex';
+import { phraseIndex, phraseIndexBuild, phraseIndexNow, waitForCorpus } from './sharedPhraseIndex';
 import type { PhraseIndex } from '../engine/search/phraseIndex';
 import { isLineStart, lineStartSnippets, skeletonFromStats } from '../engine/completion/snippets';
 import { getReportType, REPORT_TYPES } from '../engine/report/reportTypes';
@@ -145,17 +145,29 @@ async function phrasesAt(service: Service, doc: Draft, offset: number, lineBefor
 }
 
 export function register(ctx: ServerContext): void {
-  // Build the indexes soon after the corpus changes, not inside the first keystroke's request.
-  // Deferred so a snapshot's restored indexes (set right after the reports) are used as they are.
+  // A phrase index restored from the snapshot is there as the corpus comes in: the completion path
+  // is compiled on it before the corpus is announced ready, as requests wait for that anyway.
+  // Run after ready, the warm-up's completions (a few milliseconds each, cold) either held the
+  // first requests up or, held back by them, left those requests to run the path cold.
+  ctx.corpus.onPrepare(async (stale) => {
+    const index = ctx.settings().completion.enable ? phraseIndexBuild(ctx).peek() : undefined;
+    if (!index) return;
+    const t0 = performance.now();
+    const n = await warmUp(index, stale);
+    ctx.log(`补全已预热：${n} 次（${Math.round(performance.now() - t0)} 毫秒）。`);
+  });
+  // Else build the indexes soon after the corpus changes, not inside the first keystroke's request,
+  // and warm up between requests once the phrase index is built.
   ctx.corpus.onDidChange(() => {
     setTimeout(() => {
       if (!ctx.settings().completion.enable || ctx.corpus.reports.length === 0) return;
       const version = ctx.corpus.version;
       // The heading statistics behind line-start snippets, learnt now rather than in the first such request.
       headingStatsOf(ctx);
-      const index = phraseIndexNow(ctx);
+      if (phraseIndexBuild(ctx).peek()) return;
       const warm = (built: PhraseIndex) =>
         warmUp(built, () => ctx.corpus.version !== version, answering).catch((e: unknown) => ctx.log(`补全预热失败：${e instanceof Error ? e.message : String(e)}`));
+      const index = phraseIndexNow(ctx);
       if (index) void warm(index);
       else phraseIndex(ctx).then(warm, () => undefined);
     }, 50);

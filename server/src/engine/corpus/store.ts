@@ -21,6 +21,7 @@ export class CorpusStore {
   private readonly cache = new Map<string, unknown>();
   private readonly listeners: Array<() => void> = [];
   private readonly builtListeners: Array<(key: string) => void> = [];
+  private readonly preparers: Array<(stale: () => boolean) => Promise<unknown>> = [];
 
   get reports(): readonly CorpusReport[] {
     return this.reportsValue;
@@ -67,6 +68,30 @@ export class CorpusStore {
 
   onDidChange(listener: () => void): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Registers work to run after the reports (and any restored indexes) are in and before the
+   * corpus is announced ready (`prepare`): what would otherwise run in the first moments after
+   * ready, between the first requests (compiling the completion path). `stale()` turns true when
+   * the reports change meanwhile.
+   */
+  onPrepare(task: (stale: () => boolean) => Promise<unknown>): void {
+    this.preparers.push(task);
+  }
+
+  /**
+   * Runs the registered preparations for the current reports; resolves when they are done or
+   * `budgetMs` has passed (what is left then goes on, no longer awaited). A failing task is
+   * passed to `onError` and does not stop the others.
+   */
+  async prepare(budgetMs: number, onError: (e: unknown) => void = () => undefined): Promise<void> {
+    const version = this.versionValue;
+    const stale = () => this.versionValue !== version;
+    const all = Promise.all(this.preparers.map((task) => task(stale).catch(onError)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([all, new Promise<void>((resolve) => (timer = setTimeout(resolve, budgetMs)))]);
+    clearTimeout(timer);
   }
 
   /** Registers a callback run each time `index` has built and stored an index (not for `setIndex`). */
