@@ -44,6 +44,8 @@ export interface TestService {
   diagnostics(draft: Draft, budgetMs?: number): Promise<Diagnostic[]>;
   /** The answer of the server's handler of `method` (`shuzhi/review`, `textDocument/codeAction`, …). */
   request<T>(method: string, params: unknown): Promise<T>;
+  /** Runs the features' didOpen listeners for the open document `uri`, as the connection's documents do on textDocument/didOpen. */
+  announceOpen(uri: string): void;
 }
 
 const never = { isCancellationRequested: false };
@@ -86,6 +88,7 @@ export function testService(reports: CorpusReport[] = [], settings: unknown = {}
   if (reports.length) corpus.set(reports);
   let current = normalizeSettings(settings);
   const settingsListeners: Array<() => void> = [];
+  const openListeners: Array<(e: { document: TextDocument }) => void> = [];
   const handlers = new Map<string, (...args: unknown[]) => unknown>();
   const ctx = {
     connection: recordingConnection(handlers),
@@ -94,7 +97,7 @@ export function testService(reports: CorpusReport[] = [], settings: unknown = {}
       all: () => [...docs.values()],
       keys: () => [...docs.keys()],
       onDidClose: () => ({ dispose() {} }),
-      onDidOpen: () => ({ dispose() {} }),
+      onDidOpen: (l: (e: { document: TextDocument }) => void) => (openListeners.push(l), { dispose() {} }),
       onDidChangeContent: () => ({ dispose() {} }),
     },
     settings: () => current,
@@ -152,6 +155,12 @@ export function testService(reports: CorpusReport[] = [], settings: unknown = {}
       const h = handlers.get(LSP_HANDLERS[method] ?? method);
       if (!h) throw new Error(`no handler for ${method}`);
       return (await h(params, never)) as T;
+    },
+    announceOpen(uri) {
+      register();
+      const document = docs.get(uri);
+      if (!document) throw new Error(`${uri} is not open`);
+      for (const l of openListeners) l({ document });
     },
   };
 }

@@ -163,6 +163,21 @@ test('one Draft per document version: every feature reads the same parse', async
   assert.equal(draft.tree, tree);
 });
 
+test('a draft is parsed at the turn after it is opened, not in its first completion', async () => {
+  const t = testService(REPORTS);
+  const draft = t.open(HEAD + '认真落实三会一课制度。\n');
+  t.announceOpen(draft.uri);
+  assert.equal(draft.hasTree, false, 'not inside the didOpen notification itself');
+  await new Promise((r) => setImmediate(r));
+  assert.equal(draft.hasTree, true);
+  // With completion off there is nothing to prepare for.
+  const off = testService(REPORTS, { completion: { enable: false } });
+  const other = off.open(HEAD + '认真落实三会一课制度。\n');
+  off.announceOpen(other.uri);
+  await new Promise((r) => setImmediate(r));
+  assert.equal(other.hasTree, false);
+});
+
 test('a huge draft is outlined and checked without this thread parsing it', async () => {
   const t = testService(REPORTS);
   const body = '　　全年召开会议xx次,开展研讨，认真落实三会一课制度，推动各项工作取得新成效。\n';
