@@ -4,11 +4,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import {
+  bufferSource,
   encodeSnapshot,
   openSnapshotBuffer,
   SnapshotError,
   SNAPSHOT_HEADER_BYTES,
   sectionSum,
+  SnapshotReader,
+  TEXTS_SECTION,
   withSnapshotFile,
   writeSnapshotFile,
   type SnapshotContent,
@@ -17,7 +20,7 @@ import { CachedCorpus } from '../../server/src/snapshot/cachedCorpus';
 import { loadCorpusCached } from '../../server/src/snapshot/cliCorpus';
 import { configKey } from '../../server/src/snapshot/cacheLocation';
 import { makeReport, treePending } from '../../server/src/snapshot/corpusFiles';
-import { decodeIndex, encodeIndex } from '../../server/src/snapshot/indexCodec';
+import { decodeIndex, encodeIndex, indexSections } from '../../server/src/snapshot/indexCodec';
 import type { CorpusReport } from '../../server/src/engine/types';
 import { buildPhraseIndex, countOccurrences } from '../../server/src/engine/search/phraseIndex';
 import { tempDir } from '../helpers/tmp';
@@ -157,6 +160,10 @@ test('index codec: typed arrays, long strings, scalars, the report array and cac
   assert.ok(!('reason' in enc));
   const buf = concat(encodeSnapshot({ ...EXPECT, files: [], skipped: [], sections: enc.sections, indexes: [enc.desc] }));
   const reader = await openSnapshotBuffer(buf, EXPECT);
+  // The sections the index is read from, for the prefetch: every section of this snapshot but the texts.
+  assert.deepEqual(indexSections(reader.meta.indexes).sort(), reader.meta.sections.map((x) => x.name).filter((n) => n !== TEXTS_SECTION).sort());
+  assert.ok(indexSections(reader.meta.indexes).length >= 4, 'the strings and typed arrays');
+  assert.deepEqual(indexSections([{ no: 'desc' }]), []);
   const other = [makeReport('甲报告', '甲报告\n正文。\n', '/a.txt', true)];
   const { key, value } = await decodeIndex(reader.meta.indexes[0], reader, other);
   const v = value as typeof index;
@@ -400,4 +407,31 @@ test('a temporary file left by a killed writer is cleaned up on the next save; a
   assert.equal(await c.save(r.reports), true);
   assert.equal(fs.existsSync(stale), false);
   assert.equal(fs.existsSync(fresh), true, 'another writer may still be writing it');
+});
+
+test('prefetch starts the reads of sections at once; each is then taken once and still checked', async () => {
+  const good = concat(encodeSnapshot(content()));
+  /** A source over `buf` that records what is read, and when it was asked for. */
+  const recording = (buf: Buffer) => {
+    const inner = bufferSource(buf);
+    const reads: number[] = [];
+    return { reads, source: { size: inner.size, read: (offset: number, length: number) => (reads.push(offset), inner.read(offset, length)) } };
+  };
+  const { reads, source } = recording(good);
+  const reader = await SnapshotReader.open(source, EXPECT);
+  const opened = reads.length;
+  reader.prefetch([TEXTS_SECTION, 'no such section']);
+  assert.equal(reads.length, opened + 1, 'the texts read is started by prefetch, before anything asks for them');
+  assert.deepEqual(await reader.files(), content().files);
+  assert.equal(reads.length, opened + 1, 'files() took the prefetched read instead of reading again');
+  // Asked for again, a section is read again (a prefetched read serves once).
+  await reader.section(TEXTS_SECTION);
+  assert.equal(reads.length, opened + 2);
+
+  // A prefetched section that is corrupt is refused when it is taken.
+  const bad = Buffer.from(good);
+  bad[bad.length - 3] ^= 0x40;
+  const corrupt = await SnapshotReader.open(bufferSource(bad), EXPECT);
+  corrupt.prefetch([TEXTS_SECTION]);
+  await assert.rejects(corrupt.files(), /校验和不符/);
 });

@@ -8,11 +8,11 @@
 import { utimes } from 'node:fs/promises';
 import * as nodePath from 'node:path';
 import { bundledCorpusDir } from '../engine/corpus/loader';
-import { SnapshotError, withSnapshotFile, writeSnapshot } from './snapshotFile';
+import { SnapshotError, TEXTS_SECTION, withSnapshotFile, writeSnapshot } from './snapshotFile';
 import type { CorpusReport, SkippedFile } from '../engine/types';
 import { bundleFlavour, configKey, engineVersion, snapshotPath } from './cacheLocation';
 import { CorpusFiles, shareTexts, treePending } from './corpusFiles';
-import { canEncodeIndex, decodeIndex, encodeIndex, type EncodedIndex } from './indexCodec';
+import { canEncodeIndex, decodeIndex, encodeIndex, indexSections, type EncodedIndex } from './indexCodec';
 import { listCorpusFiles } from '../engine/corpus/loader';
 import { pruneSnapshotCache } from './cacheBounds';
 
@@ -127,6 +127,8 @@ export class CachedCorpus {
       try {
         const used = await withSnapshotFile(file, { engine: this.engine, config: key }, async (reader) => {
           const before = this.files.size;
+          // The texts and (when they may serve) the indexes are read at once, so their reads overlap the checks and decoding.
+          reader.prefetch([TEXTS_SECTION, ...(wasEmpty ? indexSections(reader.meta.indexes) : [])]);
           this.files.seed(await reader.files(), reader.meta.skipped);
           outcome.restored = this.files.size - before;
           this.savedIndexes = new Set();

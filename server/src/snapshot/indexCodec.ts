@@ -162,6 +162,16 @@ function isDesc(d: unknown): d is IndexDesc {
   return typeof d === 'object' && d !== null && typeof (d as IndexDesc).key === 'string' && typeof (d as IndexDesc).fields === 'object';
 }
 
+/** The sections the indexes described by `descs` are read from (none for a description not understood). */
+export function indexSections(descs: readonly unknown[]): string[] {
+  const out: string[] = [];
+  for (const d of descs) {
+    if (!isDesc(d)) continue;
+    for (const f of Object.values(d.fields)) if ((f.t === 'string' || f.t === 'typed') && typeof f.section === 'string') out.push(f.section);
+  }
+  return out;
+}
+
 /** Restores an index described by `desc`, reading its sections from the snapshot. */
 export async function decodeIndex(desc: unknown, reader: SnapshotReader, reports: readonly CorpusReport[]): Promise<{ key: string; value: unknown }> {
   if (!isDesc(desc)) throw new SnapshotError('快照中的索引描述无法识别');

@@ -83,7 +83,8 @@ export interface DecodeExpectations {
   config: string;
 }
 
-const TEXTS = 'texts';
+/** The section of the report texts. */
+export const TEXTS_SECTION = 'texts';
 
 /** What a writer collects: files, skipped files, extra binary sections and index descriptions. */
 export interface SnapshotContent {
@@ -186,7 +187,7 @@ function planSnapshot(content: SnapshotContent): { head: Buffer[]; sections: Sec
     }
   };
   const sections = [
-    stringsSection(TEXTS, at, textPieces),
+    stringsSection(TEXTS_SECTION, at, textPieces),
     ...(content.sections ?? []).map((s) => ('text' in s ? stringsSection(s.name, s.text.length, () => [s.text]) : bytesSection(s.name, s.bytes))),
   ];
   const names = new Set<string>();
@@ -250,6 +251,8 @@ export function bufferSource(buf: Buffer): ByteSource {
 /** An open, verified snapshot: the meta is checked; sections are read and checked on demand. */
 export class SnapshotReader {
   private readonly offsets = new Map<string, { offset: number; info: SectionInfo }>();
+  /** Reads started by `prefetch`, by section name, until `section` takes them. */
+  private readonly reads = new Map<string, Promise<Buffer>>();
 
   private constructor(readonly meta: SnapshotMeta, private readonly source: ByteSource, dataStart: number) {
     let pos = dataStart;
@@ -286,7 +289,7 @@ export class SnapshotReader {
     if (dataStart + total !== source.size) {
       throw new SnapshotError(dataStart + total > source.size ? '快照文件不完整（被截断）' : '快照文件长度与内容不符');
     }
-    if (!meta.sections.some((s) => s.name === TEXTS)) throw new SnapshotError('快照文件已损坏（缺少文本）');
+    if (!meta.sections.some((s) => s.name === TEXTS_SECTION)) throw new SnapshotError('快照文件已损坏（缺少文本）');
     return new SnapshotReader(meta, source, dataStart);
   }
 
@@ -294,11 +297,29 @@ export class SnapshotReader {
     return this.offsets.has(name);
   }
 
-  /** Reads one section into its own buffer and verifies its checksum. */
+  /**
+   * Starts reading these sections now; each is checked when `section` asks for it. The reads
+   * (a thread of the I/O pool filling fresh memory, about 0.2 s for the 70 MB of a 50 MB corpus's
+   * indexes on a virtual machine) then overlap the checking and decoding of the sections before.
+   */
+  prefetch(names: Iterable<string>): void {
+    for (const name of names) {
+      const s = this.offsets.get(name);
+      if (!s || this.reads.has(name)) continue;
+      const read = this.source.read(s.offset, s.info.bytes);
+      // Not asked for after all (the corpus changed): the failure of a read nobody awaits is no error.
+      read.catch(() => undefined);
+      this.reads.set(name, read);
+    }
+  }
+
+  /** Reads one section into its own buffer (or takes its prefetched read) and verifies its checksum. */
   async section(name: string): Promise<Buffer> {
     const s = this.offsets.get(name);
     if (!s) throw new SnapshotError(`快照文件缺少部分“${name}”`);
-    const buf = await this.source.read(s.offset, s.info.bytes);
+    const prefetched = this.reads.get(name);
+    this.reads.delete(name);
+    const buf = await (prefetched ?? this.source.read(s.offset, s.info.bytes));
     if (!sumMatches(buf, s.info.sum)) throw new SnapshotError('快照文件已损坏（校验和不符）');
     return buf;
   }
@@ -308,7 +329,7 @@ export class SnapshotReader {
    * decoded into one string and the texts are slices of it; textHome tells where each lies.
    */
   async files(): Promise<SnapshotFile[]> {
-    const blob = await this.section(TEXTS);
+    const blob = await this.section(TEXTS_SECTION);
     const chars = blob.length / 2;
     const joined = blob.toString('utf16le');
     return this.meta.files.map((f) => ({
