@@ -35,6 +35,9 @@ const INPUT_HOLD_MS = 2;
  * Background work waits this long after an answer too: a client that asks one thing often asks the
  * next at once (completion, then its resolve, hover, code actions; requests queued while typing),
  * and a background step begun in that gap would hold the next request up for the step's length.
+ * Measured at 50 MB with a client asking back to back: 9 next requests in 10 came within 1.5 ms of
+ * an answer, but 3–5 % came 3–28 ms later and met a step of 5–44 ms (3 ms, the first value, let
+ * those through). A writer typing asks a few things every 100–300 ms: the hold costs the checks little.
  */
 export const AFTER_ANSWER_HOLD_MS = 10;
 /** Longest a request holds background work back (one waiting for the corpus or an index must not stop it). */
