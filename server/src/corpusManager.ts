@@ -34,7 +34,7 @@ const SAVE_MAX_DELAY_MS = 10_000;
 const FLUSH_MS = 1500;
 /**
  * Longest the corpus's announcement as ready waits for the features' preparations
- * (CorpusStore.onPrepare: the completion warm-up, about 0.1 s at 50 MB).
+ * (CorpusStore.onPrepare: the completion warm-up, about 0.2 s at 50 MB).
  */
 const PREPARE_BUDGET_MS = 500;
 
