@@ -149,9 +149,12 @@ export function register(ctx: ServerContext): void {
   // is compiled on it before the corpus is announced ready, as requests wait for that anyway.
   // Run after ready, the warm-up's completions (a few milliseconds each, cold) either held the
   // first requests up or, held back by them, left those requests to run the path cold.
+  /** The corpus version warmed up before it was announced ready: the warm-up after the change skips it. */
+  let warmedBeforeReady = -1;
   ctx.corpus.onPrepare(async (stale) => {
     const index = ctx.settings().completion.enable ? phraseIndexBuild(ctx).peek() : undefined;
     if (!index) return;
+    warmedBeforeReady = ctx.corpus.version;
     const t0 = performance.now();
     const n = await warmUp(index, stale);
     ctx.log(`补全已预热：${n} 次（${Math.round(performance.now() - t0)} 毫秒）。`);
@@ -164,7 +167,7 @@ export function register(ctx: ServerContext): void {
       const version = ctx.corpus.version;
       // The heading statistics behind line-start snippets, learnt now rather than in the first such request.
       headingStatsOf(ctx);
-      if (phraseIndexBuild(ctx).peek()) return;
+      if (warmedBeforeReady === version) return;
       const warm = (built: PhraseIndex) =>
         warmUp(built, () => ctx.corpus.version !== version, answering).catch((e: unknown) => ctx.log(`补全预热失败：${e instanceof Error ? e.message : String(e)}`));
       const index = phraseIndexNow(ctx);
